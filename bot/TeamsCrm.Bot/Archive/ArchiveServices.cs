@@ -1,0 +1,18 @@
+using TeamsCrm.Bot.Archive.Sqlite;
+
+namespace TeamsCrm.Bot.Archive;
+
+public static class ArchiveServices
+{
+    /// <summary>Archive:Provider = Sqlite (the default: a file under data/, no cloud needed).</summary>
+    public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = config["Archive:Provider"] ?? "Sqlite";
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Archive:Provider '{provider}' is not known. Use 'Sqlite'.");
+        var path = config["Archive:Sqlite:Path"] ?? "data/teamscrm.db";
+        services.AddSingleton(_ => new SqliteDatabase(path));
+        services.AddSingleton<ICrmArchive, SqliteArchive>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using TeamsCrm.Bot.Turns;
+
+namespace TeamsCrm.Bot.Archive;
+
+/// <summary>
+/// Everything the bot keeps. Two implementations: SQLite (embedded default) and SharePoint lists through
+/// Graph (production); one contract test suite runs against both.
+/// </summary>
+public interface ICrmArchive
+{
+    IConversationStore Conversations { get; }
+}
+
+/// <summary>
+/// The people and conversations the bot has met, kept so that it can write to them later. Only
+/// authenticated activities write here, so every stored serviceUrl is one the connector really uses.
+/// </summary>
+public interface IConversationStore
+{
+    /// <summary>Stores or refreshes a user; writing to them again clears an earlier block.</summary>
+    Task SaveUserAsync(UserRef user, CancellationToken ct = default);
+    /// <summary>Stores or refreshes a conversation; activity from it clears an earlier block or removal.</summary>
+    Task SaveConversationAsync(ConversationRef conversation, CancellationToken ct = default);
+    Task<UserRef?> FindUserAsync(string aadObjectId, CancellationToken ct = default);
+    Task<ConversationRef?> FindConversationAsync(string conversationId, CancellationToken ct = default);
+    /// <summary>True the first time only: the welcome card goes out once per conversation.</summary>
+    Task<bool> TryMarkWelcomedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default);
+    /// <summary>The connector answered 403 MessageWritesBlocked: the user blocked or removed the bot.</summary>
+    Task MarkBlockedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default);
+    /// <summary>The bot was uninstalled from, or removed from, the conversation.</summary>
+    Task MarkRemovedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default);
+    /// <summary>Blocked or removed: proactive messages must skip it.</summary>
+    Task<bool> IsUnreachableAsync(string conversationId, CancellationToken ct = default);
+}

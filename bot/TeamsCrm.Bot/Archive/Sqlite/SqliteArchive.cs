@@ -1,0 +1,7 @@
+namespace TeamsCrm.Bot.Archive.Sqlite;
+
+/// <summary>The embedded default archive: one SQLite file, no cloud needed.</summary>
+public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock) : ICrmArchive
+{
+    public IConversationStore Conversations { get; } = new SqliteConversationStore(database, clock);
+}

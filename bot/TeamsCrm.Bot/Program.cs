@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Teams;
+using TeamsCrm.Bot.Turns;
+using TeamsCrm.BotFramework.Auth;
+using TeamsCrm.BotFramework.Hosting;
+
+namespace TeamsCrm.Bot;
+
+/// <summary>Composition, in the order an activity flows: protocol → Teams adapter → router → features → directory and archive.</summary>
+public static class Program
+{
+    public static Task Main(string[] args) => Build(args).RunAsync();
+
+    /// <param name="customize">Tests replace services (clock, connector address) here before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        services.AddBotFramework(builder.Configuration);                  // JWT validation, redelivery dedup, connector client
+        services.AddSingleton<IActivityHandler, TeamsActivityHandler>();  // activity → Turn → router → reply
+        services.AddSingleton<ReplySender>();
+        services.AddSingleton<ConversationRecorder>();
+        services.AddSingleton(_ => Routes.Map(new Router()));             // every command and card verb
+
+        services.Configure<DirectoryOptions>(builder.Configuration.GetSection(DirectoryOptions.Section));
+        services.AddSingleton<IDirectory, ConfiguredDirectory>();         // roles and managers
+        services.AddArchive(builder.Configuration);                       // SQLite by default
+
+        customize?.Invoke(builder);
+        var app = builder.Build();
+
+        var local = app.Services.GetRequiredService<IOptions<BotAuthOptions>>().Value.IsLocalMode;
+        if (local) LoopbackGuard.EnsureLoopbackOnly(ConfiguredUrls(app.Configuration));
+        app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, local));
+
+        app.MapBotMessages("/api/messages");
+        app.MapGet("/health", () => Results.Text("ok"));
+        return app;
+    }
+
+    static IEnumerable<string> ConfiguredUrls(IConfiguration config)
+    {
+        foreach (var key in new[] { "urls", "http_ports", "https_ports" })
+            foreach (var url in (config[key] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                yield return key == "urls" ? url : $"http://*:{url}";   // bare ports bind every interface
+        foreach (var endpoint in config.GetSection("Kestrel:Endpoints").GetChildren())
+            if (endpoint["Url"] is { } url) yield return url;
+    }
+
+    /// <summary>Belt and braces for local mode: whatever configured the addresses, refuse to keep serving beyond loopback.</summary>
+    static void OnStarted(WebApplication app, bool local)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (local && addresses.Any(a => !LoopbackGuard.IsLoopbackUrl(a)))
+        {
+            app.Logger.LogCritical("Local mode (no Bot:AppId) must listen on loopback only, but listens on {Addresses}; stopping.", string.Join(", ", addresses));
+            app.Lifetime.StopApplication();
+            return;
+        }
+        app.Logger.LogInformation("TeamsCrm listening on {Addresses} ({Mode} mode)", string.Join(", ", addresses), local ? "local" : "authenticated");
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Turns;
+using TeamsCrm.BotFramework.Hosting;
+using TeamsCrm.BotFramework.Schema;
+
+namespace TeamsCrm.Bot.Teams;
+
+/// <summary>
+/// The adapter between the protocol and the app: reads the activity into a <see cref="Turn"/>, records
+/// where it came from, lets the router pick the handler, and sends the reply the way the activity needs.
+/// </summary>
+public sealed partial class TeamsActivityHandler(
+    Router router, IServiceScopeFactory scopes, ReplySender sender, ConversationRecorder recorder, ILogger<TeamsActivityHandler> log)
+    : IActivityHandler
+{
+    public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
+    {
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                if (await RunAsync(activity, TurnKind.Message, ct) is { } reply) await sender.SendAsync(activity, reply, ct);
+                return null;
+            case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
+                var answer = await RunAsync(activity, TurnKind.CardAction, ct);
+                return answer is null ? ReplySender.AnswerError(T.Get(T.CultureFor(activity.Locale), "error.generic")) : await sender.AnswerCardActionAsync(activity, answer, ct);
+            case ActivityTypes.Invoke when activity.Name == InvokeNames.Search:
+                return ReplySender.AnswerSearch(await RunAsync(activity, TurnKind.Search, ct) ?? Reply.Search([]));
+            case ActivityTypes.Invoke:
+                return null;   // nothing here handles it: 501
+            case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
+                await OnMembershipAsync(activity, ct);
+                return null;
+            default:
+                return null;   // typing, messageReaction, …: acknowledged and ignored
+        }
+    }
+
+    /// <summary>
+    /// Install (installationUpdate add, or the bot among membersAdded) → welcome, once per conversation;
+    /// uninstall (remove, or the bot among membersRemoved) → the conversation is marked unreachable.
+    /// </summary>
+    async Task OnMembershipAsync(Activity activity, CancellationToken ct)
+    {
+        if (activity.Conversation?.Id is not { } conversationId || activity.ServiceUrl is null) return;
+        var botId = activity.Recipient?.Id;
+        var added = activity.Action == "add" || activity.MembersAdded?.Any(m => m.Id == botId) == true;
+        var removed = activity.Action == "remove" || activity.MembersRemoved?.Any(m => m.Id == botId) == true;
+        if (removed)
+        {
+            await recorder.MarkRemovedAsync(conversationId, ct);
+            return;
+        }
+        if (!added) return;
+        var conversation = TurnReader.ConversationOf(activity);
+        if (!await recorder.TryWelcomeOnceAsync(conversation, ct)) return;
+        var turn = TurnReader.Read(activity, TurnKind.Installed) ?? new Turn
+        {
+            // Team installs may come from no one in particular; the welcome needs only the place and language.
+            User = new TurnUser("", "", ""), TenantId = conversation.TenantId, Conversation = conversation,
+            Culture = T.CultureFor(activity.Locale), TimeZone = TimeZoneInfo.Utc, Kind = TurnKind.Installed,
+        };
+        await sender.SendNewAsync(activity, await RouteAsync(turn, ct), ct);
+    }
+
+    async Task<Reply?> RunAsync(Activity activity, TurnKind kind, CancellationToken ct)
+    {
+        var turn = TurnReader.Read(activity, kind);
+        if (turn is null)
+        {
+            LogAnonymous(log, activity.Type, activity.Id);
+            return null;
+        }
+        await recorder.RecordAsync(turn, ct);
+        return await RouteAsync(turn, ct);
+    }
+
+    async Task<Reply> RouteAsync(Turn turn, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            return await router.RouteAsync(turn, scope.ServiceProvider, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The person gets a plain answer; the details go to the log, never into the chat.
+            LogTurnFailed(log, e, turn.Kind, turn.Verb);
+            return Reply.Text(T.Get(turn.Culture, "error.generic"));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed ({Kind} {Verb})")]
+    static partial void LogTurnFailed(ILogger logger, Exception e, TurnKind kind, string? verb);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Type} activity {ActivityId}: no Entra user behind it")]
+    static partial void LogAnonymous(ILogger logger, string? type, string? activityId);
+}

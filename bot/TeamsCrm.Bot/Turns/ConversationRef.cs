@@ -1,0 +1,23 @@
+namespace TeamsCrm.Bot.Turns;
+
+/// <summary>Where a conversation lives, stored so that the bot can write to it later (proactive messages).</summary>
+public sealed record ConversationRef(
+    string Id,
+    ConversationKind Kind,
+    string TenantId,
+    string ServiceUrl,
+    string BotId,
+    string? TeamId = null,
+    string? TeamName = null,
+    string? ChannelId = null);
+
+public enum ConversationKind { Personal, GroupChat, Channel }
+
+/// <summary>A person the bot can write to 1:1 later.</summary>
+public sealed record UserRef(
+    string AadObjectId,
+    string TeamsId,
+    string Name,
+    string TenantId,
+    string ServiceUrl,
+    string? PersonalConversationId);

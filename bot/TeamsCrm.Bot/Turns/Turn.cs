@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace TeamsCrm.Bot.Turns;
+
+/// <summary>
+/// One thing a person did in Teams, in the app's own terms: who (the authenticated user), where, in which
+/// language and time zone, and what (text, or a card verb with its data). Features see only this.
+/// </summary>
+public sealed record Turn
+{
+    public required TurnUser User { get; init; }
+    public required string TenantId { get; init; }
+    public required ConversationRef Conversation { get; init; }
+    public required CultureInfo Culture { get; init; }
+    public required TimeZoneInfo TimeZone { get; init; }
+    public required TurnKind Kind { get; init; }
+    /// <summary>The message text with @mentions of the bot removed (Kind = Message).</summary>
+    public string Text { get; init; } = "";
+    /// <summary>The card action's verb (Kind = CardAction) or the search dataset (Kind = Search).</summary>
+    public string? Verb { get; init; }
+    /// <summary>The card action's data with the card's inputs, or the search query's text and options.</summary>
+    public JsonObject Data { get; init; } = [];
+    /// <summary>Id of the card message an action came from (so it can be replaced).</summary>
+    public string? CardActivityId { get; init; }
+
+    public string? DataString(string name) => Data[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}
+
+public enum TurnKind
+{
+    Message,
+    CardAction,
+    Search,
+    /// <summary>The app was added to a personal chat, group chat or team.</summary>
+    Installed,
+}
+
+/// <summary>The authenticated sender: Entra object id (for every decision), the per-bot "29:" id (for messages), display name.</summary>
+public sealed record TurnUser(string AadObjectId, string TeamsId, string Name);

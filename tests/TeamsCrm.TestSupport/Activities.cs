@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+
+namespace TeamsCrm.TestSupport;
+
+/// <summary>Activities shaped as Teams (and the Agents Playground) send them.</summary>
+public static class Activities
+{
+    static int _next;
+
+    public static string NextId() => "act-" + Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static JsonObject Message(Uri serviceUrl, DemoPerson from, string text, string locale = "en-US", string? conversationId = null,
+        string conversationType = "personal", string timezone = "Asia/Shanghai") => Base("message", serviceUrl, from, locale, conversationId, conversationType, timezone)
+        .With("text", text).With("textFormat", "plain");
+
+    /// <summary>An Action.Execute click: invoke adaptiveCard/action with the verb and the data (inputs included).</summary>
+    public static JsonObject CardAction(Uri serviceUrl, DemoPerson from, string verb, JsonObject? data = null, string locale = "en-US",
+        string replyToId = "activity-1", string? conversationId = null) =>
+        Base("invoke", serviceUrl, from, locale, conversationId, "personal", "Asia/Shanghai")
+            .With("name", "adaptiveCard/action").With("replyToId", replyToId)
+            .With("value", new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["id"] = "btn", ["verb"] = verb, ["data"] = data ?? new JsonObject() },
+                ["trigger"] = "manual",
+            });
+
+    /// <summary>An Action.Submit click (old clients): a message whose value is the data plus the verb.</summary>
+    public static JsonObject Submit(Uri serviceUrl, DemoPerson from, string verb, JsonObject? data = null, string locale = "en-US", string replyToId = "activity-1")
+    {
+        var value = (JsonObject?)data?.DeepClone() ?? [];
+        value["verb"] = verb;
+        return Base("message", serviceUrl, from, locale, null, "personal", "Asia/Shanghai").With("replyToId", replyToId).With("value", value);
+    }
+
+    public static JsonObject Installed(Uri serviceUrl, DemoPerson by, string conversationType = "personal", string locale = "en-US")
+    {
+        var a = Base("installationUpdate", serviceUrl, by, locale, conversationType == "channel" ? Demo.TeamChannel : null, conversationType, null)
+            .With("action", "add");
+        if (conversationType == "channel")
+            a["channelData"] = new JsonObject
+            {
+                ["tenant"] = new JsonObject { ["id"] = Demo.TenantId },
+                ["team"] = new JsonObject { ["id"] = Demo.TeamId, ["name"] = "Sales East Team", ["aadGroupId"] = "7a1c0000-0000-4000-8000-0000000000a1" },
+                ["channel"] = new JsonObject { ["id"] = Demo.TeamChannel },
+                ["settings"] = new JsonObject { ["selectedChannel"] = new JsonObject { ["id"] = Demo.TeamChannel } },
+            };
+        return a;
+    }
+
+    static JsonObject Base(string type, Uri serviceUrl, DemoPerson from, string locale, string? conversationId, string conversationType, string? timezone)
+    {
+        var a = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = NextId(),
+            ["timestamp"] = "2026-11-22T08:00:00.000Z",
+            ["serviceUrl"] = serviceUrl.ToString(),
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = from.TeamsId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId },
+            ["recipient"] = new JsonObject { ["id"] = Demo.BotId, ["name"] = "TeamsCrm" },
+            ["conversation"] = new JsonObject
+            {
+                ["conversationType"] = conversationType, ["tenantId"] = Demo.TenantId, ["id"] = conversationId ?? Demo.PersonalChat(from),
+            },
+            ["locale"] = locale,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Demo.TenantId } },
+        };
+        if (timezone is not null) a["localTimezone"] = timezone;
+        if (conversationType != "personal") a["conversation"]!["isGroup"] = true;
+        return a;
+    }
+
+    public static JsonObject With(this JsonObject o, string name, JsonNode? value)
+    {
+        o[name] = value;
+        return o;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace TeamsCrm.TestSupport;
+
+/// <summary>
+/// A Bot Connector on loopback that records every call (method, path, body, Authorization header) and answers
+/// like the real one: 201 {id} for sends and replies, 200 for updates and members. Tests can queue failures.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    readonly WebApplication _app;
+    readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    readonly ConcurrentQueue<Func<HttpContext, Task<bool>>> _failures = new();
+    int _nextId;
+
+    public Uri ServiceUrl { get; private set; } = null!;
+    public IReadOnlyList<ConnectorCall> Calls => _calls.ToList();
+    /// <summary>Members answered by /pagedmembers, two per page.</summary>
+    public List<JsonObject> Members { get; } = [];
+
+    FakeConnector(WebApplication app) => _app = app;
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var fake = new FakeConnector(Loopback.CreateServer());
+        fake._app.Run(fake.HandleAsync);
+        fake.ServiceUrl = await Loopback.StartAsync(fake._app);
+        return fake;
+    }
+
+    /// <summary>The next call gets this status and body instead of success (and is still recorded).</summary>
+    public void FailNext(int status, string body = "", TimeSpan? retryAfter = null) => _failures.Enqueue(async ctx =>
+    {
+        ctx.Response.StatusCode = status;
+        if (retryAfter is { } wait) ctx.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ctx.Response.WriteAsync(body);
+        return true;
+    });
+
+    public void Clear() => _calls.Clear();
+
+    async Task HandleAsync(HttpContext ctx)
+    {
+        var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
+        var path = Uri.UnescapeDataString(ctx.Request.Path.Value ?? "");
+        _calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "",
+            body.Length == 0 ? null : JsonNode.Parse(body), ctx.Request.Headers.Authorization.ToString()));
+        if (_failures.TryDequeue(out var fail) && await fail(ctx)) return;
+
+        if (path.EndsWith("/pagedmembers", StringComparison.Ordinal))
+        {
+            var skip = int.TryParse(ctx.Request.Query["continuationToken"], out var s) ? s : 0;
+            var page = new JsonObject { ["members"] = new JsonArray(Members.Skip(skip).Take(2).Select(m => (JsonNode)m.DeepClone()).ToArray()) };
+            if (skip + 2 < Members.Count) page["continuationToken"] = (skip + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ctx.Response.WriteAsJsonAsync(page);
+            return;
+        }
+        if (ctx.Request.Method == "DELETE") { ctx.Response.StatusCode = 200; return; }
+        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ctx.Response.StatusCode = ctx.Request.Method == "PUT" ? 200 : 201;
+        await ctx.Response.WriteAsJsonAsync(path == "/v3/conversations"
+            ? new JsonObject { ["id"] = "a:created-" + id, ["activityId"] = id }
+            : new JsonObject { ["id"] = "activity-" + id });
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+public sealed record ConnectorCall(string Method, string Path, string Query, JsonNode? Body, string Authorization)
+{
+    public JsonObject? Card => Body?["attachments"]?[0]?["content"] as JsonObject;
+}
