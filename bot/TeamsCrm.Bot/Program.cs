@@ -29,7 +29,7 @@ public static class Program
 
         services.Configure<DirectoryOptions>(builder.Configuration.GetSection(DirectoryOptions.Section));
         services.AddSingleton<IDirectory, ConfiguredDirectory>();         // roles and managers
-        services.AddArchive(builder.Configuration);                       // SQLite by default
+        services.AddArchive();                                             // SQLite by default
 
         customize?.Invoke(builder);
         var app = builder.Build();

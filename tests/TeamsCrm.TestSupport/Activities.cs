@@ -34,7 +34,8 @@ public static class Activities
 
     public static JsonObject Installed(Uri serviceUrl, DemoPerson by, string conversationType = "personal", string locale = "en-US")
     {
-        var a = Base("installationUpdate", serviceUrl, by, locale, conversationType == "channel" ? Demo.TeamChannel : null, conversationType, null)
+        var conversationId = conversationType switch { "channel" => Demo.TeamChannel, "groupChat" => Demo.GroupChat, _ => null };
+        var a = Base("installationUpdate", serviceUrl, by, locale, conversationId, conversationType, null)
             .With("action", "add");
         if (conversationType == "channel")
             a["channelData"] = new JsonObject

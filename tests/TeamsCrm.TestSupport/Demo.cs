@@ -15,6 +15,7 @@ public static class Demo
 
     public static string PersonalChat(DemoPerson p) => "a:personal-" + p.TeamsId[3..];
     public const string TeamChannel = "19:demo-team-general@thread.tacv2";
+    public const string GroupChat = "19:demo-group-chat@thread.v2";
     public const string TeamId = "19:demo-team-general@thread.tacv2";
 }
 

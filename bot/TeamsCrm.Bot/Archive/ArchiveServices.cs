@@ -4,14 +4,20 @@ namespace TeamsCrm.Bot.Archive;
 
 public static class ArchiveServices
 {
-    /// <summary>Archive:Provider = Sqlite (the default: a file under data/, no cloud needed).</summary>
-    public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration config)
+    /// <summary>
+    /// Archive:Provider = Sqlite (the default: a file under data/, no cloud needed). Settings are read when
+    /// the archive is first needed, not here, so that every configuration source (tests too) is in place.
+    /// </summary>
+    public static IServiceCollection AddArchive(this IServiceCollection services)
     {
-        var provider = config["Archive:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Archive:Provider '{provider}' is not known. Use 'Sqlite'.");
-        var path = config["Archive:Sqlite:Path"] ?? "data/teamscrm.db";
-        services.AddSingleton(_ => new SqliteDatabase(path));
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var provider = config["Archive:Provider"] ?? "Sqlite";
+            if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"Archive:Provider '{provider}' is not known. Use 'Sqlite'.");
+            return new SqliteDatabase(config["Archive:Sqlite:Path"] ?? "data/teamscrm.db");
+        });
         services.AddSingleton<ICrmArchive, SqliteArchive>();
         return services;
     }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TeamsCrm.TestSupport;
+
+namespace TeamsCrm.Bot.Tests.Transcripts;
+
+/// <summary>
+/// Activity in → the exact activities out. Each step posts one activity to the real bot and records the
+/// HTTP answer and every call the fake connector received; the whole transcript must equal the file in
+/// Transcripts/Expected/. Volatile values are replaced by placeholders: the connector's address by
+/// {serviceUrl}, the n-th inbound activity's id by {in1}, {in2}, …
+/// Set UPDATE_TRANSCRIPTS=1 to rewrite the files after a deliberate change, then read the diff.
+/// </summary>
+public static class Transcript
+{
+    static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task VerifyAsync(string name, TestBot bot, params JsonObject[] inbound)
+    {
+        var steps = new JsonArray();
+        foreach (var activity in inbound)
+        {
+            var result = await bot.PostAsync(activity);
+            steps.Add(new JsonObject
+            {
+                ["in"] = activity.DeepClone(),
+                ["status"] = result.Status,
+                ["response"] = result.Body?.DeepClone(),
+                ["out"] = new JsonArray(result.Calls.Select(c => (JsonNode)new JsonObject
+                {
+                    ["method"] = c.Method, ["path"] = c.Path + c.Query, ["body"] = c.Body?.DeepClone(),
+                }).ToArray()),
+            });
+        }
+        var actual = Normalize(steps.ToJsonString(Pretty), bot, inbound);
+        var file = Repo.Path("tests", "TeamsCrm.Bot.Tests", "Transcripts", "Expected", name + ".json");
+        if (Environment.GetEnvironmentVariable("UPDATE_TRANSCRIPTS") == "1")
+        {
+            await File.WriteAllTextAsync(file, actual + "\n");
+            return;
+        }
+        Assert.True(File.Exists(file), $"No expected transcript {file}; run with UPDATE_TRANSCRIPTS=1 and review it.");
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(file));
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(actual)),
+            $"Transcript {name} differs.\n--- expected\n{expected!.ToJsonString(Pretty)}\n--- actual\n{actual}");
+    }
+
+    static string Normalize(string json, TestBot bot, JsonObject[] inbound)
+    {
+        var url = bot.ServiceUrl.ToString();
+        json = json.Replace(url, "{serviceUrl}/", StringComparison.Ordinal).Replace(url.TrimEnd('/'), "{serviceUrl}", StringComparison.Ordinal);
+        for (var i = 0; i < inbound.Length; i++)
+            json = json.Replace($"\"{(string)inbound[i]["id"]!}\"", $"\"{{in{i + 1}}}\"", StringComparison.Ordinal)
+                       .Replace($"/{(string)inbound[i]["id"]!}\"", $"/{{in{i + 1}}}\"", StringComparison.Ordinal);
+        return json;
+    }
+}

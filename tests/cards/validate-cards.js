@@ -1,0 +1,45 @@
+// Validates Adaptive Cards with the official renderer (npm "adaptivecards"), the way Teams' own renderer
+// would read them. Input on stdin: [{ "name": "...", "card": {...} }, ...]. Output on stdout:
+// [{ "name": "...", "problems": ["..."] }, ...]. The renderer does not flag a missing "type", a version
+// above what bots may send (1.5), an Action.Execute without a verb, or an oversized message: checked here.
+'use strict';
+const AC = require('adaptivecards/dist/adaptivecards.js');
+
+const MAX_CARD_BYTES = 80 * 1024; // Teams rejects messages near 100 KB (UTF-16); stay well under.
+
+function validate(card) {
+  const problems = [];
+  if (card.type !== 'AdaptiveCard') problems.push('type must be "AdaptiveCard"');
+  if (card.version !== '1.5') problems.push(`version must be "1.5" (bots may send 1.5 at most), got "${card.version}"`);
+  const bytes = Buffer.byteLength(JSON.stringify(card), 'utf16le');
+  if (bytes > MAX_CARD_BYTES) problems.push(`card is ${bytes} bytes (UTF-16); keep under ${MAX_CARD_BYTES}`);
+  walkActions(card, (a) => {
+    if (a.type === 'Action.Execute' && !a.verb) problems.push(`Action.Execute "${a.title}" has no verb`);
+  });
+
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  parsed.parse(card, context);
+  for (let i = 0; i < context.eventCount; i++) problems.push(describe(context.getEventAt(i)));
+  for (const e of parsed.validateProperties().validationEvents) problems.push(describe(e));
+  return problems;
+}
+
+function describe(e) {
+  return `${AC.ValidationEvent[e.event]}: ${e.message}`;
+}
+
+function walkActions(node, visit) {
+  if (Array.isArray(node)) return node.forEach((n) => walkActions(n, visit));
+  if (node === null || typeof node !== 'object') return;
+  if (typeof node.type === 'string' && node.type.startsWith('Action.')) visit(node);
+  for (const value of Object.values(node)) walkActions(value, visit);
+}
+
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => { input += chunk; });
+process.stdin.on('end', () => {
+  const cards = JSON.parse(input);
+  process.stdout.write(JSON.stringify(cards.map(({ name, card }) => ({ name, problems: validate(card) }))));
+});
