@@ -18,9 +18,18 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
     /// <summary>A message turn (typed text or Action.Submit): replies in the thread, replacement via update.</summary>
     public async Task SendAsync(Activity incoming, Reply reply, CancellationToken ct)
     {
-        if (reply.Replacement is { } card && incoming.ReplyToId is { } cardId)
-            await Guarded(incoming, () => connector.UpdateAsync(incoming.ServiceUrl!, incoming.Conversation!.Id!, cardId, CardActivity(incoming, card, cardId), ct), ct);
-        await PostAsync(incoming, reply.Messages, asReply: true, ct);
+        var messages = reply.Messages;
+        if (reply.Replacement is { } card)
+        {
+            if (incoming.ReplyToId is { } cardId)
+            {
+                if (!await Guarded(incoming, () => connector.UpdateAsync(incoming.ServiceUrl!, incoming.Conversation!.Id!, cardId, CardActivity(incoming, card, cardId), ct), ct))
+                    return;
+            }
+            else
+                messages = [new OutgoingMessage(null, card), .. messages];   // no card to replace: show it as a new one
+        }
+        await PostAsync(incoming, messages, asReply: true, ct);
     }
 
     /// <summary>An event turn (installation): new messages in the conversation, not replies to anything.</summary>

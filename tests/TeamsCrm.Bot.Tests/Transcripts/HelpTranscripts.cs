@@ -38,6 +38,18 @@ public class HelpTranscripts
     }
 
     [Fact]
+    public async Task A_submit_with_no_card_to_replace_posts_the_card_as_a_new_message()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var submit = Submit(bot.ServiceUrl, Demo.LiNa, "help.topic", new JsonObject { ["topic"] = "approvals" });
+        submit.Remove("replyToId");
+        var result = await bot.PostAsync(submit);
+        var call = Assert.Single(result.Calls);
+        Assert.Equal("POST", call.Method);
+        Assert.Equal("Approvals", (string?)call.Card?["body"]?[0]?["text"]);
+    }
+
+    [Fact]
     public async Task Unknown_text_unknown_topic_and_unknown_verb_get_a_plain_answer()
     {
         await using var bot = await TestBot.StartAsync();
