@@ -10,8 +10,9 @@ public static class ArchiveServices
         var provider = config["Archive:Provider"] ?? "Sqlite";
         if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Archive:Provider '{provider}' is not known. Use 'Sqlite'.");
-        var path = config["Archive:Sqlite:Path"] ?? "data/teamscrm.db";
-        services.AddSingleton(_ => new SqliteDatabase(path));
+        // The path is read when the database is first needed, not now: configuration added after this call
+        // (Program.Build's customize step, which the tests use for a database of their own) must count.
+        services.AddSingleton(_ => new SqliteDatabase(config["Archive:Sqlite:Path"] ?? "data/teamscrm.db"));
         services.AddSingleton<ICrmArchive, SqliteArchive>();
         return services;
     }
