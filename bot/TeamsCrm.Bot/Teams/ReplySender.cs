@@ -18,8 +18,9 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
     /// <summary>A message turn (typed text or Action.Submit): replies in the thread, replacement via update.</summary>
     public async Task SendAsync(Activity incoming, Reply reply, CancellationToken ct)
     {
-        if (reply.Replacement is { } card && incoming.ReplyToId is { } cardId)
-            await Guarded(incoming, () => connector.UpdateAsync(incoming.ServiceUrl!, incoming.Conversation!.Id!, cardId, CardActivity(incoming, card, cardId), ct), ct);
+        if (reply.Replacement is { } card && incoming.ReplyToId is { } cardId
+            && !await Guarded(incoming, () => connector.UpdateAsync(incoming.ServiceUrl!, incoming.Conversation!.Id!, cardId, CardActivity(incoming, card, cardId), ct), ct))
+            return;   // blocked: the messages after the card would be refused too
         await PostAsync(incoming, reply.Messages, asReply: true, ct);
     }
 
