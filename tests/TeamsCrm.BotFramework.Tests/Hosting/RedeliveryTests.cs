@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsCrm.Bot.Turns;
+using TeamsCrm.TestSupport;
+
+namespace TeamsCrm.BotFramework.Tests.Hosting;
+
+/// <summary>The connector redelivers an activity whose turn took too long: the same activity id is processed once.</summary>
+public class RedeliveryTests
+{
+    [Fact]
+    public async Task A_redelivered_message_is_not_answered_twice()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var message = Activities.Message(bot.ServiceUrl, Demo.LiNa, "help");
+
+        var first = await bot.PostAsync(message);
+        var again = await bot.PostAsync(message);
+
+        Assert.Single(first.Calls);
+        Assert.Equal(200, again.Status);
+        Assert.Empty(again.Calls);
+    }
+
+    [Fact]
+    public async Task The_same_activity_id_in_another_conversation_is_a_different_activity()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var inChat = Activities.Message(bot.ServiceUrl, Demo.LiNa, "help");
+        var inTeam = Activities.Message(bot.ServiceUrl, Demo.LiNa, "help", conversationId: Demo.TeamChannel, conversationType: "channel")
+            .With("id", inChat["id"]!.DeepClone());
+
+        await bot.PostAsync(inChat);
+        var other = await bot.PostAsync(inTeam);
+
+        Assert.Single(other.Calls);
+    }
+
+    [Fact]
+    public async Task A_redelivered_card_action_runs_once_and_gets_the_same_answer()
+    {
+        var runs = 0;
+        await using var bot = await TestBot.StartAsync(services: s => s.AddSingleton(_ =>
+        {
+            var router = Routes.Map(new Router());
+            router.Verb("test.count", (Turn _) => Reply.ReplaceCard(new JsonObject
+            {
+                ["type"] = "AdaptiveCard", ["version"] = "1.5", ["run"] = Interlocked.Increment(ref runs),
+            }));
+            return router;
+        }));
+        var invoke = Activities.CardAction(bot.ServiceUrl, Demo.LiNa, "test.count");
+
+        var first = await bot.PostAsync(invoke);
+        var again = await bot.PostAsync(invoke);
+
+        Assert.Equal((200, 200), (first.Status, again.Status));
+        Assert.Equal(1, (int)first.InvokeCard!["run"]!);
+        Assert.True(JsonNode.DeepEquals(first.Body, again.Body), $"{first.Body?.ToJsonString()} vs {again.Body?.ToJsonString()}");
+        Assert.Equal(1, runs);
+    }
+}
