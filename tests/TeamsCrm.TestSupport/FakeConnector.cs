@@ -18,6 +18,11 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public Uri ServiceUrl { get; private set; } = null!;
     public IReadOnlyList<ConnectorCall> Calls => _calls.ToList();
+    /// <summary>
+    /// False: calls are recorded without their body (it is read and dropped, not parsed), so a load test
+    /// making tens of thousands of calls keeps memory flat and spends no CPU on JSON it never looks at.
+    /// </summary>
+    public bool KeepBodies { get; set; } = true;
     /// <summary>Members answered by /pagedmembers, two per page.</summary>
     public List<JsonObject> Members { get; } = [];
 
@@ -44,10 +49,16 @@ public sealed class FakeConnector : IAsyncDisposable
 
     async Task HandleAsync(HttpContext ctx)
     {
-        var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
+        JsonNode? body = null;
+        if (KeepBodies)
+        {
+            var text = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
+            body = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        else
+            await ctx.Request.Body.CopyToAsync(Stream.Null);
         var path = Uri.UnescapeDataString(ctx.Request.Path.Value ?? "");
-        _calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "",
-            body.Length == 0 ? null : JsonNode.Parse(body), ctx.Request.Headers.Authorization.ToString()));
+        _calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "", body, ctx.Request.Headers.Authorization.ToString()));
         if (_failures.TryDequeue(out var fail) && await fail(ctx)) return;
 
         if (path.EndsWith("/pagedmembers", StringComparison.Ordinal))

@@ -1,0 +1,45 @@
+using System.Globalization;
+using TeamsCrm.TestSupport;
+
+namespace TeamsCrm.Benchmarks;
+
+/// <summary>
+/// Load driver for the bot's hot path: the real bot in-process (local mode, SQLite temp file, fake connector),
+/// `help` activities posted to /api/messages at each concurrency, one Markdown table printed at the end.
+/// Exits with 1 when an answer was not 200 or a reply went missing; the timings are reported, never judged.
+/// </summary>
+public static class Program
+{
+    const string Route = "/api/messages";
+
+    public static async Task<int> Main(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        await using var bot = await TestBot.StartAsync();
+        bot.Connector.KeepBodies = false;   // tens of thousands of cards: count them, don't keep them
+        using var probes = new Probes(RecordedDurations.ServerRequests(Route), RecordedDurations.ClientRequests(bot.ServiceUrl.Port));
+        Progress($"Bot on {bot.BaseUrl}, connector on {bot.ServiceUrl}; {ResultTable.Machine()}");
+
+        if (options.Warmup > 0) Progress($"Warm-up: {await WarmUp.RunAsync(bot, probes, options)}");
+
+        var results = new List<PhaseResult>();
+        foreach (var concurrency in options.Concurrencies)
+        {
+            var result = await LoadPhase.RunAsync(bot, probes, HelpRequests.Build(bot.ServiceUrl, options.Requests), concurrency, options.PhaseLimit);
+            // This continuation runs inside the finished phase's completion, whose frames still hold its request
+            // bodies; yielding leaves them behind, so that what survives a full collection is what the bot keeps.
+            await Task.Yield();
+            result = result with { RetainedHeapBytes = GC.GetTotalMemory(forceFullCollection: true) };
+            Progress($"Concurrency {concurrency}: {Summary(result)}");
+            results.Add(result);
+        }
+
+        Console.WriteLine(ResultTable.Format(results, options));
+        return results.All(r => r.Correct) ? 0 : 1;
+    }
+
+    static string Summary(PhaseResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Completed:N0} requests in {r.Elapsed.TotalSeconds:0.0} s, {r.PerSecond:N0}/s, server p99 {PhaseResult.Percentile(r.ServerMs, 0.99):0.00} ms, {r.Failed} failed");
+
+    static void Progress(string line) => Console.Error.WriteLine(line);
+}
