@@ -10,8 +10,10 @@ namespace TeamsCrm.BotFramework.Hosting;
 public sealed class ActivityDeduplicator(TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+    /// <summary>Expired entries are swept at most this often: a sweep walks every entry, so not on every call.</summary>
+    static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     readonly ConcurrentDictionary<string, Entry> _seen = new(StringComparer.Ordinal);
-    long _calls;
+    long _lastSweepTicks;
 
     sealed record Entry(Lazy<Task<object?>> Run, DateTimeOffset Expires);
 
@@ -19,9 +21,11 @@ public sealed class ActivityDeduplicator(TimeProvider clock)
     public async Task<(T? Result, bool FirstRun)> RunOnceAsync<T>(string? key, Func<Task<T?>> turn) where T : class
     {
         if (key is null) return (await turn(), true);
-        if (Interlocked.Increment(ref _calls) % 1024 == 0) Sweep();
-
         var now = clock.GetUtcNow();
+        var last = Interlocked.Read(ref _lastSweepTicks);
+        if (now.UtcTicks - last >= SweepEvery.Ticks && Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) == last)
+            Sweep(now);
+
         var mine = new Entry(new Lazy<Task<object?>>(async () => await turn()), now + Window);
         var entry = _seen.AddOrUpdate(key, mine, (_, old) => old.Expires > now ? old : mine);
         try
@@ -36,9 +40,8 @@ public sealed class ActivityDeduplicator(TimeProvider clock)
         }
     }
 
-    void Sweep()
+    void Sweep(DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         foreach (var (key, entry) in _seen)
             if (entry.Expires <= now) _seen.TryRemove(new KeyValuePair<string, Entry>(key, entry));
     }

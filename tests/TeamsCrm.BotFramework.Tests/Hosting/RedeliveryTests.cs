@@ -23,6 +23,20 @@ public class RedeliveryTests
     }
 
     [Fact]
+    public async Task After_the_ten_minute_window_the_same_id_is_processed_again_and_old_entries_are_swept()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var message = Activities.Message(bot.ServiceUrl, Demo.LiNa, "help");
+        await bot.PostAsync(message);
+
+        bot.Clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.Empty((await bot.PostAsync(message)).Calls);
+        bot.Clock.Advance(TimeSpan.FromMinutes(1.5));
+        // The sweep on this request drops the expired entry; the activity is then new again.
+        Assert.Single((await bot.PostAsync(message)).Calls);
+    }
+
+    [Fact]
     public async Task The_same_activity_id_in_another_conversation_is_a_different_activity()
     {
         await using var bot = await TestBot.StartAsync();
