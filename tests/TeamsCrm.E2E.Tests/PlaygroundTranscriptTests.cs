@@ -55,7 +55,7 @@ public sealed class PlaygroundTranscriptTests
         Assert.Equal("Li Na", profile.CardTitle);
         var facts = AdaptiveCardJson.Facts(profile.Card!);
         Assert.Equal("Sales rep", facts["Roles"]);
-        Assert.Equal("Zhang Wei", facts["Direct leader"]);
+        Assert.Equal("Zhang Wei", facts["Reports to"]);
     }
 
     [Fact]

@@ -1,0 +1,55 @@
+using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Domain;
+
+namespace TeamsCrm.Bot.Access;
+
+/// <summary>How much of a customer file someone may see (档案的查阅, 发放制度).</summary>
+public enum FileView
+{
+    /// <summary>Not in a sales role: may not query the archive at all (查询制度).</summary>
+    None,
+    /// <summary>Another rep's customer: company name, contact name and title only.</summary>
+    Redacted,
+    Full,
+}
+
+/// <summary>
+/// Who may see and do what with a customer file, decided from the authenticated reader's directory entry —
+/// never from anything a card sent. DOMAIN.md, "Archive rules" and "Roles".
+/// </summary>
+public static class CustomerAccess
+{
+    /// <summary>Only the sales roles, customer service and management may query the archive at all.</summary>
+    public static bool MayQuery(Person? reader) => reader is not null && reader.Roles.Count > 0;
+
+    /// <param name="ownerManagerAadObjectId">The owner's direct leader, who approves the owner's new files.</param>
+    public static FileView ViewOf(Person? reader, Customer file, string? ownerManagerAadObjectId, IEnumerable<AccessGrant> grants, DateTimeOffset now)
+    {
+        if (!MayQuery(reader)) return FileView.None;
+        if (IsOwner(reader!, file)) return FileView.Full;
+        if (reader!.Is(Role.SalesManager) || reader.Is(Role.GeneralManager) || reader.Is(Role.CustomerService) || reader.Is(Role.KeyAccountDirector))
+            return FileView.Full;
+        // The direct leader approves the files of their reps, so sees them; this is their team's file.
+        if (reader.Is(Role.Supervisor) && Same(reader.AadObjectId, ownerManagerAadObjectId)) return FileView.Full;
+        return grants.Any(g => Same(g.GranteeAadObjectId, reader.AadObjectId) && g.CustomerNumber == file.Number && g.IsActiveAt(now))
+            ? FileView.Full
+            : FileView.Redacted;
+    }
+
+    /// <summary>Every read of a file that is not one's own is logged (借阅).</summary>
+    public static bool MustLog(Person reader, Customer file) => !IsOwner(reader, file);
+
+    /// <summary>The owner edits (the change goes through approval where the rules say so).</summary>
+    public static bool MayEdit(Person? editor, Customer file) => editor is not null && IsOwner(editor, file) && IsLive(file);
+
+    /// <summary>The owner files entries; customer service also logs complaints and service records on any file.</summary>
+    public static bool MayAddEntry(Person? author, Customer file, EntryType type) =>
+        author is not null && IsLive(file) && (IsOwner(author, file) || (author.Is(Role.CustomerService) && type == EntryType.Complaint));
+
+    /// <summary>A rep logs visits only on customers they may see in full.</summary>
+    public static bool MayLogVisit(FileView view) => view == FileView.Full;
+
+    static bool IsLive(Customer file) => file.Status is CustomerStatus.Pending or CustomerStatus.Active;
+    static bool IsOwner(Person p, Customer file) => Same(p.AadObjectId, file.OwnerAadObjectId);
+    static bool Same(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
