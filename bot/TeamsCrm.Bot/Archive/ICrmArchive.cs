@@ -9,6 +9,7 @@ namespace TeamsCrm.Bot.Archive;
 public interface ICrmArchive
 {
     IConversationStore Conversations { get; }
+    ICustomerFiles Customers { get; }
 }
 
 /// <summary>

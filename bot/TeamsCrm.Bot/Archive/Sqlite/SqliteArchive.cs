@@ -4,4 +4,5 @@ namespace TeamsCrm.Bot.Archive.Sqlite;
 public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock) : ICrmArchive
 {
     public IConversationStore Conversations { get; } = new SqliteConversationStore(database, clock);
+    public ICustomerFiles Customers { get; } = new SqliteCustomerFiles(database, clock);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using TeamsCrm.Bot.Turns;
 
 namespace TeamsCrm.Bot.Archive.Sqlite;
@@ -9,7 +7,7 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
     public async Task SaveUserAsync(UserRef u, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await ExecAsync(c, """
+        await Sql.ExecAsync(c, """
             INSERT INTO users (aad_object_id, teams_id, name, tenant_id, service_url, personal_conversation_id, updated_at)
             VALUES ($aad, $teams, $name, $tenant, $url, $personal, $now)
             ON CONFLICT(aad_object_id) DO UPDATE SET teams_id = $teams, name = $name, tenant_id = $tenant, service_url = $url,
@@ -21,7 +19,7 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
     public async Task SaveConversationAsync(ConversationRef r, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await ExecAsync(c, """
+        await Sql.ExecAsync(c, """
             INSERT INTO conversations (id, kind, tenant_id, service_url, bot_id, team_id, team_name, channel_id, updated_at)
             VALUES ($id, $kind, $tenant, $url, $bot, $team, $teamName, $channel, $now)
             ON CONFLICT(id) DO UPDATE SET kind = $kind, tenant_id = $tenant, service_url = $url, bot_id = $bot,
@@ -34,7 +32,7 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
     public async Task<UserRef?> FindUserAsync(string aadObjectId, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await using var cmd = Command(c, "SELECT aad_object_id, teams_id, name, tenant_id, service_url, personal_conversation_id FROM users WHERE aad_object_id = $aad", ("$aad", aadObjectId));
+        await using var cmd = Sql.Command(c, "SELECT aad_object_id, teams_id, name, tenant_id, service_url, personal_conversation_id FROM users WHERE aad_object_id = $aad", ("$aad", aadObjectId));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct)
             ? new UserRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5))
@@ -44,7 +42,7 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
     public async Task<ConversationRef?> FindConversationAsync(string conversationId, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await using var cmd = Command(c, "SELECT id, kind, tenant_id, service_url, bot_id, team_id, team_name, channel_id FROM conversations WHERE id = $id", ("$id", conversationId));
+        await using var cmd = Sql.Command(c, "SELECT id, kind, tenant_id, service_url, bot_id, team_id, team_name, channel_id FROM conversations WHERE id = $id", ("$id", conversationId));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct)
             ? new ConversationRef(r.GetString(0), Enum.Parse<ConversationKind>(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
@@ -55,43 +53,28 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
     public async Task<bool> TryMarkWelcomedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        return await ExecAsync(c, "UPDATE conversations SET welcomed_at = $at WHERE id = $id AND welcomed_at IS NULL", ct,
-            ("$id", conversationId), ("$at", Iso(at))) == 1;
+        return await Sql.ExecAsync(c, "UPDATE conversations SET welcomed_at = $at WHERE id = $id AND welcomed_at IS NULL", ct,
+            ("$id", conversationId), ("$at", Sql.Iso(at))) == 1;
     }
 
     public async Task MarkBlockedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await ExecAsync(c, "UPDATE conversations SET blocked_at = $at WHERE id = $id", ct, ("$id", conversationId), ("$at", Iso(at)));
+        await Sql.ExecAsync(c, "UPDATE conversations SET blocked_at = $at WHERE id = $id", ct, ("$id", conversationId), ("$at", Sql.Iso(at)));
     }
 
     public async Task MarkRemovedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await ExecAsync(c, "UPDATE conversations SET removed_at = $at WHERE id = $id", ct, ("$id", conversationId), ("$at", Iso(at)));
+        await Sql.ExecAsync(c, "UPDATE conversations SET removed_at = $at WHERE id = $id", ct, ("$id", conversationId), ("$at", Sql.Iso(at)));
     }
 
     public async Task<bool> IsUnreachableAsync(string conversationId, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await using var cmd = Command(c, "SELECT blocked_at IS NOT NULL OR removed_at IS NOT NULL FROM conversations WHERE id = $id", ("$id", conversationId));
+        await using var cmd = Sql.Command(c, "SELECT blocked_at IS NOT NULL OR removed_at IS NOT NULL FROM conversations WHERE id = $id", ("$id", conversationId));
         return await cmd.ExecuteScalarAsync(ct) is long flag && flag == 1;
     }
 
-    string Now() => Iso(clock.GetUtcNow());
-    static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    static SqliteCommand Command(SqliteConnection c, string sql, params (string Name, object? Value)[] args)
-    {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return cmd;
-    }
-
-    static async Task<int> ExecAsync(SqliteConnection c, string sql, CancellationToken ct, params (string Name, object? Value)[] args)
-    {
-        await using var cmd = Command(c, sql, args);
-        return await cmd.ExecuteNonQueryAsync(ct);
-    }
+    string Now() => Sql.Iso(clock.GetUtcNow());
 }

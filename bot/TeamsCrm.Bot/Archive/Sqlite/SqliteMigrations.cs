@@ -35,6 +35,128 @@ static class SqliteMigrations
         );
         CREATE INDEX conversations_team ON conversations(team_id);
         """,
+        // 2: customer files. The *_normalized columns hold CustomerNames' normal forms, the only forms the
+        // finders compare; version is the row version behind Customer.Version.
+        """
+        CREATE TABLE customers (
+            number TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            name_normalized TEXT NOT NULL,
+            industry TEXT,
+            company_size TEXT,
+            region TEXT,
+            address TEXT,
+            phone TEXT,
+            phone_normalized TEXT,
+            email TEXT,
+            website TEXT,
+            credit_code TEXT,
+            credit_code_normalized TEXT,
+            owner_aad_object_id TEXT NOT NULL COLLATE NOCASE,
+            category TEXT NOT NULL,
+            tier TEXT NOT NULL,
+            key_account TEXT NOT NULL,
+            credit_rating TEXT,
+            credit_limit TEXT,
+            payment_terms TEXT,
+            stage TEXT NOT NULL,
+            status TEXT NOT NULL,
+            purchase_plan TEXT,
+            problem TEXT,
+            decision_makers TEXT,
+            purchase_timeline TEXT,
+            budget TEXT,
+            purchase_process TEXT,
+            competitor_products TEXT,
+            competitor_satisfaction TEXT,
+            competitor_rep TEXT,
+            competitor_relationship TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            last_reviewed_at TEXT,
+            last_contact_at TEXT,
+            deleted_at TEXT,
+            purge_after TEXT,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX customers_name ON customers(name_normalized);
+        CREATE INDEX customers_phone ON customers(phone_normalized);
+        CREATE INDEX customers_credit_code ON customers(credit_code_normalized);
+        CREATE INDEX customers_owner ON customers(owner_aad_object_id, name_normalized);
+
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_number TEXT NOT NULL REFERENCES customers(number),
+            name TEXT NOT NULL,
+            title TEXT,
+            phone TEXT,
+            email TEXT,
+            role TEXT NOT NULL
+        );
+        CREATE INDEX contacts_customer ON contacts(customer_number, id);
+
+        CREATE TABLE archive_entries (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            customer_number TEXT NOT NULL REFERENCES customers(number),
+            category TEXT NOT NULL,
+            type TEXT NOT NULL,
+            date TEXT NOT NULL,
+            amount TEXT,
+            reference TEXT,
+            description TEXT,
+            result TEXT,
+            created_by_aad_object_id TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX archive_entries_customer ON archive_entries(customer_number, date);
+
+        CREATE TABLE change_records (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_number TEXT NOT NULL REFERENCES customers(number),
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            by_aad_object_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT,
+            approval_id TEXT
+        );
+        CREATE INDEX change_records_customer ON change_records(customer_number, at);
+
+        CREATE TABLE access_grants (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_number TEXT NOT NULL REFERENCES customers(number),
+            grantee_aad_object_id TEXT NOT NULL,
+            granted_by_aad_object_id TEXT NOT NULL,
+            from_at TEXT NOT NULL,
+            until_at TEXT NOT NULL
+        );
+        -- Unique: a redelivered grant is stored once. Leads with customer_number, so it serves GrantsFor too.
+        CREATE UNIQUE INDEX access_grants_customer ON access_grants(customer_number, grantee_aad_object_id, from_at, until_at);
+
+        CREATE TABLE access_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_number TEXT NOT NULL REFERENCES customers(number),
+            reader_aad_object_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            what TEXT NOT NULL,
+            full INTEGER NOT NULL
+        );
+        CREATE INDEX access_log_customer ON access_log(customer_number, at);
+
+        CREATE TABLE customer_submissions (
+            submission_id TEXT PRIMARY KEY,
+            customer_number TEXT NOT NULL REFERENCES customers(number),
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE number_counters (
+            year INTEGER PRIMARY KEY,
+            last INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using TeamsCrm.Bot.Domain;
+
+namespace TeamsCrm.Bot.Archive.Sqlite;
+
+/// <summary>
+/// Customer files in SQLite. Every write runs in a BEGIN IMMEDIATE transaction: writers queue for the lock at
+/// the start (busy timeout) instead of failing at commit, and each write is all or nothing.
+/// The records filed under a customer (contacts, entries, history, grants, log) are in the .Records file.
+/// </summary>
+sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) : ICustomerFiles
+{
+    static readonly string Purged = nameof(CustomerStatus.Purged);
+
+    public async Task<Customer> CreateAsync(NewCustomer draft, string submissionId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var c = db.Open();
+        await using var tx = c.BeginTransaction(deferred: false);
+        var filed = await Sql.ScalarAsync(c, "SELECT customer_number FROM customer_submissions WHERE submission_id = $id", ct, ("$id", submissionId));
+        if (filed is string earlier)
+            return (await ReadAsync(c, earlier, ct))!;   // redelivered form: the first file, and no second number
+
+        var customer = new Customer
+        {
+            Number = await NextNumberAsync(c, now.UtcDateTime.Year, ct),
+            Kind = draft.Kind, Name = draft.Name, OwnerAadObjectId = draft.OwnerAadObjectId,
+            Industry = draft.Industry, CompanySize = draft.CompanySize, Region = draft.Region, Address = draft.Address,
+            Phone = draft.Phone, Email = draft.Email, Website = draft.Website, CreditCode = draft.CreditCode,
+            Category = draft.Category, Tier = draft.Tier, Status = CustomerStatus.Pending,
+            CreatedAt = now, UpdatedAt = now, Version = "1",
+        };
+        await Sql.ExecAsync(c, SqliteCustomerRows.Insert, ct, SqliteCustomerRows.Parameters(customer));
+        foreach (var contact in draft.Contacts ?? [])
+            await InsertContactAsync(c, customer.Number, contact, ct);
+        await Sql.ExecAsync(c, "INSERT INTO customer_submissions (submission_id, customer_number, created_at) VALUES ($id, $number, $now)", ct,
+            ("$id", submissionId), ("$number", customer.Number), ("$now", Sql.Iso(now)));
+        await tx.CommitAsync(ct);
+        return customer;
+    }
+
+    /// <summary>
+    /// C-{year}-{seq:D5}, sequential per UTC year. The counter moves inside the caller's transaction, so a
+    /// create that fails gives its number back.
+    /// </summary>
+    static async Task<string> NextNumberAsync(SqliteConnection c, int year, CancellationToken ct)
+    {
+        var seq = (long)(await Sql.ScalarAsync(c, """
+            INSERT INTO number_counters (year, last) VALUES ($year, 1)
+            ON CONFLICT(year) DO UPDATE SET last = last + 1
+            RETURNING last
+            """, ct, ("$year", year)))!;
+        return string.Create(CultureInfo.InvariantCulture, $"C-{year}-{seq:D5}");
+    }
+
+    public async Task<Customer?> GetAsync(string number, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        return await ReadAsync(c, number, ct);
+    }
+
+    public async Task<CustomerFile?> GetFileAsync(string number, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        await using var tx = c.BeginTransaction(deferred: true);   // one snapshot: the parts of the file agree
+        if (await ReadAsync(c, number, ct) is not { } customer) return null;
+        return new CustomerFile(customer, await ContactsAsync(c, number, ct), await EntriesAsync(c, number, ct), await HistoryAsync(c, number, ct));
+    }
+
+    /// <summary>
+    /// A range on the normalised name rather than LIKE: the index serves it and no character the user types is
+    /// a wildcard. U+10FFFF is the highest code point, so every name that starts with the prefix sorts below
+    /// prefix + U+10FFFF. A prefix that normalises to nothing ("%", "…") finds nothing rather than everything.
+    /// </summary>
+    public async Task<IReadOnlyList<Customer>> FindByNamePrefixAsync(string prefix, int max, CancellationToken ct = default)
+    {
+        var p = CustomerNames.Normalize(prefix);
+        if (p.Length == 0 || max <= 0) return [];
+        return await FindAsync("name_normalized >= $p AND name_normalized < $end ORDER BY name_normalized, number LIMIT $max", ct,
+            ("$p", p), ("$end", p + "\U0010FFFF"), ("$max", max));
+    }
+
+    public async Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken ct = default) =>
+        CustomerNames.NormalizePhone(phone) is { } p
+            ? await FindAsync("phone_normalized = $p ORDER BY name_normalized, number", ct, ("$p", p))
+            : [];
+
+    public async Task<IReadOnlyList<Customer>> FindByCreditCodeAsync(string creditCode, CancellationToken ct = default) =>
+        CustomerNames.NormalizeCreditCode(creditCode) is { } p
+            ? await FindAsync("credit_code_normalized = $p ORDER BY name_normalized, number", ct, ("$p", p))
+            : [];
+
+    public async Task<IReadOnlyList<Customer>> ListByOwnerAsync(string ownerAadObjectId, CancellationToken ct = default) =>
+        await FindAsync("owner_aad_object_id = $owner ORDER BY name_normalized, number", ct, ("$owner", ownerAadObjectId));
+
+    /// <summary>Finders never return purged files; deleted ones they do, and their status says so.</summary>
+    async Task<List<Customer>> FindAsync(string whereAndOrder, CancellationToken ct, params (string, object?)[] args)
+    {
+        await using var c = db.Open();
+        return await Sql.ListAsync(c, $"{SqliteCustomerRows.Select} WHERE status <> $purged AND {whereAndOrder}", SqliteCustomerRows.Read, ct,
+            [.. args, ("$purged", Purged)]);
+    }
+
+    /// <summary>
+    /// The archive stamps UpdatedAt from its clock; the number and CreatedAt never change. On a version
+    /// mismatch the transaction is rolled back, so neither the file nor its history changes.
+    /// </summary>
+    public async Task<Customer> UpdateAsync(Customer updated, IReadOnlyList<ChangeRecord> changes, CancellationToken ct = default)
+    {
+        if (changes.FirstOrDefault(ch => ch.CustomerNumber != updated.Number) is { } stray)
+            throw new ArgumentException($"A change record for {stray.CustomerNumber} cannot be saved with {updated.Number}.", nameof(changes));
+
+        await using var c = db.Open();
+        await using var tx = c.BeginTransaction(deferred: false);
+        var saved = long.TryParse(updated.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            && await Sql.ExecAsync(c, SqliteCustomerRows.Update, ct,
+                [.. SqliteCustomerRows.Parameters(updated with { UpdatedAt = clock.GetUtcNow() }), ("$version", version)]) == 1;
+        if (!saved)
+        {
+            var current = await ReadAsync(c, updated.Number, ct) ?? throw new KeyNotFoundException($"There is no customer {updated.Number}.");
+            throw new VersionConflictException(current);
+        }
+        foreach (var change in changes)
+            await InsertChangeAsync(c, change, ct);
+        var stored = (await ReadAsync(c, updated.Number, ct))!;
+        await tx.CommitAsync(ct);
+        return stored;
+    }
+
+    static async Task<Customer?> ReadAsync(SqliteConnection c, string number, CancellationToken ct) =>
+        (await Sql.ListAsync(c, $"{SqliteCustomerRows.Select} WHERE number = $number", SqliteCustomerRows.Read, ct, ("$number", number)))
+            .SingleOrDefault();
+}
