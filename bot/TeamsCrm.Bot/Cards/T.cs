@@ -6,7 +6,9 @@ namespace TeamsCrm.Bot.Cards;
 
 /// <summary>
 /// Localised text: en and zh-CN, chosen from the activity's locale ("zh", "zh-CN", "zh-Hans" → Chinese,
-/// everything else → English). Strings live in Cards/Strings/*.json; a missing key falls back to English.
+/// everything else → English). Strings live in JSON files embedded as TeamsCrm.Strings.{area}.{culture}.json:
+/// Cards/Strings/common.*.json for what every card shares, and one pair per feature next to its handler.
+/// A key may be defined once; a missing Chinese text falls back to English.
 /// </summary>
 public static class T
 {
@@ -29,10 +31,16 @@ public static class T
     internal static IReadOnlyCollection<string> Keys(CultureInfo culture) =>
         culture.Name.StartsWith("zh", StringComparison.Ordinal) ? Zh.Keys : En.Keys;
 
-    static FrozenDictionary<string, string> Load(string name)
+    static FrozenDictionary<string, string> Load(string culture)
     {
-        using var stream = typeof(T).Assembly.GetManifestResourceStream($"TeamsCrm.Strings.{name}.json")
-            ?? throw new InvalidOperationException($"Missing string table {name}.");
-        return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary();
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        var assembly = typeof(T).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("TeamsCrm.Strings.", StringComparison.Ordinal) && n.EndsWith($".{culture}.json", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+                if (!table.TryAdd(key, text)) throw new InvalidOperationException($"Text '{key}' is defined twice ({name}).");
+        }
+        return table.ToFrozenDictionary();
     }
 }
