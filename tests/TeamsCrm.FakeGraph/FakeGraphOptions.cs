@@ -3,7 +3,10 @@ namespace TeamsCrm.FakeGraph;
 /// <summary>Knobs of the fake. Latency may be changed while the server runs (benchmarks sweep it).</summary>
 public sealed class FakeGraphOptions
 {
-    /// <summary>Added to every HTTP round trip (a $batch is one round trip), with Task.Delay: a stand-in for network and service time.</summary>
+    /// <summary>
+    /// Added to every HTTP round trip (a $batch is one round trip) with Task.Delay on <see cref="Clock"/>: a stand-in for
+    /// network and service time.
+    /// </summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
     /// <summary>Graph serves 200 list items per page unless $top says otherwise…</summary>

@@ -20,7 +20,8 @@ internal sealed class GraphContext(FakeGraphOptions options)
     public async Task<GraphResponse> HandleHttpAsync(GraphRequest request, CancellationToken cancel)
     {
         Counters.HttpCall();
-        if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency, cancel);
+        // On the options' clock: real time for benchmarks, a FakeTimeProvider's time in tests that want to see it.
+        if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency, Clock, cancel);
         return await HandleAsync(request);
     }
 

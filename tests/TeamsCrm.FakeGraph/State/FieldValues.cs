@@ -17,7 +17,9 @@ public static class FieldValues
         if (node is not JsonValue value) throw Invalid(column, node.ToJsonString(), "a single value");
         var kind = value.GetValueKind();
         if (kind == JsonValueKind.Null) return null;
-        var text = kind == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+        // A value built in C# (seeding) may hold a DateTimeOffset rather than a string: read its JSON text then.
+        var text = kind != JsonValueKind.String ? value.ToJsonString()
+            : value.TryGetValue<string>(out var s) ? s : value.Deserialize<string>()!;
         return column.Type switch
         {
             ColumnType.Text or ColumnType.Choice => kind == JsonValueKind.String ? Text(column, text) : throw Invalid(column, text, "text"),
