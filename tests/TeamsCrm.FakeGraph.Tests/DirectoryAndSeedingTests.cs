@@ -29,6 +29,26 @@ public sealed class DirectoryAndSeedingTests
     }
 
     [Fact]
+    public async Task A_fake_running_on_its_own_is_seeded_and_steered_over_HTTP_under_fake()
+    {
+        await using var bed = await GraphTestBed.StartAsync();
+        using var control = new HttpClient { BaseAddress = new Uri(bed.Server.BaseUrl.Replace("/v1.0", "/_fake/")) };
+
+        var seeded = await control.PostAsync("users", new StringContent(
+            """[{"id":"boss-1","displayName":"Zhang Wei"},{"id":"rep-1","displayName":"Li Na","managerId":"boss-1"}]"""));
+        var manager = await bed.Graph.Users["rep-1"].Manager.GetAsync();
+        await control.PostAsync("throttle?count=1&retryAfter=2", null);
+        var throttled = await Assert.ThrowsAsync<ODataError>(() => bed.Graph.Users["rep-1"].Manager.GetAsync());
+        await control.PostAsync("reset", null);
+        var reset = await Assert.ThrowsAsync<ODataError>(() => bed.Graph.Users["rep-1"].Manager.GetAsync());
+
+        Assert.True(seeded.IsSuccessStatusCode);
+        Assert.Equal("Zhang Wei", Assert.IsType<User>(manager).DisplayName);
+        Assert.Equal(429, throttled.ResponseStatusCode);
+        Assert.Equal(404, reset.ResponseStatusCode);
+    }
+
+    [Fact]
     public async Task Seeding_twenty_thousand_items_applies_the_column_rules_without_HTTP()
     {
         await using var bed = await GraphTestBed.StartAsync();

@@ -93,6 +93,29 @@ public sealed partial class ItemTests
     }
 
     [Fact]
+    public async Task Of_concurrent_updates_sent_with_the_same_eTag_exactly_one_wins()
+    {
+        await using var bed = await GraphTestBed.StartAsync();
+        var list = await bed.CreateCustomersAsync();
+        var created = await bed.CreateItemAsync(list, new() { ["Title"] = "Acme", ["Code"] = "A1" });
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await bed.Items(list)["1"].Fields.PatchAsync(new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["City"] = $"City {i}" } },
+                    c => c.Headers.Add("If-Match", created.ETag!));
+                return 200;
+            }
+            catch (ODataError e) { return e.ResponseStatusCode; }
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == 200));
+        Assert.Equal(7, outcomes.Count(o => o == 412));
+        Assert.Equal(2, bed.Server.State.List("Customers").Find(1)!.Version);
+    }
+
+    [Fact]
     public async Task If_Match_star_matches_any_version_and_a_deleted_item_is_gone()
     {
         await using var bed = await GraphTestBed.StartAsync();
