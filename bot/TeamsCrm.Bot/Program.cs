@@ -27,8 +27,7 @@ public static class Program
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton(_ => Routes.Map(new Router()));             // every command and card verb
 
-        services.Configure<DirectoryOptions>(builder.Configuration.GetSection(DirectoryOptions.Section));
-        services.AddSingleton<IDirectory, ConfiguredDirectory>();         // roles and managers
+        services.AddDirectory(builder.Configuration);                     // roles and managers: configuration or Entra ID
         services.AddArchive();                                             // SQLite by default
 
         customize?.Invoke(builder);

@@ -10,6 +10,7 @@ public sealed class FakeDirectory
 {
     readonly ConcurrentDictionary<string, FakeUser> _users = new(StringComparer.OrdinalIgnoreCase);
     readonly ConcurrentDictionary<string, string> _managers = new(StringComparer.OrdinalIgnoreCase);
+    readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _groups = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<FakeUser> Users => [.. _users.Values];
 
@@ -30,6 +31,22 @@ public sealed class FakeDirectory
         _users.TryGetValue(idOrUpn, out var user) ? user
         : _users.Values.FirstOrDefault(u => string.Equals(u.UserPrincipalName, idOrUpn, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Makes the user a member of a security group (the bot maps Entra groups to roles).</summary>
+    public void AddToGroup(string groupId, string userId) =>
+        _groups.GetOrAdd(groupId, _ => new(StringComparer.OrdinalIgnoreCase))[userId] = 0;
+
+    public bool HasGroup(string groupId) => _groups.ContainsKey(groupId);
+
+    /// <summary>Members in a stable order (by id), as paging needs.</summary>
+    public IReadOnlyList<FakeUser> MembersOf(string groupId) =>
+        _groups.TryGetValue(groupId, out var members)
+            ? [.. members.Keys.Select(Find).OfType<FakeUser>().OrderBy(u => u.Id, StringComparer.Ordinal)]
+            : [];
+
+    public IReadOnlyList<FakeUser> DirectReportsOf(string managerId) =>
+        [.. _managers.Where(m => string.Equals(m.Value, managerId, StringComparison.OrdinalIgnoreCase))
+            .Select(m => Find(m.Key)).OfType<FakeUser>().OrderBy(u => u.Id, StringComparer.Ordinal)];
+
     public FakeUser? ManagerOf(string idOrUpn) =>
         Find(idOrUpn) is { } user && _managers.TryGetValue(user.Id, out var managerId) ? Find(managerId) : null;
 
@@ -37,5 +54,6 @@ public sealed class FakeDirectory
     {
         _users.Clear();
         _managers.Clear();
+        _groups.Clear();
     }
 }
