@@ -62,7 +62,7 @@ static class CustomerSections
         foreach (var category in Enum.GetValues<ArchiveCategory>())
         {
             var filed = entries.Where(e => e.Category == category).ToList();
-            card.Text($"**{CustomerText.Of(c, category)}** ({filed.Count})");
+            card.Text(T.Get(c, "customers.categoryCount", CustomerText.Of(c, category), filed.Count));
             card.Facts(filed.Take(EntriesPerCategory).Select(e => (CustomerText.Date(e.Date), Entry(c, e))));
         }
     }
@@ -79,8 +79,8 @@ static class CustomerSections
     public static string Change(CultureInfo c, ChangeRecord h)
     {
         var line = T.Get(c, "customers.changeLine", CustomerText.Field(c, h.Field),
-            CustomerText.FieldValue(c, h.Field, h.OldValue), CustomerText.FieldValue(c, h.Field, h.NewValue));
-        return h.Reason is null ? line : $"{line} ({CustomerText.Shorten(h.Reason, TextInCard)})";
+            CustomerText.Quoted(c, h.Field, h.OldValue), CustomerText.Quoted(c, h.Field, h.NewValue));
+        return h.Reason is null ? line : T.Get(c, "customers.withReason", line, CustomerText.Shorten(h.Reason, TextInCard));
     }
 
     public static string Entry(CultureInfo c, ArchiveEntry e) => string.Join(" · ", new[]

@@ -27,6 +27,10 @@ public static class CustomerText
         _ => value,
     };
 
+    /// <summary>A value inside a sentence: “quoted”, or a dash when empty.</summary>
+    public static string Quoted(CultureInfo c, string field, string? value) =>
+        string.IsNullOrEmpty(value) ? "—" : $"“{FieldValue(c, field, value)}”";
+
     public static string Money(CultureInfo c, decimal amount) => amount.ToString("N2", c);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

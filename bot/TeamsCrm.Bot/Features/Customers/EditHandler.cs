@@ -70,7 +70,7 @@ public static class EditHandler
         {
             return await ConflictAsync(turn, files, directory, e.Current, opened, typed, reason, ct);   // saved between our read and our write
         }
-        return await ShowAsync(turn, me!, current.Number, archive, directory, clock, T.Get(c, "edit.saved", records.Count), ct);
+        return await ShowAsync(turn, me!, current.Number, archive, directory, clock, T.Get(c, "edit.saved"), ct);
     }
 
     /// <summary>The form comes back on the stored version: who changed what, the stored values, and what the user typed wherever it does not clash.</summary>
@@ -88,12 +88,12 @@ public static class EditHandler
         foreach (var field in merge.ChangedMeanwhile)
             details.Add(history.FirstOrDefault(h => h.Field == field) is { } h
                 ? T.Get(c, "edit.changedBy", await CustomerPages.NameOfAsync(directory, h.ByAadObjectId, ct), CustomerText.Field(c, field),
-                    CustomerText.FieldValue(c, field, h.OldValue), CustomerText.FieldValue(c, field, h.NewValue), CustomerText.Time(h.At, turn.TimeZone))
+                    CustomerText.Quoted(c, field, h.OldValue), CustomerText.Quoted(c, field, h.NewValue), CustomerText.Time(h.At, turn.TimeZone))
                 : T.Get(c, "edit.changedUnrecorded", CustomerText.Field(c, field)));
         if (details.Count == 0) details.Add(T.Get(c, "edit.otherPartsChanged"));
 
         var errors = merge.Conflicts.ToDictionary(id => id,
-            id => T.Get(c, "edit.conflictField", CustomerText.FieldValue(c, id, stored[id]), CustomerText.FieldValue(c, id, mine[id])));
+            id => T.Get(c, "edit.conflictField", CustomerText.Quoted(c, id, stored[id]), CustomerText.Quoted(c, id, mine[id])));
         var values = Json(merge.Values);
         if (reason is not null) values["reason"] = reason;
         return Reply.ReplaceCard(EditCards.Form(c, TargetOf(current, stored), new FormState(values, errors), T.Get(c, "edit.conflict"), details));

@@ -12,16 +12,15 @@ namespace TeamsCrm.Bot.Features.Customers;
 public static class NewCustomerHandler
 {
     public static async Task<Reply> Start(Turn turn, IDirectory directory, CancellationToken ct) =>
-        CustomerAccess.MayCreate(await directory.FindAsync(turn.User.AadObjectId, ct))
-            ? Reply.Card(NewCustomerCards.Choose(turn.Culture))
-            : Reply.Text(T.Get(turn.Culture, "customers.mayNotCreate"));
+        Refusal(await directory.FindAsync(turn.User.AadObjectId, ct)) is { } refusal
+            ? Reply.Text(T.Get(turn.Culture, refusal))
+            : Reply.Card(NewCustomerCards.Choose(turn.Culture));
 
     /// <summary>The kind was chosen: the chooser becomes the form, with the submission id the file will be created under.</summary>
     public static async Task<Reply> Form(Turn turn, IDirectory directory, CancellationToken ct)
     {
         var c = turn.Culture;
-        if (!CustomerAccess.MayCreate(await directory.FindAsync(turn.User.AadObjectId, ct)))
-            return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.mayNotCreate"));
+        if (Refusal(await directory.FindAsync(turn.User.AadObjectId, ct)) is { } refusal) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, refusal));
         if (KindOf(turn) is not { } kind) return Reply.Text(T.Get(c, "help.staleCard"));
         var defaults = FormState.Fresh(("category", nameof(CustomerCategory.New)), ("tier", nameof(CustomerTier.General)),
             ("contactRole", nameof(ContactRole.Primary)));
@@ -32,7 +31,7 @@ public static class NewCustomerHandler
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
-        if (!CustomerAccess.MayCreate(me)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.mayNotCreate"));
+        if (Refusal(me) is { } refusal) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, refusal));
         if (KindOf(turn) is not { } kind || SubmissionIds.Parse(turn.DataString("submissionId")) is not { } submissionId)
             return Reply.Text(T.Get(c, "help.staleCard"));
 
@@ -66,6 +65,10 @@ public static class NewCustomerHandler
         var leader = await directory.ManagerOfAsync(me.AadObjectId, ct);
         return Reply.ReplaceCard(NewCustomerCards.Filed(c, customer, leader?.Name));
     }
+
+    /// <summary>Someone in no role hears that the archive is not open to them; customer service, that they own no customers.</summary>
+    static string? Refusal(Person? me) =>
+        !CustomerAccess.MayQuery(me) ? "customers.mayNotQuery" : !CustomerAccess.MayCreate(me) ? "customers.mayNotCreate" : null;
 
     static CustomerKind? KindOf(Turn turn) => turn.DataString("kind") switch
     {
