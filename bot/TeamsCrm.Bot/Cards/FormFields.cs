@@ -10,12 +10,19 @@ namespace TeamsCrm.Bot.Cards;
 /// </summary>
 public sealed record FormState(JsonObject Values, IReadOnlyDictionary<string, string> Errors)
 {
-    public static FormState Fresh(params (string Id, string? Value)[] defaults)
+    public static FormState Fresh(params (string Id, string? Value)[] defaults) => Of(defaults.Select(d => KeyValuePair.Create(d.Id, d.Value)));
+
+    /// <summary>A form showing these values (empty where null), with these errors or none.</summary>
+    public static FormState Of(IEnumerable<KeyValuePair<string, string?>> values, IReadOnlyDictionary<string, string>? errors = null) =>
+        new(Json(values), errors ?? new Dictionary<string, string>());
+
+    /// <summary>Field id → text, as card data and inputs carry values; nulls left out.</summary>
+    public static JsonObject Json(IEnumerable<KeyValuePair<string, string?>> values)
     {
-        var values = new JsonObject();
-        foreach (var (id, value) in defaults)
-            if (value is not null) values[id] = value;
-        return new FormState(values, new Dictionary<string, string>());
+        var json = new JsonObject();
+        foreach (var (id, value) in values)
+            if (value is not null) json[id] = value;
+        return json;
     }
 
     public string? this[string id] => Values[id] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -14,9 +14,8 @@ public static class ContactHandler
     public static async Task<Reply> Form(Turn turn, ICrmArchive archive, IDirectory directory, CancellationToken ct)
     {
         var c = turn.Culture;
-        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
-        if (!CustomerAccess.MayQuery(me)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.mayNotQuery"));
-        if (await CustomerPages.TargetAsync(turn, archive.Customers, ct) is not { } customer) return Reply.Text(T.Get(c, "customers.notFound"));
+        var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
+        if (action is not (var me, var customer)) return refusal;
         if (!CustomerAccess.MayEdit(me, customer)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.onlyOwnerEdits"));
         return Reply.ReplaceCard(ContactCards.Form(c, customer.Number, customer.Name, FormState.Fresh(("contactRole", nameof(ContactRole.Secondary)))));
     }
@@ -25,9 +24,8 @@ public static class ContactHandler
     {
         var c = turn.Culture;
         var files = archive.Customers;
-        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
-        if (!CustomerAccess.MayQuery(me)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.mayNotQuery"));
-        if (await CustomerPages.TargetAsync(turn, files, ct) is not { } customer) return Reply.Text(T.Get(c, "customers.notFound"));
+        var (action, refusal) = await FileAction.ReadAsync(turn, files, directory, ct);
+        if (action is not (var me, var customer)) return refusal;
         if (!CustomerAccess.MayEdit(me, customer)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.onlyOwnerEdits"));
 
         var form = new FormReader(turn.Data, c);

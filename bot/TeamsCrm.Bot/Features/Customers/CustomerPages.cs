@@ -22,12 +22,10 @@ static class CustomerPages
     {
         if (await files.GetFileAsync(number, ct) is not { Customer.Status: not CustomerStatus.Purged } file) return null;
         var customer = file.Customer;
-        var now = clock.GetUtcNow();
-        var leader = await directory.ManagerOfAsync(customer.OwnerAadObjectId, ct);
-        var view = CustomerAccess.ViewOf(me, customer, leader?.AadObjectId, await files.GrantsForAsync(number, ct), now);
+        var (view, leader) = await ViewAsync(me, customer, files, directory, clock, ct);
         if (view == FileView.None) return null;
         if (CustomerAccess.MustLog(me, customer))
-            await files.LogAccessAsync(new AccessLogEntry(number, me.AadObjectId, now, view == FileView.Full ? FullRead : RedactedRead, view == FileView.Full), ct);
+            await files.LogAccessAsync(new AccessLogEntry(number, me.AadObjectId, clock.GetUtcNow(), view == FileView.Full ? FullRead : RedactedRead, view == FileView.Full), ct);
 
         var ownerName = await NameOfAsync(directory, customer.OwnerAadObjectId, ct);
         if (view == FileView.Redacted) return CustomerCards.Redacted(turn.Culture, customer.Name, file.Contacts, ownerName);
@@ -39,6 +37,14 @@ static class CustomerPages
         return CustomerCards.File(turn.Culture, turn.TimeZone, page);
     }
 
+    /// <summary>How much of the file the reader may see; with the owner's direct leader, who sees their team's files.</summary>
+    public static async Task<(FileView View, Person? OwnersLeader)> ViewAsync(Person me, Customer file, ICustomerFiles files, IDirectory directory,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var leader = await directory.ManagerOfAsync(file.OwnerAadObjectId, ct);
+        return (CustomerAccess.ViewOf(me, file, leader?.AadObjectId, await files.GrantsForAsync(file.Number, ct), clock.GetUtcNow()), leader);
+    }
+
     public static FileButtons ButtonsFor(Person me, Customer customer) =>
         CustomerAccess.MayEdit(me, customer) ? FileButtons.Owner
         : CustomerAccess.MayAddEntry(me, customer, EntryType.Complaint) ? FileButtons.LogComplaint
@@ -47,10 +53,4 @@ static class CustomerPages
     /// <summary>Someone no longer in the directory still appears in old records: by id, the only thing left to show.</summary>
     public static async Task<string> NameOfAsync(IDirectory directory, string aadObjectId, CancellationToken ct) =>
         (await directory.FindAsync(aadObjectId, ct))?.Name ?? aadObjectId;
-
-    /// <summary>The file a card action is about: its number is in the card's data (which file, never who may act).</summary>
-    public static async Task<Customer?> TargetAsync(Turn turn, ICustomerFiles files, CancellationToken ct) =>
-        CustomerNumbers.Parse(turn.DataString("number")) is { } number && await files.GetAsync(number, ct) is { Status: not CustomerStatus.Purged } c
-            ? c
-            : null;
 }

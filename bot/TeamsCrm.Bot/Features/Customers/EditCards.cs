@@ -20,12 +20,9 @@ public static class EditCards
         CustomerFormSections.Basics(fields, c, target.Kind);
         fields.MultiLine("reason", T.Get(c, "field.reason"), required: true, maxLength: EditHandler.MaxReason);
 
-        var opened = new JsonObject();
-        foreach (var (id, value) in target.Opened)
-            if (value is not null) opened[id] = value;
         return card
             .Execute(T.Get(c, "edit.save"), "customer.save",
-                new JsonObject { ["number"] = target.Number, ["version"] = target.Version, ["opened"] = opened }, style: "positive")
+                new JsonObject { ["number"] = target.Number, ["version"] = target.Version, ["opened"] = FormState.Json(target.Opened) }, style: "positive")
             .Execute(T.Get(c, "edit.cancel"), "customer.open", new JsonObject { ["number"] = target.Number }, withInputs: false)
             .Build();
     }

@@ -20,21 +20,19 @@ public static class EditHandler
     public static async Task<Reply> Edit(Turn turn, ICrmArchive archive, IDirectory directory, CancellationToken ct)
     {
         var c = turn.Culture;
-        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
-        if (!CustomerAccess.MayQuery(me)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.mayNotQuery"));
-        if (await CustomerPages.TargetAsync(turn, archive.Customers, ct) is not { } customer) return Reply.Text(T.Get(c, "customers.notFound"));
+        var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
+        if (action is not (var me, var customer)) return refusal;
         if (!CustomerAccess.MayEdit(me, customer)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.onlyOwnerEdits"));
         var values = CustomerBasics.Of(customer).Values(customer.Kind);
-        return Reply.ReplaceCard(EditCards.Form(c, TargetOf(customer, values), new FormState(Json(values), new Dictionary<string, string>())));
+        return Reply.ReplaceCard(EditCards.Form(c, TargetOf(customer, values), FormState.Of(values)));
     }
 
     public static async Task<Reply> Save(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
         var files = archive.Customers;
-        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
-        if (!CustomerAccess.MayQuery(me)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.mayNotQuery"));
-        if (await CustomerPages.TargetAsync(turn, files, ct) is not { } current) return Reply.Text(T.Get(c, "customers.notFound"));
+        var (action, refusal) = await FileAction.ReadAsync(turn, files, directory, ct);
+        if (action is not (var me, var current)) return refusal;
         if (!CustomerAccess.MayEdit(me, current)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.onlyOwnerEdits"));
 
         var openedVersion = turn.DataString("version") ?? "";
@@ -47,7 +45,7 @@ public static class EditHandler
         if (current.Version != openedVersion) return await ConflictAsync(turn, files, directory, current, opened, typed, reason, ct);
 
         var changes = CustomerBasics.Of(current).ChangesTo(typed, current.Kind);
-        if (changes.Count == 0) return await ShowAsync(turn, me!, current.Number, archive, directory, clock, T.Get(c, "edit.nothingChanged"), ct);
+        if (changes.Count == 0) return await ShowAsync(turn, me, current.Number, archive, directory, clock, T.Get(c, "edit.nothingChanged"), ct);
 
         // A new name, phone or credit code must not make this file a duplicate of another.
         string? IfChanged(string field, string? value) => changes.Any(ch => ch.Field == field) ? value : null;
@@ -61,7 +59,7 @@ public static class EditHandler
         // then the owner's edit applies at once, and its change records (field, old, new, who, when, reason) are
         // the trail that approval will attach to.
         var now = clock.GetUtcNow();
-        var records = changes.Select(ch => new ChangeRecord(current.Number, ch.Field, ch.Old, ch.New, me!.AadObjectId, now, reason, ApprovalId: null)).ToList();
+        var records = changes.Select(ch => new ChangeRecord(current.Number, ch.Field, ch.Old, ch.New, me.AadObjectId, now, reason, ApprovalId: null)).ToList();
         try
         {
             await files.UpdateAsync(typed.ApplyTo(current) with { Version = openedVersion }, records, ct);
@@ -70,7 +68,7 @@ public static class EditHandler
         {
             return await ConflictAsync(turn, files, directory, e.Current, opened, typed, reason, ct);   // saved between our read and our write
         }
-        return await ShowAsync(turn, me!, current.Number, archive, directory, clock, T.Get(c, "edit.saved"), ct);
+        return await ShowAsync(turn, me, current.Number, archive, directory, clock, T.Get(c, "edit.saved"), ct);
     }
 
     /// <summary>The form comes back on the stored version: who changed what, the stored values, and what the user typed wherever it does not clash.</summary>
@@ -94,9 +92,8 @@ public static class EditHandler
 
         var errors = merge.Conflicts.ToDictionary(id => id,
             id => T.Get(c, "edit.conflictField", CustomerText.Quoted(c, id, stored[id]), CustomerText.Quoted(c, id, mine[id])));
-        var values = Json(merge.Values);
-        if (reason is not null) values["reason"] = reason;
-        return Reply.ReplaceCard(EditCards.Form(c, TargetOf(current, stored), new FormState(values, errors), T.Get(c, "edit.conflict"), details));
+        var values = merge.Values.Append(KeyValuePair.Create("reason", reason));
+        return Reply.ReplaceCard(EditCards.Form(c, TargetOf(current, stored), FormState.Of(values, errors), T.Get(c, "edit.conflict"), details));
     }
 
     static async Task<Reply> ShowAsync(Turn turn, Person me, string number, ICrmArchive archive, IDirectory directory, TimeProvider clock,
@@ -111,12 +108,4 @@ public static class EditHandler
     static IReadOnlyDictionary<string, string?> OpenedValues(CustomerKind kind, JsonObject? opened) =>
         CustomerBasics.FieldsOf(kind).ToDictionary(id => id,
             id => opened?[id] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null, StringComparer.Ordinal);
-
-    static JsonObject Json(IReadOnlyDictionary<string, string?> values)
-    {
-        var json = new JsonObject();
-        foreach (var (id, value) in values)
-            if (value is not null) json[id] = value;
-        return json;
-    }
 }

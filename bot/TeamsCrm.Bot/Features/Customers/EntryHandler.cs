@@ -22,9 +22,8 @@ public static class EntryHandler
     public static async Task<Reply> Form(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
-        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
-        if (!CustomerAccess.MayQuery(me)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.mayNotQuery"));
-        if (await CustomerPages.TargetAsync(turn, archive.Customers, ct) is not { } customer) return Reply.Text(T.Get(c, "customers.notFound"));
+        var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
+        if (action is not (var me, var customer)) return refusal;
         var types = Offered.Where(t => CustomerAccess.MayAddEntry(me, customer, t)).ToList();
         if (types.Count == 0) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "entry.notAllowed"));
 
@@ -37,9 +36,8 @@ public static class EntryHandler
     {
         var c = turn.Culture;
         var files = archive.Customers;
-        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
-        if (!CustomerAccess.MayQuery(me)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.mayNotQuery"));
-        if (await CustomerPages.TargetAsync(turn, files, ct) is not { } customer) return Reply.Text(T.Get(c, "customers.notFound"));
+        var (action, refusal) = await FileAction.ReadAsync(turn, files, directory, ct);
+        if (action is not (var me, var customer)) return refusal;
         var types = Offered.Where(t => CustomerAccess.MayAddEntry(me, customer, t)).ToList();
         if (types.Count == 0) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "entry.notAllowed"));
         if (SubmissionIds.Parse(turn.DataString("submissionId")) is not { } submissionId) return Reply.Text(T.Get(c, "help.staleCard"));
@@ -57,7 +55,7 @@ public static class EntryHandler
 
         // The id comes from the card's submission id: pressing Save twice, or a redelivered invoke, files it once.
         var entry = new ArchiveEntry($"{customer.Number}/{submissionId}", customer.Number, EntryTypes.CategoryOf(entryType), entryType, entryDate,
-            amount, reference, description, result, me!.AadObjectId, clock.GetUtcNow());
+            amount, reference, description, result, me.AadObjectId, clock.GetUtcNow());
         var stored = await files.AddEntryAsync(entry, ct);
         if (!string.Equals(stored.CreatedByAadObjectId, me.AadObjectId, StringComparison.OrdinalIgnoreCase))
             return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.notYourForm"));   // a submission id copied from someone else's card

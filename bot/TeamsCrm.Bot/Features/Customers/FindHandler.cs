@@ -37,8 +37,7 @@ public static partial class FindHandler
         var listed = new List<FoundCustomer>();
         foreach (var m in matches.Take(MaxListed))
         {
-            var leader = await directory.ManagerOfAsync(m.OwnerAadObjectId, ct);
-            var full = CustomerAccess.ViewOf(me, m, leader?.AadObjectId, await files.GrantsForAsync(m.Number, ct), clock.GetUtcNow()) == FileView.Full;
+            var full = (await CustomerPages.ViewAsync(me!, m, files, directory, clock, ct)).View == FileView.Full;
             listed.Add(new FoundCustomer(m.Number, m.Name, full ? m.Status : null, await CustomerPages.NameOfAsync(directory, m.OwnerAadObjectId, ct)));
         }
         return Reply.Card(CustomerCards.List(c, shownQuery, listed, matches.Count > MaxListed));
@@ -47,13 +46,11 @@ public static partial class FindHandler
     /// <summary>The Open button (from a list, a summary, a duplicate notice): the card becomes the file.</summary>
     public static async Task<Reply> Open(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
     {
-        var c = turn.Culture;
-        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
-        if (!CustomerAccess.MayQuery(me)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.mayNotQuery"));
-        return CustomerNumbers.Parse(turn.DataString("number")) is { } number
-            && await CustomerPages.ShowAsync(turn, me!, number, archive.Customers, directory, clock, ct) is { } card
+        var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
+        if (action is null) return refusal;
+        return await CustomerPages.ShowAsync(turn, action.Me, action.File.Number, archive.Customers, directory, clock, ct) is { } card
             ? Reply.ReplaceCard(card)
-            : Reply.Text(T.Get(c, "customers.notFound"));
+            : Reply.Text(T.Get(turn.Culture, "customers.notFound"));
     }
 
     /// <summary>A registration number, else a phone number (only phone characters), else the start of a name.</summary>
