@@ -18,7 +18,7 @@ public static partial class FindHandler
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
-        if (!CustomerAccess.MayQuery(me)) return Reply.Text(T.Get(c, "customers.mayNotQuery"));
+        if (me is null || !CustomerAccess.MayQuery(me)) return Reply.Text(T.Get(c, "customers.mayNotQuery"));
         var query = turn.Text.Trim();
         if (query.Length == 0) return Reply.Text(T.Get(c, "customers.findWhat"));
 
@@ -30,14 +30,14 @@ public static partial class FindHandler
             case 0:
                 return Reply.Text(T.Get(c, "customers.noMatch", shownQuery));
             case 1:
-                return await CustomerPages.ShowAsync(turn, me!, matches[0].Number, files, directory, clock, ct) is { } card
+                return await CustomerPages.ShowAsync(turn, me, matches[0].Number, files, directory, clock, ct) is { } card
                     ? Reply.Card(card)
                     : Reply.Text(T.Get(c, "customers.noMatch", shownQuery));
         }
         var listed = new List<FoundCustomer>();
         foreach (var m in matches.Take(MaxListed))
         {
-            var full = (await CustomerPages.ViewAsync(me!, m, files, directory, clock, ct)).View == FileView.Full;
+            var full = (await CustomerPages.ViewAsync(me, m, files, directory, clock, ct)).View == FileView.Full;
             listed.Add(new FoundCustomer(m.Number, m.Name, full ? m.Status : null, await CustomerPages.NameOfAsync(directory, m.OwnerAadObjectId, ct)));
         }
         return Reply.Card(CustomerCards.List(c, shownQuery, listed, matches.Count > MaxListed));
