@@ -37,12 +37,13 @@ public sealed class TestBot : IAsyncDisposable
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <param name="now">Where the fake clock starts (default: the real time); transcripts that show dates fix it.</param>
     public static async Task<TestBot> StartAsync(bool authenticated = false, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, DateTimeOffset? now = null)
     {
         var connector = await FakeConnector.StartAsync();
         var issuer = authenticated ? await TestIssuer.StartAsync() : null;
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
         var dbPath = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db");
         var config = new Dictionary<string, string?>
         {

@@ -22,6 +22,14 @@ public static class CustomerAccess
     /// <summary>Only the sales roles, customer service and management may query the archive at all.</summary>
     public static bool MayQuery(Person? reader) => reader is not null && reader.Roles.Count > 0;
 
+    /// <summary>
+    /// Reps file new customers; so may leaders and managers, who own accounts of their own. Customer service
+    /// queries files and records complaints, but owns no customers.
+    /// </summary>
+    public static bool MayCreate(Person? p) => p is not null && p.Roles.Any(r => r != Role.CustomerService);
+
+    public static bool Owns(Person p, Customer file) => IsOwner(p, file);
+
     /// <param name="ownerManagerAadObjectId">The owner's direct leader, who approves the owner's new files.</param>
     public static FileView ViewOf(Person? reader, Customer file, string? ownerManagerAadObjectId, IEnumerable<AccessGrant> grants, DateTimeOffset now)
     {

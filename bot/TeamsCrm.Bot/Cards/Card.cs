@@ -39,18 +39,58 @@ public sealed class Card
         return list.Count == 0 ? this : Add(new JsonObject { ["type"] = "FactSet", ["facts"] = list });
     }
 
-    public Card Execute(string title, string verb, JsonObject? data = null, string? style = null)
+    /// <summary>A warning on top of a card (a refused form, a conflict), in the host's attention colour.</summary>
+    public Card Warning(string text) => Add(new JsonObject
+    {
+        ["type"] = "TextBlock", ["text"] = text, ["color"] = "Attention", ["weight"] = "Bolder", ["wrap"] = true,
+    });
+
+    /// <param name="withInputs">False for Cancel and Back: the card's inputs are neither checked by the client nor sent.</param>
+    public Card Execute(string title, string verb, JsonObject? data = null, string? style = null, bool withInputs = true)
+    {
+        _actions.Add(ExecuteAction(title, verb, data, style, withInputs));
+        return this;
+    }
+
+    /// <summary>One line of a list: a title, a subtle detail under it, and a button on its right.</summary>
+    public Card ListItem(string title, string? detail, string buttonTitle, string verb, JsonObject data)
+    {
+        var left = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["wrap"] = true });
+        if (detail is not null)
+            left.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = detail, ["isSubtle"] = true, ["spacing"] = "None", ["wrap"] = true });
+        return Add(new JsonObject
+        {
+            ["type"] = "ColumnSet", ["separator"] = true,
+            ["columns"] = new JsonArray(
+                new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["verticalContentAlignment"] = "Center", ["items"] = left },
+                new JsonObject
+                {
+                    ["type"] = "Column", ["width"] = "auto", ["verticalContentAlignment"] = "Center",
+                    ["items"] = new JsonArray(new JsonObject
+                    {
+                        ["type"] = "ActionSet", ["actions"] = new JsonArray(ExecuteAction(buttonTitle, verb, data, null, withInputs: false)),
+                    }),
+                }),
+        });
+    }
+
+    static JsonObject ExecuteAction(string title, string verb, JsonObject? data, string? style, bool withInputs)
     {
         var submitData = data?.DeepClone().AsObject() ?? [];
         submitData["verb"] = verb;
+        var fallback = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData };
         var action = new JsonObject
         {
             ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data?.DeepClone() ?? new JsonObject(),
-            ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData },
+            ["fallback"] = fallback,
         };
+        if (!withInputs)
+        {
+            action["associatedInputs"] = "none";
+            fallback["associatedInputs"] = "none";
+        }
         if (style is not null) action["style"] = style;
-        _actions.Add(action);
-        return this;
+        return action;
     }
 
     public Card Add(JsonObject element)

@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Help;
 using TeamsCrm.Bot.Features.Profile;
 
@@ -10,9 +11,21 @@ public static class Routes
     {
         r.Command(["help", "帮助", "?"], HelpHandler.Show);
         r.Command(["whoami", "who am i", "我是谁"], ProfileHandler.Show);
+        r.Command(["new customer", "新客户", "新建客户"], NewCustomerHandler.Start);
+        r.Command(["find", "查找"], FindHandler.Find);
 
         r.Verb("help.show", HelpHandler.ShowAsCard);
         r.Verb("help.topic", HelpHandler.Topic);
+
+        r.Verb("customer.new", NewCustomerHandler.Form);            // kind chosen → the form
+        r.Verb("customer.create", NewCustomerHandler.Create);       // form submitted → pending file
+        r.Verb("customer.open", FindHandler.Open);
+        r.Verb("customer.edit", EditHandler.Edit);
+        r.Verb("customer.save", EditHandler.Save);
+        r.Verb("customer.contact", ContactHandler.Form);
+        r.Verb("customer.contact.save", ContactHandler.Save);
+        r.Verb("customer.entry", EntryHandler.Form);
+        r.Verb("customer.entry.save", EntryHandler.Save);
 
         r.Installed(HelpHandler.Welcome);
         r.UnknownVerb(HelpHandler.StaleCard);

@@ -8,10 +8,11 @@ namespace TeamsCrm.Bot.Tests.Transcripts;
 /// Activity in → the exact activities out. Each step posts one activity to the real bot and records the
 /// HTTP answer and every call the fake connector received; the whole transcript must equal the file in
 /// Transcripts/Expected/. Volatile values are replaced by placeholders: the connector's address by
-/// {serviceUrl}, the n-th inbound activity's id by {in1}, {in2}, …
+/// {serviceUrl}, the n-th inbound activity's id by {in1}, {in2}, …, the n-th form submission id (a GUID made
+/// when a form card is built) by {submission1}, {submission2}, …
 /// Set UPDATE_TRANSCRIPTS=1 to rewrite the files after a deliberate change, then read the diff.
 /// </summary>
-public static class Transcript
+public static partial class Transcript
 {
     static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -45,6 +46,9 @@ public static class Transcript
             $"Transcript {name} differs.\n--- expected\n{expected!.ToJsonString(Pretty)}\n--- actual\n{actual}");
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex("\"submissionId\": \"([0-9a-f-]{36})\"")]
+    private static partial System.Text.RegularExpressions.Regex SubmissionId();
+
     static string Normalize(string json, TestBot bot, JsonObject[] inbound)
     {
         var url = bot.ServiceUrl.ToString();
@@ -52,6 +56,9 @@ public static class Transcript
         for (var i = 0; i < inbound.Length; i++)
             json = json.Replace($"\"{(string)inbound[i]["id"]!}\"", $"\"{{in{i + 1}}}\"", StringComparison.Ordinal)
                        .Replace($"/{(string)inbound[i]["id"]!}\"", $"/{{in{i + 1}}}\"", StringComparison.Ordinal);
+        var submissions = SubmissionId().Matches(json).Select(m => m.Groups[1].Value).Distinct().ToList();
+        for (var i = 0; i < submissions.Count; i++)
+            json = json.Replace(submissions[i], $"{{submission{i + 1}}}", StringComparison.Ordinal);
         return json;
     }
 }

@@ -1,0 +1,74 @@
+using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Forms;
+
+namespace TeamsCrm.Bot.Features.Customers;
+
+/// <summary>
+/// The basic fields of a customer file as the new-customer and edit forms carry them. A field's id is its
+/// input id on the card and its name in the change records.
+/// </summary>
+public sealed record CustomerBasics(
+    string Name, string? Industry, string? CompanySize, string? Region, string? Address, string? Phone, string? Email,
+    string? Website, string? CreditCode, CustomerCategory Category, CustomerTier Tier)
+{
+    /// <summary>规模, in people; the enterprise form offers these and nothing else.</summary>
+    public static readonly IReadOnlyList<string> CompanySizes = ["1-19", "20-99", "100-499", "500-999", "1000+"];
+
+    static readonly string[] EnterpriseFields =
+        ["name", "industry", "companySize", "region", "address", "phone", "email", "website", "creditCode", "category", "tier"];
+
+    /// <summary>Individual files (个人客户档案卡) have no company size and no credit code.</summary>
+    public static IReadOnlyList<string> FieldsOf(CustomerKind kind) =>
+        kind == CustomerKind.Enterprise ? EnterpriseFields : [.. EnterpriseFields.Where(f => f is not ("companySize" or "creditCode"))];
+
+    /// <summary>Null when any of them is invalid; the reader then holds the messages.</summary>
+    public static CustomerBasics? Read(FormReader f, CustomerKind kind)
+    {
+        var enterprise = kind == CustomerKind.Enterprise;
+        var basics = new CustomerBasics(
+            f.Text("name", required: true) ?? "",
+            f.Text("industry"),
+            enterprise ? f.OneOf("companySize", CompanySizes) : null,
+            f.Text("region"),
+            f.Text("address"),
+            f.Phone("phone", required: !enterprise),   // an individual is reached by phone; a company may have only a contact's
+            f.Email("email"),
+            f.Website("website"),
+            enterprise ? f.CreditCode("creditCode") : null,
+            f.Choice<CustomerCategory>("category", required: true) ?? CustomerCategory.New,
+            f.Choice<CustomerTier>("tier", required: true) ?? CustomerTier.General);
+        return FieldsOf(kind).Any(id => f.Errors.ContainsKey(id)) ? null : basics;
+    }
+
+    public static CustomerBasics Of(Customer c) =>
+        new(c.Name, c.Industry, c.CompanySize, c.Region, c.Address, c.Phone, c.Email, c.Website, c.CreditCode, c.Category, c.Tier);
+
+    public Customer ApplyTo(Customer c) => c with
+    {
+        Name = Name, Industry = Industry, CompanySize = CompanySize, Region = Region, Address = Address, Phone = Phone,
+        Email = Email, Website = Website, CreditCode = CreditCode, Category = Category, Tier = Tier,
+    };
+
+    public NewCustomer ToDraft(CustomerKind kind, string ownerAadObjectId, NewContact? firstContact) =>
+        new(kind, Name, ownerAadObjectId, Industry, CompanySize, Region, Address, Phone, Email, Website, CreditCode, Category, Tier,
+            firstContact is null ? [] : [firstContact]);
+
+    /// <summary>Field id → the value as stored and as a card input holds it (enums by name); null when empty.</summary>
+    public IReadOnlyDictionary<string, string?> Values(CustomerKind kind)
+    {
+        var all = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["name"] = Name, ["industry"] = Industry, ["companySize"] = CompanySize, ["region"] = Region, ["address"] = Address,
+            ["phone"] = Phone, ["email"] = Email, ["website"] = Website, ["creditCode"] = CreditCode,
+            ["category"] = Category.ToString(), ["tier"] = Tier.ToString(),
+        };
+        return FieldsOf(kind).ToDictionary(id => id, id => all[id], StringComparer.Ordinal);
+    }
+
+    /// <summary>The fields whose value differs, in form order.</summary>
+    public IReadOnlyList<(string Field, string? Old, string? New)> ChangesTo(CustomerBasics after, CustomerKind kind)
+    {
+        var (old, @new) = (Values(kind), after.Values(kind));
+        return [.. FieldsOf(kind).Where(id => old[id] != @new[id]).Select(id => (id, old[id], @new[id]))];
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Domain;
+
+namespace TeamsCrm.Bot.Features.Customers;
+
+public static class CustomerCards
+{
+    /// <summary>The whole file for those who may read it in full: basics, contacts, the five archive categories, history.</summary>
+    public static JsonObject File(CultureInfo c, TimeZoneInfo zone, CustomerPage page)
+    {
+        var customer = page.File.Customer;
+        var card = Card.Create();
+        if (page.Notice is not null) card.Text(page.Notice, subtle: true);
+        card.Title(customer.Name)
+            .Text($"{customer.Number} · {CustomerText.Of(c, customer.Kind)}", subtle: true)
+            .Text(Status(c, customer, page.LeaderName));
+        CustomerSections.Basics(card, c, zone, customer, page.OwnerName);
+        CustomerSections.Contacts(card, c, page.File.Contacts);
+        CustomerSections.Archive(card, c, page.File.Entries);
+        CustomerSections.History(card, c, zone, page.File.History, page.Names);
+
+        var number = new JsonObject { ["number"] = customer.Number };
+        if (page.Buttons.HasFlag(FileButtons.Edit)) card.Execute(T.Get(c, "customers.edit"), "customer.edit", number);
+        if (page.Buttons.HasFlag(FileButtons.AddContact)) card.Execute(T.Get(c, "customers.addContact"), "customer.contact", number);
+        if (page.Buttons.HasFlag(FileButtons.AddEntry)) card.Execute(T.Get(c, "customers.addEntry"), "customer.entry", number);
+        if (page.Buttons.HasFlag(FileButtons.LogComplaint))
+            card.Execute(T.Get(c, "customers.logComplaint"), "customer.entry", new JsonObject { ["number"] = customer.Number, ["type"] = nameof(EntryType.Complaint) });
+        return card.Build();
+    }
+
+    /// <summary>发放制度: someone else's customer shows only the company name, contact names and titles.</summary>
+    public static JsonObject Redacted(CultureInfo c, string name, IReadOnlyList<Contact> contacts, string ownerName)
+    {
+        var card = Card.Create()
+            .Title(name)
+            .Text(T.Get(c, "customers.redactedIntro", ownerName));
+        if (contacts.Count > 0)
+            card.Heading(T.Get(c, "customers.contacts", contacts.Count))
+                .Facts(contacts.Take(CustomerSections.MaxContacts).Select(p => (p.Name, p.Title ?? "—")));
+        return card.Text(T.Get(c, "customers.requestAccess"), subtle: true).Build();
+    }
+
+    /// <summary>Several files match: one line each with a button that opens it.</summary>
+    public static JsonObject List(CultureInfo c, string query, IReadOnlyList<FoundCustomer> found, bool more)
+    {
+        var card = Card.Create().Title(T.Get(c, "customers.matches", found.Count, query));
+        foreach (var f in found)
+        {
+            var detail = f.Status is { } status
+                ? $"{f.Number} · {CustomerText.Of(c, status)} · {f.OwnerName}"
+                : T.Get(c, "customers.ownedBy", f.OwnerName);
+            card.ListItem(f.Name, detail, T.Get(c, "customers.open"), "customer.open", new JsonObject { ["number"] = f.Number });
+        }
+        if (more) card.Text(T.Get(c, "customers.more"), subtle: true);
+        return card.Build();
+    }
+
+    /// <summary>The answer to an action the reader may not take; it replaces the card, and nothing was changed.</summary>
+    public static JsonObject NotAllowed(CultureInfo c, string reasonKey) => Card.Create()
+        .Title(T.Get(c, "customers.notAllowedTitle"))
+        .Text(T.Get(c, reasonKey))
+        .Build();
+
+    static string Status(CultureInfo c, Customer customer, string? leaderName) => customer.Status == CustomerStatus.Pending
+        ? T.Get(c, "customers.pendingFor", leaderName ?? T.Get(c, "customers.yourLeader"))
+        : T.Get(c, "customers.status", CustomerText.Of(c, customer.Status));
+}

@@ -1,0 +1,25 @@
+using TeamsCrm.Bot.Domain;
+
+namespace TeamsCrm.Bot.Features.Customers;
+
+/// <summary>Everything the full customer card shows: the file, the people named on it and what the reader may do.</summary>
+/// <param name="Names">Entra object id → display name, for the change history.</param>
+/// <param name="Notice">A line on top, e.g. "Saved: 2 changes recorded".</param>
+public sealed record CustomerPage(
+    CustomerFile File, string OwnerName, string? LeaderName, IReadOnlyDictionary<string, string> Names, FileButtons Buttons, string? Notice = null);
+
+/// <summary>The buttons under a customer card; decided by <c>CustomerAccess</c> for the reader.</summary>
+[Flags]
+public enum FileButtons
+{
+    None = 0,
+    Edit = 1,
+    AddContact = 2,
+    AddEntry = 4,
+    /// <summary>Customer service on someone else's file: complaints only.</summary>
+    LogComplaint = 8,
+    Owner = Edit | AddContact | AddEntry,
+}
+
+/// <summary>A line of the find list: full readers see number and status, others only the name and owner.</summary>
+public sealed record FoundCustomer(string Number, string Name, CustomerStatus? Status, string OwnerName);

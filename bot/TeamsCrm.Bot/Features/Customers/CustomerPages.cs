@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using TeamsCrm.Bot.Access;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Turns;
+
+namespace TeamsCrm.Bot.Features.Customers;
+
+/// <summary>
+/// Shows one customer file to the authenticated reader: in full or redacted as <see cref="CustomerAccess"/>
+/// decides, with the buttons the reader may use, and every read of a file that is not one's own logged (借阅).
+/// </summary>
+static class CustomerPages
+{
+    const string FullRead = "customer card: full file";
+    const string RedactedRead = "customer card: company name, contact names and titles";
+
+    /// <summary>Null when there is no such file (or it was purged).</summary>
+    public static async Task<JsonObject?> ShowAsync(Turn turn, Person me, string number, ICustomerFiles files, IDirectory directory,
+        TimeProvider clock, CancellationToken ct, string? notice = null)
+    {
+        if (await files.GetFileAsync(number, ct) is not { Customer.Status: not CustomerStatus.Purged } file) return null;
+        var customer = file.Customer;
+        var (view, leader) = await ViewAsync(me, customer, files, directory, clock, ct);
+        if (view == FileView.None) return null;
+        if (CustomerAccess.MustLog(me, customer))
+            await files.LogAccessAsync(new AccessLogEntry(number, me.AadObjectId, clock.GetUtcNow(), view == FileView.Full ? FullRead : RedactedRead, view == FileView.Full), ct);
+
+        var ownerName = await NameOfAsync(directory, customer.OwnerAadObjectId, ct);
+        if (view == FileView.Redacted) return CustomerCards.Redacted(turn.Culture, customer.Name, file.Contacts, ownerName);
+
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in file.History.Select(h => h.ByAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase))
+            names[id] = await NameOfAsync(directory, id, ct);
+        var page = new CustomerPage(file, ownerName, leader?.Name, names, ButtonsFor(me, customer), notice);
+        return CustomerCards.File(turn.Culture, turn.TimeZone, page);
+    }
+
+    /// <summary>How much of the file the reader may see; with the owner's direct leader, who sees their team's files.</summary>
+    public static async Task<(FileView View, Person? OwnersLeader)> ViewAsync(Person me, Customer file, ICustomerFiles files, IDirectory directory,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var leader = await directory.ManagerOfAsync(file.OwnerAadObjectId, ct);
+        return (CustomerAccess.ViewOf(me, file, leader?.AadObjectId, await files.GrantsForAsync(file.Number, ct), clock.GetUtcNow()), leader);
+    }
+
+    public static FileButtons ButtonsFor(Person me, Customer customer) =>
+        CustomerAccess.MayEdit(me, customer) ? FileButtons.Owner
+        : CustomerAccess.MayAddEntry(me, customer, EntryType.Complaint) ? FileButtons.LogComplaint
+        : FileButtons.None;
+
+    /// <summary>Someone no longer in the directory still appears in old records: by id, the only thing left to show.</summary>
+    public static async Task<string> NameOfAsync(IDirectory directory, string aadObjectId, CancellationToken ct) =>
+        (await directory.FindAsync(aadObjectId, ct))?.Name ?? aadObjectId;
+}

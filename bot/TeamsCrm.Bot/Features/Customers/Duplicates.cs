@@ -1,0 +1,32 @@
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Domain;
+
+namespace TeamsCrm.Bot.Features.Customers;
+
+/// <summary>A file that is already on record for the same customer, and the field that matched (name, phone or creditCode).</summary>
+public sealed record Duplicate(Customer File, string Field);
+
+/// <summary>
+/// The same customer must not be filed twice (DOMAIN.md): the same name once normalised ("ACME Ltd." =
+/// "acme ltd"), the same phone or the same unified social credit code. Each check is one indexed query.
+/// </summary>
+public static class Duplicates
+{
+    public static async Task<IReadOnlyList<Duplicate>> FindAsync(ICustomerFiles files, string? name, string? phone, string? creditCode,
+        string? exceptNumber, CancellationToken ct)
+    {
+        var found = new List<Duplicate>();
+        if (name is not null)
+        {
+            var normalized = CustomerNames.Normalize(name);
+            // Exact matches sort first among the names that start with it, so a few suffice.
+            foreach (var c in await files.FindByNamePrefixAsync(name, 10, ct))
+                if (CustomerNames.Normalize(c.Name) == normalized) found.Add(new Duplicate(c, "name"));
+        }
+        if (phone is not null)
+            found.AddRange((await files.FindByPhoneAsync(phone, ct)).Select(c => new Duplicate(c, "phone")));
+        if (creditCode is not null)
+            found.AddRange((await files.FindByCreditCodeAsync(creditCode, ct)).Select(c => new Duplicate(c, "creditCode")));
+        return [.. found.Where(d => d.File.Number != exceptNumber)];
+    }
+}

@@ -1,0 +1,64 @@
+using TeamsCrm.Bot.Access;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Forms;
+using TeamsCrm.Bot.Turns;
+
+namespace TeamsCrm.Bot.Features.Customers;
+
+/// <summary>
+/// File a record under one of the five archive categories: contracts and orders, debts and repayments,
+/// shipments, returns, discounts and complaints. The owner files any; customer service files complaints on any file.
+/// </summary>
+public static class EntryHandler
+{
+    /// <summary>Documents (licences, contracts as files) belong in the customer's folder; they arrive with document links.</summary>
+    static readonly EntryType[] Offered = [.. Enum.GetValues<EntryType>().Where(t => t != EntryType.Document)];
+    static readonly EntryType[] NeedAmount = [EntryType.Contract, EntryType.Order, EntryType.Debt, EntryType.Repayment];
+    static readonly EntryType[] NeedDescription = [EntryType.Return, EntryType.Discount, EntryType.Complaint];
+
+    public static async Task<Reply> Form(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    {
+        var c = turn.Culture;
+        var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
+        if (action is not (var me, var customer)) return refusal;
+        var types = Offered.Where(t => CustomerAccess.MayAddEntry(me, customer, t)).ToList();
+        if (types.Count == 0) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "entry.notAllowed"));
+
+        var preset = Enum.TryParse<EntryType>(turn.DataString("type"), out var asked) && types.Contains(asked) ? asked : types[0];
+        var state = FormState.Fresh(("type", preset.ToString()), ("date", CustomerText.Date(CustomerText.Today(clock.GetUtcNow(), turn.TimeZone))));
+        return Reply.ReplaceCard(EntryCards.Form(c, customer.Number, customer.Name, types, SubmissionIds.New(), state));
+    }
+
+    public static async Task<Reply> Save(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    {
+        var c = turn.Culture;
+        var files = archive.Customers;
+        var (action, refusal) = await FileAction.ReadAsync(turn, files, directory, ct);
+        if (action is not (var me, var customer)) return refusal;
+        var types = Offered.Where(t => CustomerAccess.MayAddEntry(me, customer, t)).ToList();
+        if (types.Count == 0) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "entry.notAllowed"));
+        if (SubmissionIds.Parse(turn.DataString("submissionId")) is not { } submissionId) return Reply.Text(T.Get(c, "help.staleCard"));
+
+        var form = new FormReader(turn.Data, c);
+        var type = form.Choice("type", required: true, allowed: Offered);
+        if (type is { } asked && !types.Contains(asked)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "entry.notAllowed"));
+        var date = form.Date("date", required: true);
+        var amount = form.Amount("amount", required: type is { } t1 && NeedAmount.Contains(t1));
+        var reference = form.Text("reference");
+        var description = form.MultiLine("description", required: type is { } t2 && NeedDescription.Contains(t2));
+        var result = form.MultiLine("result");
+        if (type is not { } entryType || date is not { } entryDate || !form.IsValid)
+            return Reply.ReplaceCard(EntryCards.Form(c, customer.Number, customer.Name, types, submissionId, new FormState(turn.Data, form.Errors)));
+
+        // The id comes from the card's submission id: pressing Save twice, or a redelivered invoke, files it once.
+        var entry = new ArchiveEntry($"{customer.Number}/{submissionId}", customer.Number, EntryTypes.CategoryOf(entryType), entryType, entryDate,
+            amount, reference, description, result, me.AadObjectId, clock.GetUtcNow());
+        var stored = await files.AddEntryAsync(entry, ct);
+        if (!string.Equals(stored.CreatedByAadObjectId, me.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.notYourForm"));   // a submission id copied from someone else's card
+        return Reply.ReplaceCard(EntryCards.Filed(c, customer.Name, stored));
+    }
+}

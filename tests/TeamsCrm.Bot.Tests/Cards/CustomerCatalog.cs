@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Features.Customers;
+using static TeamsCrm.Bot.Tests.Cards.CustomerSamples;
+
+namespace TeamsCrm.Bot.Tests.Cards;
+
+/// <summary>The customer cards of <see cref="CardCatalog"/>: every builder, fresh forms and refused ones, small files and a huge one.</summary>
+public static class CustomerCatalog
+{
+    public static IEnumerable<(string Name, string Builder, JsonObject Card)> All(CultureInfo c)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var l = c.Name;
+        yield return ($"customer.file.owner.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.Owner)));
+        yield return ($"customer.file.service.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.LogComplaint, notice: "Saved")));
+        yield return ($"customer.file.pending-empty.{l}", "CustomerCards.File", CustomerCards.File(c, zone,
+            Page(FileButtons.None, new CustomerFile(Huadong with { Status = CustomerStatus.Pending, KeyAccount = KeyAccountClasses.None, Credit = new() }, [], [], []))));
+        // Far beyond any real file: 40 contacts, 10 entries of each type with 4,000-character texts, 100 changes.
+        yield return ($"customer.file.huge.{l}", "CustomerCards.File", CustomerCards.File(c, zone,
+            Page(FileButtons.Owner, File(contacts: 40, entriesPerType: 10, changes: 100, textLength: 4000))));
+        yield return ($"customer.redacted.{l}", "CustomerCards.Redacted", CustomerCards.Redacted(c, "Huadong Precision", File().Contacts, "Tom Becker"));
+        yield return ($"customer.list.{l}", "CustomerCards.List", CustomerCards.List(c, "hua", [
+            new FoundCustomer("C-2026-00042", "Huadong Precision", CustomerStatus.Active, "Li Na"),
+            new FoundCustomer("C-2026-00043", "Huaxin Logistics", null, "Tom Becker"),
+        ], more: true));
+        yield return ($"customer.not-allowed.{l}", "CustomerCards.NotAllowed", CustomerCards.NotAllowed(c, "customers.onlyOwnerEdits"));
+
+        yield return ($"new-customer.choose.{l}", "NewCustomerCards.Choose", NewCustomerCards.Choose(c));
+        foreach (var kind in Enum.GetValues<CustomerKind>())
+            yield return ($"new-customer.form.{kind}.{l}", "NewCustomerCards.Form",
+                NewCustomerCards.Form(c, kind, SubmissionId, Typed(("category", "New"), ("tier", "General"), ("contactRole", "Primary"))));
+        yield return ($"new-customer.form.errors.{l}", "NewCustomerCards.Form", NewCustomerCards.Form(c, CustomerKind.Enterprise, SubmissionId, RefusedForm(c)));
+        yield return ($"new-customer.form.duplicate.{l}", "NewCustomerCards.Form",
+            NewCustomerCards.Form(c, CustomerKind.Enterprise, SubmissionId, RefusedForm(c), T.Get(c, "newCustomer.duplicate", "Tom Becker")));
+        yield return ($"new-customer.filed.{l}", "NewCustomerCards.Filed", NewCustomerCards.Filed(c, Huadong with { Status = CustomerStatus.Pending }, "Zhang Wei"));
+        yield return ($"new-customer.already-yours.{l}", "NewCustomerCards.AlreadyYours", NewCustomerCards.AlreadyYours(c, Huadong));
+
+        var values = CustomerBasics.Of(Huadong).Values(CustomerKind.Enterprise);
+        var target = new EditTarget("C-2026-00042", "Huadong Precision", CustomerKind.Enterprise, "3", values);
+        yield return ($"edit.form.{l}", "EditCards.Form", EditCards.Form(c, target, Typed(("name", "Huadong Precision"), ("category", "Regular"), ("tier", "General"))));
+        yield return ($"edit.form.errors.{l}", "EditCards.Form", EditCards.Form(c, target, RefusedForm(c)));
+        yield return ($"edit.form.conflict.{l}", "EditCards.Form", EditCards.Form(c, target with { Kind = CustomerKind.Individual }, RefusedForm(c),
+            T.Get(c, "edit.conflict"), [T.Get(c, "edit.changedBy", "Li Na", "Phone", "1", "2", "2026-11-22 16:00")]));
+
+        yield return ($"contact.form.{l}", "ContactCards.Form", ContactCards.Form(c, "C-2026-00042", "Huadong Precision", Typed(("contactRole", "Secondary"))));
+        yield return ($"contact.form.errors.{l}", "ContactCards.Form", ContactCards.Form(c, "C-2026-00042", "Huadong Precision", RefusedForm(c)));
+        yield return ($"contact.added.{l}", "ContactCards.Added", ContactCards.Added(c, "C-2026-00042", "Huadong Precision",
+            new NewContact("Wang Lei", null, "138 0013 8000", null, ContactRole.DecisionMaker)));
+
+        var types = Enum.GetValues<EntryType>().Where(t => t != EntryType.Document).ToList();
+        yield return ($"entry.form.{l}", "EntryCards.Form", EntryCards.Form(c, "C-2026-00042", "Huadong Precision", types, SubmissionId,
+            Typed(("type", "Contract"), ("date", "2026-11-22"))));
+        yield return ($"entry.form.complaint-errors.{l}", "EntryCards.Form", EntryCards.Form(c, "C-2026-00042", "Huadong Precision", [EntryType.Complaint],
+            SubmissionId, new FormState(new JsonObject { ["type"] = "Complaint", ["amount"] = "-5" },
+                new Dictionary<string, string> { ["amount"] = T.Get(c, "form.amountNegative"), ["description"] = T.Get(c, "form.required") })));
+        yield return ($"entry.filed.{l}", "EntryCards.Filed", EntryCards.Filed(c, "Huadong Precision", File().Entries.First(e => e.Type == EntryType.Complaint)));
+        yield return ($"entry.filed.contract.{l}", "EntryCards.Filed", EntryCards.Filed(c, "Huadong Precision", File().Entries.First(e => e.Type == EntryType.Contract)));
+    }
+}
