@@ -140,11 +140,11 @@ public class FormReaderTests
     [Fact]
     public void Choices_are_the_names_offered_and_nothing_else()
     {
-        Assert.Equal(Domain.CustomerTier.Special, Read("t", "Special").Choice<Domain.CustomerTier>("t"));
+        Assert.Equal(TeamsCrm.Bot.Domain.CustomerTier.Special, Read("t", "Special").Choice<TeamsCrm.Bot.Domain.CustomerTier>("t"));
         foreach (var forged in new[] { "1", "special", "Special, General", "Boss" })
-            Assert.Equal("Pick one of the options.", ErrorOf(Read("t", forged).Also(f => f.Choice<Domain.CustomerTier>("t")), "t"));
+            Assert.Equal("Pick one of the options.", ErrorOf(Read("t", forged).Also(f => f.Choice<TeamsCrm.Bot.Domain.CustomerTier>("t")), "t"));
         var narrowed = Read("type", "Contract");
-        Assert.Null(narrowed.Choice("type", allowed: [Domain.EntryType.Complaint]));
+        Assert.Null(narrowed.Choice("type", allowed: [TeamsCrm.Bot.Domain.EntryType.Complaint]));
         Assert.Equal("Pick one of the options.", ErrorOf(narrowed, "type"));
     }
 
