@@ -56,7 +56,7 @@ public static class QuickCapture
             method = MethodOf(trigger, channel);
         }
 
-        var contact = FindContact(visit, customerEnd, dates);
+        var contact = FindContact(visit, trigger.Success ? trigger.Index : -1, customerEnd, dates);
         if (contact is { } c) cut.Add((c.Start, c.End));
 
         string? action = null;
@@ -106,18 +106,20 @@ public static class QuickCapture
             : VisitMethod.Email;
     }
 
-    static (string Name, int Start, int End)? FindContact(string visit, int customerEnd, IReadOnlyList<DateMatch> dates)
+    /// <summary>The contact, after the customer ("拜访了华为，和王经理…") or before the visit verb ("跟王经理拜访了华为").</summary>
+    static (string Name, int Start, int End)? FindContact(string visit, int triggerAt, int customerEnd, IReadOnlyList<DateMatch> dates)
     {
-        var from = Math.Max(customerEnd, 0);
         var rightAfterCustomer = customerEnd < 0 ? -1 : SkipSpacesAndDates(visit, customerEnd, dates);
-        for (var m = CaptureText.ContactMarker.Match(visit, from); m.Success; m = m.NextMatch())
+        for (var m = CaptureText.ContactMarker.Match(visit); m.Success; m = m.NextMatch())
         {
+            if (m.Index >= triggerAt && m.Index < customerEnd) continue;   // inside the customer's name (美的, 中和)
             var placed = m.Groups["verb"].Success
                 || m.Index == rightAfterCustomer
                 || (m.Groups["join"].Success && AtClauseStart(visit, m.Index, dates));
             if (!placed) continue;
             var start = SkipSpaces(visit, m.Index + m.Length);
-            var end = CaptureText.NameEnd(visit, start, visit.Length, dates, CaptureText.ContactStops);
+            var limit = m.Index < triggerAt ? triggerAt : visit.Length;
+            var end = CaptureText.NameEnd(visit, start, limit, dates, CaptureText.ContactStops);
             if (CaptureText.Clean(visit[start..end]) is { } name) return (name, m.Index, end);
         }
         return null;

@@ -39,6 +39,8 @@ public class QuickCaptureChineseTests
         "中和", "2026-11-18", false, "王总", null, "签合同", "2026-11-30", OnSite)]
     [InlineData("今天拜访了ＡＢＢ（中国）有限公司，见了采购部赵经理。",
         "ABB(中国)有限公司", "2026-11-18", true, "采购部赵经理", null, null, null, OnSite)]
+    [InlineData("跟王经理拜访了华为，谈了价格",                          // the contact before the visit verb
+        "华为", "2026-11-18", false, "王经理", "谈了价格", null, null, OnSite)]
     public void Reads_chinese_notes(string text, string? customer, string date, bool stated, string? contact, string? topic,
         string? next, string? due, VisitMethod? method)
     {
@@ -46,6 +48,16 @@ public class QuickCaptureChineseTests
         Assert.Equal(
             (customer, Zones.D(date), stated, contact, topic, next, due is null ? (DateOnly?)null : Zones.D(due), method),
             (c.CustomerCandidate, c.VisitDate, c.VisitDateStated, c.Contact, c.Topic, c.NextAction, c.NextActionDate, c.Method));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("，。、")]
+    public void Empty_notes_give_an_empty_draft_for_today(string text)
+    {
+        var c = QuickCapture.Parse(text, Now, Zones.Shanghai);
+        Assert.Equal(new VisitCapture(null, Zones.D("2026-11-18"), false, null, null, null, null, null), c);
     }
 
     [Fact]
