@@ -32,6 +32,9 @@ public static class Program
 
         customize?.Invoke(builder);
         var app = builder.Build();
+        // A wrong provider or a missing setting is a deployment error: fail at start, not at the first message.
+        _ = app.Services.GetRequiredService<ICrmArchive>();
+        _ = app.Services.GetRequiredService<IDirectory>();
 
         var local = app.Services.GetRequiredService<IOptions<BotAuthOptions>>().Value.IsLocalMode;
         if (local) LoopbackGuard.EnsureLoopbackOnly(ConfiguredUrls(app.Configuration));

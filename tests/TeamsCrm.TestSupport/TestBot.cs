@@ -54,16 +54,26 @@ public sealed class TestBot : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
 
-        var app = TeamsCrm.Bot.Program.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
+        try
         {
-            builder.Configuration.AddInMemoryCollection(config);
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<TimeProvider>(clock);
-            if (authenticated) builder.Services.AddSingleton(new ConnectorCredential(new StaticCredential()));
-            services?.Invoke(builder.Services);
-        });
-        var baseUrl = await Loopback.StartAsync(app);
-        return new TestBot(app, dbPath, baseUrl, connector, issuer, clock);
+            var app = TeamsCrm.Bot.Program.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(config);
+                builder.Logging.ClearProviders();
+                builder.Services.AddSingleton<TimeProvider>(clock);
+                if (authenticated) builder.Services.AddSingleton(new ConnectorCredential(new StaticCredential()));
+                services?.Invoke(builder.Services);
+            });
+            var baseUrl = await Loopback.StartAsync(app);
+            return new TestBot(app, dbPath, baseUrl, connector, issuer, clock);
+        }
+        catch
+        {
+            // A bot that fails to start (tests of start-up errors) must not leave its helpers listening.
+            await connector.DisposeAsync();
+            if (issuer is not null) await issuer.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Posts an activity (or any raw body) to /api/messages, with a token when given.</summary>
