@@ -1,0 +1,32 @@
+namespace TeamsCrm.FakeGraph;
+
+/// <summary>Knobs of the fake. Latency may be changed while the server runs (benchmarks sweep it).</summary>
+public sealed class FakeGraphOptions
+{
+    /// <summary>
+    /// Added to every HTTP round trip (a $batch is one round trip) with Task.Delay on <see cref="Clock"/>: a stand-in for
+    /// network and service time.
+    /// </summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Graph serves 200 list items per page unless $top says otherwise…</summary>
+    public int DefaultPageSize { get; init; } = 200;
+
+    /// <summary>…and at most 5,000, whatever $top asks for.</summary>
+    public int MaxPageSize { get; init; } = 5000;
+
+    /// <summary>SharePoint Online's list view threshold; fixed at 5,000 there, lowered here only to make small tests.</summary>
+    public int ListViewThreshold { get; init; } = 5000;
+
+    /// <summary>Retry-After sent with a query refused for the list view threshold (Graph answers it as a 429).</summary>
+    public int ThresholdRetryAfterSeconds { get; init; } = 1;
+
+    /// <summary>A JSON $batch holds at most 20 requests.</summary>
+    public int MaxBatchRequests { get; init; } = 20;
+
+    /// <summary>How many recent requests <see cref="FakeGraphServer.Requests"/> keeps (benchmarks make many).</summary>
+    public int RequestLogCapacity { get; init; } = 10_000;
+
+    /// <summary>Stamps createdDateTime and lastModifiedDateTime; tests may pass a FakeTimeProvider.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,1 @@
+await TeamsCrm.FakeGraph.FakeGraphApp.RunAsync(args);
