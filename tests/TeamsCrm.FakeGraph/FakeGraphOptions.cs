@@ -24,6 +24,12 @@ public sealed class FakeGraphOptions
     /// <summary>A JSON $batch holds at most 20 requests.</summary>
     public int MaxBatchRequests { get; init; } = 20;
 
+    /// <summary>
+    /// Graph may answer $batch steps in any order. The fake keeps request order unless this is set, which reverses it,
+    /// so a test can prove its client matches responses by id.
+    /// </summary>
+    public bool ReverseBatchResponses { get; set; }
+
     /// <summary>How many recent requests <see cref="FakeGraphServer.Requests"/> keeps (benchmarks make many).</summary>
     public int RequestLogCapacity { get; init; } = 10_000;
 

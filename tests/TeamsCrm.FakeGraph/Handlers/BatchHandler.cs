@@ -9,7 +9,8 @@ namespace TeamsCrm.FakeGraph.Handlers;
 /// <summary>
 /// POST /$batch (JSON batching): up to 20 steps {id, method, url, headers, body, dependsOn}, each answered on its own
 /// (a step can be throttled or fail while the envelope answers 200). Steps run one at a time, dependencies first;
-/// a step whose dependency failed answers 424. Responses keep the order of the requests.
+/// a step whose dependency failed answers 424. Responses keep the order of the requests unless
+/// <see cref="FakeGraphOptions.ReverseBatchResponses"/> asks otherwise.
 /// </summary>
 internal static class BatchHandler
 {
@@ -29,7 +30,8 @@ internal static class BatchHandler
                 ? new GraphError(424, "failedDependency", "A request this one depends on failed.").ToResponse(g.Clock)
                 : await g.HandleAsync(Inner(ready, r.BaseUrl));
         }
-        var responses = steps.Select(s => (JsonNode)Envelope(s.Id, answers[s.Id])).ToArray();
+        var ordered = g.Options.ReverseBatchResponses ? Enumerable.Reverse(steps) : steps;
+        var responses = ordered.Select(s => (JsonNode)Envelope(s.Id, answers[s.Id])).ToArray();
         return GraphResponse.Ok(new JsonObject { ["responses"] = new JsonArray(responses) });
     }
 
