@@ -1,0 +1,71 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Authentication.Azure;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+
+namespace TeamsCrm.Bot.Archive.SharePoint;
+
+/// <summary>
+/// Archive:SharePoint:* — where the lists are and how to reach Graph.
+/// <list type="bullet">
+/// <item>SiteId: the site's Graph id ("contoso.sharepoint.com,{site guid},{web guid}") or path ("contoso.sharepoint.com:/sites/crm:"). Required.</item>
+/// <item>GraphBaseUrl: https://graph.microsoft.com/v1.0 by default. A loopback address (the fake Graph server) is called
+///   without a token; anything else with an Entra token for that host.</item>
+/// <item>ManagedIdentityClientId: the user-assigned managed identity to take the token as. Without it,
+///   DefaultAzureCredential (environment, workload identity, system-assigned managed identity, Azure CLI, …).</item>
+/// </list>
+/// </summary>
+public sealed record SharePointSettings(string SiteId, Uri GraphBaseUrl, string? ManagedIdentityClientId = null)
+{
+    public const string Section = "Archive:SharePoint";
+    public const string DefaultGraphBaseUrl = "https://graph.microsoft.com/v1.0";
+
+    /// <summary>Read when the archive is built, so a missing site id stops the bot at start with this message.</summary>
+    public static SharePointSettings From(IConfiguration config)
+    {
+        var siteId = config[$"{Section}:SiteId"];
+        if (string.IsNullOrWhiteSpace(siteId))
+            throw new InvalidOperationException($"The SharePoint archive needs {Section}:SiteId: the site's Graph id " +
+                "(contoso.sharepoint.com,{site guid},{web guid}) or path (contoso.sharepoint.com:/sites/crm:).");
+        var url = config[$"{Section}:GraphBaseUrl"];
+        if (string.IsNullOrWhiteSpace(url)) url = DefaultGraphBaseUrl;
+        if (!Uri.TryCreate(url.TrimEnd('/'), UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
+            throw new InvalidOperationException($"{Section}:GraphBaseUrl '{url}' is not an http(s) address.");
+        if (baseUrl.Scheme == "http" && !baseUrl.IsLoopback)
+            throw new InvalidOperationException($"{Section}:GraphBaseUrl '{url}' must use https (plain http only on loopback).");
+        var clientId = config[$"{Section}:ManagedIdentityClientId"];
+        return new SharePointSettings(siteId.Trim(), baseUrl, string.IsNullOrWhiteSpace(clientId) ? null : clientId.Trim());
+    }
+
+    public SharePointSite Connect() => new(CreateClient(), SiteId);
+
+    /// <summary>
+    /// The SDK's default middleware with a bounded retry: 429, 503 and 504 are retried up to 5 times, honouring
+    /// Retry-After (exponential back-off when there is none). The HttpClient lives as long as the archive, so its
+    /// connections are recycled every few minutes instead (DNS changes are seen).
+    /// </summary>
+    GraphServiceClient CreateClient()
+    {
+        var handlers = GraphClientFactory.CreateDefaultHandlers().ToList();
+        var retry = handlers.FindIndex(h => h is RetryHandler);
+        var bounded = new RetryHandler(new RetryHandlerOption { MaxRetry = 5, Delay = 1, RetriesTimeLimit = TimeSpan.FromMinutes(2) });
+        if (retry >= 0) handlers[retry] = bounded;
+        else handlers.Insert(0, bounded);
+        var http = GraphClientFactory.Create(handlers, finalHandler: new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        http.Timeout = TimeSpan.FromSeconds(100);
+        return new GraphServiceClient(http, AuthenticationProvider(), GraphBaseUrl.ToString().TrimEnd('/'));
+    }
+
+    IAuthenticationProvider AuthenticationProvider()
+    {
+        if (GraphBaseUrl.IsLoopback) return new AnonymousAuthenticationProvider();   // the fake Graph server: no tenant, no token
+        TokenCredential credential = ManagedIdentityClientId is { } id
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
+            : new DefaultAzureCredential();
+        var host = GraphBaseUrl.Host;
+        return new AzureIdentityAuthenticationProvider(credential, allowedHosts: [host], scopes: [$"https://{host}/.default"]);
+    }
+}
