@@ -51,8 +51,9 @@ sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch bat
     }
 
     /// <summary>
-    /// startswith on the indexed normalised name, sorted on it, a page of max + 1 at a time until the first max are
-    /// settled (the next name sorts after the max-th). A prefix matching more than 5,000 files is refused by
+    /// startswith on the indexed normalised name, sorted on it, page by page until the first max are settled (a later
+    /// name sorts after the max-th, so no tie or purged file can still come before it). Pages hold half as many again as
+    /// asked for, so that the first one is nearly always enough. A prefix matching more than 5,000 files is refused by
     /// SharePoint's list view threshold; typing one more character narrows it.
     /// </summary>
     public async Task<IReadOnlyList<Customer>> FindByNamePrefixAsync(string prefix, int max, CancellationToken ct = default)
@@ -66,7 +67,7 @@ sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch bat
             return names.Count >= max && string.CompareOrdinal(got[^1].Text(NormalizedName), names[max - 1]) > 0;
         }
         var items = await site.QueryAsync(Customers, ODataFilter.StartsWith(NormalizedName, p), ct,
-            top: Math.Min(max + 1, SharePointSite.MaxPage), orderBy: $"fields/{NormalizedName}", enough: Settled);
+            top: (int)Math.Min(max + max / 2L + 1, SharePointSite.MaxPage), orderBy: $"fields/{NormalizedName}", enough: Settled);
         return ByName(items.Where(Matches)).Take(max).ToList();
     }
 

@@ -128,14 +128,29 @@ public sealed class SharePointSite(GraphServiceClient graph, string siteId)
         return saved.Id.Length > 0 ? saved : new ItemFields(saved.ETag, saved.Values, id);
     }
 
-    public async Task DeleteAsync(ListDef list, string id, string eTag, CancellationToken ct) =>
-        await Graph.RequestAdapter.SendNoContentAsync(DeleteRequest(await ItemsAsync(list, ct), id, eTag), Errors, ct);
+    public async Task DeleteAsync(ListDef list, string id, string eTag, CancellationToken ct)
+    {
+        var request = DeleteRequest(await ItemsAsync(list, ct), id, eTag);
+        await Unwrapped(() => Graph.RequestAdapter.SendNoContentAsync(request, Errors, ct));
+    }
 
-    async Task<JsonDocument?> SendAsync(RequestInformation request, CancellationToken ct)
+    Task<JsonDocument?> SendAsync(RequestInformation request, CancellationToken ct) => Unwrapped(async () =>
     {
         await using var stream = await Graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, Errors, ct);
         return stream is null ? null : await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+    });
+
+    /// <summary>
+    /// When the retry handler runs out of retries it throws an AggregateException of every attempt's failure; the last
+    /// one says what happened, as an ApiException with its status, like any other failure.
+    /// </summary>
+    static async Task<T> Unwrapped<T>(Func<Task<T>> send)
+    {
+        try { return await send(); }
+        catch (AggregateException e) when (e.InnerExceptions.LastOrDefault() is ApiException last) { throw last; }
     }
+
+    static Task Unwrapped(Func<Task> send) => Unwrapped(async () => { await send(); return true; });
 
     static FieldValueSet FieldSet(IReadOnlyDictionary<string, object?> fields) =>
         new() { AdditionalData = fields.ToDictionary(f => f.Key, f => f.Value!) };   // null clears a field
