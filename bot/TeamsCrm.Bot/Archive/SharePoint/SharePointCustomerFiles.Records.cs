@@ -18,7 +18,7 @@ sealed partial class SharePointCustomerFiles
     }
 
     /// <summary>Empty values are left out, so a contact without a name is refused by the required Title.</summary>
-    static Dictionary<string, object?> ContactFields(string number, NewContact c) => WithoutEmpty(new()
+    internal static Dictionary<string, object?> ContactFields(string number, NewContact c) => WithoutEmpty(new()
     {
         ["Title"] = c.Name, [CustomerNumber] = number, ["JobTitle"] = c.Title, ["Phone"] = c.Phone, ["Email"] = c.Email,
         ["Role"] = c.Role.ToString(),
@@ -35,13 +35,7 @@ sealed partial class SharePointCustomerFiles
         await RequireCustomerAsync(entry.CustomerNumber, ct);
         try
         {
-            return ReadEntry(await site.CreateAsync(ArchiveEntries, WithoutEmpty(new()
-            {
-                ["Title"] = entry.Id, [CustomerNumber] = entry.CustomerNumber, ["Category"] = entry.Category.ToString(),
-                ["EntryType"] = entry.Type.ToString(), ["EntryDate"] = ItemFields.Wire(entry.Date), ["Amount"] = entry.Amount,
-                ["Reference"] = entry.Reference, ["Description"] = entry.Description, ["Result"] = entry.Result,
-                ["CreatedBy"] = entry.CreatedByAadObjectId, ["CreatedAt"] = ItemFields.Wire(entry.CreatedAt),
-            }), ct));
+            return ReadEntry(await site.CreateAsync(ArchiveEntries, EntryFields(entry), ct));
         }
         catch (Exception e) when (SharePointSite.Is(e, 409))
         {
@@ -49,6 +43,14 @@ sealed partial class SharePointCustomerFiles
                 ?? throw new InvalidOperationException($"Entry {entry.Id} was refused as a duplicate but cannot be found.", e));
         }
     }
+
+    internal static Dictionary<string, object?> EntryFields(ArchiveEntry entry) => WithoutEmpty(new()
+    {
+        ["Title"] = entry.Id, [CustomerNumber] = entry.CustomerNumber, ["Category"] = entry.Category.ToString(),
+        ["EntryType"] = entry.Type.ToString(), ["EntryDate"] = ItemFields.Wire(entry.Date), ["Amount"] = entry.Amount,
+        ["Reference"] = entry.Reference, ["Description"] = entry.Description, ["Result"] = entry.Result,
+        ["CreatedBy"] = entry.CreatedByAadObjectId, ["CreatedAt"] = ItemFields.Wire(entry.CreatedAt),
+    });
 
     static ArchiveEntry ReadEntry(ItemFields i) => new(i.Text("Title")!, i.Text(CustomerNumber)!, Enum.Parse<ArchiveCategory>(i.Text("Category")!),
         Enum.Parse<EntryType>(i.Text("EntryType")!), i.Date("EntryDate")!.Value, i.Decimal("Amount"), i.Text("Reference"),

@@ -75,7 +75,7 @@ sealed partial class SharePointCustomerFiles
             && DateTimeOffset.TryParse(old, i, DateTimeStyles.AssumeUniversal, out var o) && s == o;
     }
 
-    static Dictionary<string, object?> RecordFields(ChangeRecord ch) => new()
+    internal static Dictionary<string, object?> RecordFields(ChangeRecord ch) => new()
     {
         ["Title"] = ch.Field, [SharePointLists.CustomerNumber] = ch.CustomerNumber, ["OldValue"] = ch.OldValue, ["NewValue"] = ch.NewValue,
         ["ChangedBy"] = ch.ByAadObjectId, ["ChangedAt"] = ItemFields.Wire(ch.At), ["Reason"] = ch.Reason, ["ApprovalId"] = ch.ApprovalId,
