@@ -50,6 +50,9 @@ public sealed class ItemFields(string eTag, IReadOnlyDictionary<string, object?>
     /// <summary>Item ids are integers that only grow: their order is the order items were added.</summary>
     public long Number => long.Parse(Id, NumberStyles.None, CultureInfo.InvariantCulture);
 
+    /// <summary>A time as SharePoint keeps it: UTC, to the second.</summary>
+    public static DateTimeOffset Stored(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
     /// <summary>The form a value is sent in: times as ISO 8601 UTC to the second (what SharePoint keeps), enums by name.</summary>
     public static object? Wire(object? value) => value switch
     {

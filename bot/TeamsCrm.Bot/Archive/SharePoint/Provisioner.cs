@@ -18,13 +18,7 @@ public sealed class Provisioner(SharePointSite site)
     {
         var (changes, warnings) = (new List<string>(), new List<string>());
         var lists = site.Graph.Sites[site.SiteId].Lists;
-        var existing = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var page = await lists.GetAsync(c => c.QueryParameters.Select = ["id", "displayName"], ct);
-        while (page is not null)
-        {
-            foreach (var l in page.Value ?? []) if (l is { DisplayName: { } name, Id: { } id }) existing[name] = id;
-            page = page.OdataNextLink is { } next ? await lists.WithUrl(next).GetAsync(cancellationToken: ct) : null;
-        }
+        var existing = await site.ReadListIdsAsync(ct);
 
         foreach (var def in SharePointLists.All)
         {

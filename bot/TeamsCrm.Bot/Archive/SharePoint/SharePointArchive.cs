@@ -10,13 +10,11 @@ public sealed class SharePointArchive : ICrmArchive
 {
     public SharePointArchive(SharePointSite site, TimeProvider clock, ILoggerFactory logs)
     {
-        Site = site;
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
         Customers = new SharePointCustomerFiles(site, batch, clock, logs.CreateLogger<SharePointCustomerFiles>());
         Conversations = new SharePointConversationStore(site, clock);
     }
 
-    public SharePointSite Site { get; }
     public IConversationStore Conversations { get; }
     public ICustomerFiles Customers { get; }
 }

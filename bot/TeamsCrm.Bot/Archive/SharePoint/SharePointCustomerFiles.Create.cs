@@ -57,12 +57,13 @@ sealed partial class SharePointCustomerFiles
             writes.Add(SharePointSite.CreateRequest(await site.ItemsAsync(Customers, ct), CustomerFields.ForCreate(customer)));
 
             var answers = await batch.SendInOrderAsync(writes, ct);
-            if (answers.FirstOrDefault(a => a is not { IsSuccess: true }) is { } failed) throw failed.Error();
+            if (Array.Find(answers, a => a is { IsSuccess: false }) is { } failed) throw failed.Error();   // else every step succeeded
             return Remember(answers[^1]!.Item());
         }
         catch (Exception error)
         {
-            if (await UndoAsync(claim, number, taken) is { } complete) return complete;
+            bool IsThisFile(Customer c) => c.Name == draft.Name && c.OwnerAadObjectId == draft.OwnerAadObjectId && c.CreatedAt == ItemFields.Stored(now);
+            if (await UndoAsync(claim, number, taken, IsThisFile) is { } complete) return complete;
             LogCreateUndone(submissionId, number, error.GetType().Name);
             throw;
         }
@@ -108,18 +109,19 @@ sealed partial class SharePointCustomerFiles
     }
 
     /// <summary>
-    /// Undoes a failed create, whatever the caller's token says. If the customer item exists after all (the batch
-    /// went through and only its answer was lost), the file is complete and is returned instead. Contacts go first,
+    /// Undoes a failed create, whatever the caller's token says. If this create's customer item exists after all (the
+    /// batch went through and only its answer was lost), the file is complete and is returned instead. Contacts go first,
     /// then the claim, and only then is the number given back: a number is never free while something carries it.
     /// </summary>
-    async Task<Customer?> UndoAsync(Claim claim, string? number, TakenNumber? taken)
+    async Task<Customer?> UndoAsync(Claim claim, string? number, TakenNumber? taken, Func<Customer, bool> isThisFile)
     {
         var none = CancellationToken.None;
         try
         {
             if (number is not null)
             {
-                if (await GetAsync(number, none) is { } complete) return complete;
+                if (await GetAsync(number, none) is { } stored)
+                    return isThisFile(stored) ? stored : throw new InvalidOperationException($"{number} was given to another customer: the counter is behind.");
                 await DeleteContactsAsync(number, none);
             }
             var current = await site.GetAsync(Submissions, claim.ItemId, none);

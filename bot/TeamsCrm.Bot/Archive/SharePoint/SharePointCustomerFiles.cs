@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Graph.Sites.Item.Lists.Item.Items;
 using TeamsCrm.Bot.Domain;
 using static TeamsCrm.Bot.Archive.SharePoint.CustomerFields;
 
@@ -36,7 +37,7 @@ sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch bat
     public async Task<CustomerFile?> GetFileAsync(string number, CancellationToken ct = default)
     {
         ListDef[] lists = [Customers, SharePointLists.Contacts, SharePointLists.ArchiveEntries, SharePointLists.ChangeRecords];
-        var queries = new List<(Microsoft.Graph.Sites.Item.Lists.Item.Items.ItemsRequestBuilder Items, string Filter, int Top)>();
+        var queries = new List<(ItemsRequestBuilder Items, string Filter, int Top)>();
         foreach (var list in lists)
             queries.Add(list == Customers
                 ? (await site.ItemsAsync(list, ct), ODataFilter.Eq(Number, number), 2)

@@ -18,7 +18,7 @@ public sealed class SharePointSite(GraphServiceClient graph, string siteId)
     /// <summary>Graph serves at most 5,000 list items a page; the archive's queries are bounded by an index anyway.</summary>
     public const int MaxPage = 5000;
 
-    internal static readonly Dictionary<string, ParsableFactory<IParsable>> Errors = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
+    static readonly Dictionary<string, ParsableFactory<IParsable>> Errors = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
 
     readonly SemaphoreSlim _resolving = new(1, 1);
     IReadOnlyDictionary<string, string>? _listIds;
@@ -47,17 +47,23 @@ public sealed class SharePointSite(GraphServiceClient graph, string siteId)
         await _resolving.WaitAsync(ct);
         try
         {
-            if (_listIds is { } known) return known;
-            var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var page = await Graph.Sites[SiteId].Lists.GetAsync(c => c.QueryParameters.Select = ["id", "displayName"], ct);
-            while (page is not null)
-            {
-                foreach (var l in page.Value ?? []) if (l.DisplayName is { } name && l.Id is { } id) ids[name] = id;
-                page = page.OdataNextLink is { } next ? await Graph.Sites[SiteId].Lists.WithUrl(next).GetAsync(cancellationToken: ct) : null;
-            }
-            return _listIds = ids;
+            return _listIds ??= await ReadListIdsAsync(ct);
         }
         finally { _resolving.Release(); }
+    }
+
+    /// <summary>Every list on the site now: display name (without case) → id.</summary>
+    public async Task<Dictionary<string, string>> ReadListIdsAsync(CancellationToken ct)
+    {
+        var lists = Graph.Sites[SiteId].Lists;
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var page = await lists.GetAsync(c => c.QueryParameters.Select = ["id", "displayName"], ct);
+        while (page is not null)
+        {
+            foreach (var l in page.Value ?? []) if (l is { DisplayName: { } name, Id: { } id }) ids[name] = id;
+            page = page.OdataNextLink is { } next ? await lists.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+        }
+        return ids;
     }
 
     public static RequestInformation QueryRequest(ItemsRequestBuilder items, string filter, int top, string? orderBy = null) =>
