@@ -26,15 +26,7 @@ public sealed class SharePointConversationStoreContract : ConversationStoreContr
 {
     FakeSharePoint? _sharePoint;
 
-    protected override async Task<ICrmArchive> CreateArchiveAsync(FakeTimeProvider clock)
-    {
-        _sharePoint = await FakeSharePoint.StartAsync();
-        return _sharePoint.Archive(clock);
-    }
+    protected override async Task<ICrmArchive> CreateArchiveAsync(FakeTimeProvider clock) => (_sharePoint = await FakeSharePoint.StartAsync()).Archive(clock);
 
-    protected override async Task DeleteArchiveAsync()
-    {
-        if (_sharePoint is null) return;
-        await using (_sharePoint) _sharePoint.AssertEveryQueryUsedOneIndex();
-    }
+    protected override Task DeleteArchiveAsync() => _sharePoint?.DisposeCheckingQueriesAsync() ?? Task.CompletedTask;
 }

@@ -56,5 +56,11 @@ public sealed class FakeSharePoint : IAsyncDisposable
         }
     }
 
+    /// <summary>For the contract suites: stops the server once the test's queries are checked.</summary>
+    public async Task DisposeCheckingQueriesAsync()
+    {
+        await using (this) AssertEveryQueryUsedOneIndex();
+    }
+
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }
