@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Teams;
 using TeamsCrm.Bot.Turns;
@@ -13,7 +14,13 @@ namespace TeamsCrm.Bot;
 /// <summary>Composition, in the order an activity flows: protocol → Teams adapter → router → features → directory and archive.</summary>
 public static class Program
 {
-    public static Task Main(string[] args) => Build(args).RunAsync();
+    public static async Task<int> Main(string[] args)
+    {
+        // `provision`: create the SharePoint lists (or add what is missing) and exit, without starting the bot.
+        if (args is ["provision", .. var rest]) return await ProvisionCommand.RunAsync(rest, Console.Out, Console.Error);
+        await Build(args).RunAsync();
+        return 0;
+    }
 
     /// <param name="customize">Tests replace services (clock, connector address) here before the app is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)

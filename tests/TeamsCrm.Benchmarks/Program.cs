@@ -14,6 +14,7 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["archive", .. var rest]) return await ArchiveBenchmark.RunAsync(rest);   // the SharePoint archive, not the bot
         var options = BenchOptions.Parse(args);
         await using var bot = await TestBot.StartAsync();
         bot.Connector.KeepBodies = false;   // tens of thousands of cards: count them, don't keep them

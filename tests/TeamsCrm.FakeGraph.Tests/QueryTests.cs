@@ -157,4 +157,22 @@ public sealed class QueryTests
         Assert.Equal(["10", "9", "8", "7"], first.Value!.Select(i => i.Id));
         Assert.Equal(["6", "5", "4", "3", "2", "11"], rest);
     }
+
+    [Fact]
+    public async Task An_eq_on_an_indexed_column_follows_updates_deletes_and_an_index_added_later()
+    {
+        var (bed, list) = await StartWithCustomersAsync();
+        await using var _ = bed;
+        var items = bed.Server.State.FindList(GraphTestBed.Site, list)!;
+        var shanghai = items.Snapshot().First(i => (string?)i["Code"] == "C2");
+
+        items.UpdateItem(shanghai.Id, new() { ["City"] = "Suzhou" }, null);
+        items.DeleteItem(items.Snapshot().First(i => (string?)i["Code"] == "D1").Id, null);
+        bed.Server.State.FindList(GraphTestBed.Site, list)!.UpdateColumn("Title", new TeamsCrm.FakeGraph.State.FakeList.ColumnChange(Indexed: true));
+
+        Assert.Equal(["C3"], await CodesAsync(bed, list, "fields/City eq '上海'"));
+        Assert.Equal(["C2"], await CodesAsync(bed, list, "fields/City eq 'SUZHOU'"));
+        Assert.Empty(await CodesAsync(bed, list, "fields/City eq 'Lyon'"));
+        Assert.Equal(["C1"], await CodesAsync(bed, list, "fields/Title eq 'o''brien tools'"));
+    }
 }

@@ -24,7 +24,7 @@ public static class DirectoryServices
             if (sp.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value.RoleGroups.Count == 0)
                 throw new InvalidOperationException("Directory:Provider is Graph but no Directory:Graph:RoleGroups are configured (role → Entra group id).");
             var baseUrl = config["Directory:Graph:BaseUrl"] ?? config["Archive:SharePoint:GraphBaseUrl"] ?? GraphClients.DefaultBaseUrl;
-            var graph = GraphClients.Create(baseUrl, config["Directory:Graph:ManagedIdentityClientId"] ?? config["Bot:ManagedIdentityClientId"]);
+            var graph = GraphClients.Create(baseUrl, config["Directory:Graph:ManagedIdentityClientId"] ?? config["Archive:SharePoint:ManagedIdentityClientId"] ?? config["Bot:ManagedIdentityClientId"]);
             return ActivatorUtilities.CreateInstance<GraphDirectory>(sp, graph);
         });
         return services;

@@ -6,7 +6,8 @@ namespace TeamsCrm.FakeGraph.Query;
 /// <summary>One top-level "and" term of a filter, as the index planner sees it.</summary>
 /// <param name="Column">The one column the term tests, or null for a parenthesised "or".</param>
 /// <param name="Seekable">Whether an index on the column can find the matches (eq, lt, gt, le, ge, startswith; not ne).</param>
-public sealed record Conjunct(FakeColumn? Column, bool Seekable, Func<FakeItem, bool> Matches);
+/// <param name="EqualTo">For "eq" on one column, the value typed as the column's: an index finds its items directly.</param>
+public sealed record Conjunct(FakeColumn? Column, bool Seekable, Func<FakeItem, bool> Matches, object? EqualTo = null);
 
 /// <summary>A filter bound to a list's columns: literals typed, columns resolved, ready to run.</summary>
 public sealed record BoundFilter(Func<FakeItem, bool> Matches, IReadOnlyList<FakeColumn> Columns, IReadOnlyList<Conjunct> Conjuncts);
@@ -28,7 +29,9 @@ public static class FilterBinder
                 StartsWithNode => true,
                 _ => false,
             };
-            conjuncts.Add(new Conjunct(single.Count == 1 && term is not OrNode ? single[0] : null, seekable, matches));
+            var column = single.Count == 1 && term is not OrNode ? single[0] : null;
+            var equalTo = column is not null && term is CompareNode { Op: "eq" } eq && eq.Value.Kind != LiteralKind.Null ? Typed(column, eq.Value) : null;
+            conjuncts.Add(new Conjunct(column, seekable, matches, equalTo));
         }
         var all = conjuncts.Select(c => c.Matches).ToArray();
         return new BoundFilter(item => all.All(m => m(item)), used.Distinct().ToList(), conjuncts);

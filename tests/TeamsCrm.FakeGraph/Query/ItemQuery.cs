@@ -42,13 +42,15 @@ public static class ItemQuery
                 record(entry with { Outcome = QueryOutcome.NotIndexed });
                 throw GraphError.NotIndexed(notIndexed.FieldKey);
             }
-            if (items.Count > options.ListViewThreshold && !DrivenByIndex(items, filter, sort, driver, options.ListViewThreshold))
+            // An eq on an indexed column reads only the items holding the value, as SharePoint's index does.
+            var candidates = driver is { Column: { } indexed, EqualTo: { } value } ? list.ItemsEqualTo(indexed, value) : null;
+            if (items.Count > options.ListViewThreshold && !DrivenByIndex(candidates ?? items, filter, sort, driver, options.ListViewThreshold))
             {
                 record(entry with { Outcome = QueryOutcome.OverThreshold });
                 throw GraphError.ListViewThreshold(options.ListViewThreshold, options.ThresholdRetryAfterSeconds);
             }
 
-            var matches = (filter is null ? items : items.Where(filter.Matches)).ToList();
+            var matches = (filter is null ? items : (candidates ?? items).Where(filter.Matches)).ToList();
             var comparer = Comparer<FakeItem>.Create((a, b) => CompareItems(a, b, sort));
             matches.Sort(comparer);
             var start = 0;

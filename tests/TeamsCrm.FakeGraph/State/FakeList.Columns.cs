@@ -19,6 +19,7 @@ public sealed partial class FakeList
             Validate(column, column.Indexed, column.EnforceUniqueValues, column.MaxLength);
             BuildUniqueIndex(column);
             _columns.Add(column);
+            SyncLookup(column);
             Modified = _clock.GetUtcNow();
             return column;
         }
@@ -37,6 +38,7 @@ public sealed partial class FakeList
             if (unique && !column.EnforceUniqueValues) BuildUniqueIndex(column, force: true);
             if (!unique) _unique.Remove(column.Name);
             column.Indexed = indexed;
+            SyncLookup(column);
             column.EnforceUniqueValues = unique;
             column.MaxLength = maxLength;
             column.Required = change.Required ?? column.Required;
@@ -87,12 +89,14 @@ public sealed partial class FakeList
 
     void Index(FakeColumn column, FakeItem item)
     {
+        AddToLookup(column, item);
         if (_unique.TryGetValue(column.Name, out var index) && item.ValueOf(column) is { } value)
             index[FieldValues.UniqueKey(value)] = item.Id;
     }
 
     void Unindex(FakeColumn column, FakeItem item)
     {
+        RemoveFromLookup(column, item);
         if (_unique.TryGetValue(column.Name, out var index) && item.ValueOf(column) is { } value)
             index.Remove(FieldValues.UniqueKey(value));
     }

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Microsoft.Graph.Sites.Item.Lists.Item.Items;
+using TeamsCrm.Bot.Domain;
+using static TeamsCrm.Bot.Archive.SharePoint.CustomerFields;
+
+namespace TeamsCrm.Bot.Archive.SharePoint;
+
+/// <summary>
+/// Customer files in SharePoint lists through Graph, with the semantics of the SQLite archive (the contract tests
+/// run on both). Every query filters on one indexed column and a second condition (not purged, exact case) is
+/// checked here after fetching; results are sorted here, after a query an index bounds. Creating is in the .Create
+/// file, updating in .Update, what is filed under a customer in .Records.
+/// </summary>
+sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch batch, TimeProvider clock, ILogger<SharePointCustomerFiles> log)
+    : ICustomerFiles
+{
+    static readonly ListDef Customers = SharePointLists.Customers;
+    static readonly string Purged = nameof(CustomerStatus.Purged);
+
+    readonly NumberCounter _numbers = new(site);
+
+    /// <summary>
+    /// Registration number → list item id, learnt from every read and create. An update or a filing needs the id; a
+    /// number never moves to another item, so an entry never goes stale, and a miss costs one query.
+    /// </summary>
+    readonly ConcurrentDictionary<string, string> _itemIds = new(StringComparer.Ordinal);
+
+    /// <summary>One call: a query on the indexed, unique Number column.</summary>
+    public async Task<Customer?> GetAsync(string number, CancellationToken ct = default) =>
+        Single(await site.QueryAsync(Customers, ODataFilter.Eq(Number, number), ct, top: 2), number);
+
+    /// <summary>
+    /// One round trip: a $batch with the customer's query and the three queries of what is filed under it, each on
+    /// one indexed column (Number, CustomerNumber). A customer with more than 5,000 records of one kind costs one call
+    /// per further page.
+    /// </summary>
+    public async Task<CustomerFile?> GetFileAsync(string number, CancellationToken ct = default)
+    {
+        ListDef[] lists = [Customers, SharePointLists.Contacts, SharePointLists.ArchiveEntries, SharePointLists.ChangeRecords];
+        var queries = new List<(ItemsRequestBuilder Items, string Filter, int Top)>();
+        foreach (var list in lists)
+            queries.Add(list == Customers
+                ? (await site.ItemsAsync(list, ct), ODataFilter.Eq(Number, number), 2)
+                : (await site.ItemsAsync(list, ct), ODataFilter.Eq(SharePointLists.CustomerNumber, number), SharePointSite.MaxPage));
+        var answers = await batch.SendAsync([.. queries.Select(q => SharePointSite.QueryRequest(q.Items, q.Filter, q.Top))], ct);
+        if (answers.FirstOrDefault(a => !a.IsSuccess) is { } failed) throw failed.Error();
+
+        var pages = new List<ItemFields>[answers.Length];
+        for (var i = 0; i < answers.Length; i++) pages[i] = await site.ReadAllAsync(queries[i].Items, answers[i], ct);
+        if (Single(pages[0], number) is not { } customer) return null;
+        return new CustomerFile(customer, ReadContacts(pages[1]), ReadEntries(pages[2]), ReadHistory(pages[3]));
+    }
+
+    /// <summary>
+    /// startswith on the indexed normalised name, sorted on it, page by page until the first max are settled (a later
+    /// name sorts after the max-th, so no tie or purged file can still come before it). Pages hold half as many again as
+    /// asked for, so that the first one is nearly always enough. A prefix matching more than 5,000 files is refused by
+    /// SharePoint's list view threshold; typing one more character narrows it.
+    /// </summary>
+    public async Task<IReadOnlyList<Customer>> FindByNamePrefixAsync(string prefix, int max, CancellationToken ct = default)
+    {
+        var p = CustomerNames.Normalize(prefix);
+        if (p.Length == 0 || max <= 0) return [];
+        bool Matches(ItemFields i) => Listed(i) && (i.Text(NormalizedName) ?? "").StartsWith(p, StringComparison.Ordinal);
+        bool Settled(List<ItemFields> got)
+        {
+            var names = got.Where(Matches).Select(i => i.Text(NormalizedName)!).Order(StringComparer.Ordinal).ToList();
+            return names.Count >= max && string.CompareOrdinal(got[^1].Text(NormalizedName), names[max - 1]) > 0;
+        }
+        var items = await site.QueryAsync(Customers, ODataFilter.StartsWith(NormalizedName, p), ct,
+            top: (int)Math.Min(max + max / 2L + 1, SharePointSite.MaxPage), orderBy: $"fields/{NormalizedName}", enough: Settled);
+        return ByName(items.Where(Matches)).Take(max).ToList();
+    }
+
+    public async Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken ct = default) =>
+        CustomerNames.NormalizePhone(phone) is { } p ? await FindAsync(NormalizedPhone, p, exact: true, ct) : [];
+
+    public async Task<IReadOnlyList<Customer>> FindByCreditCodeAsync(string creditCode, CancellationToken ct = default) =>
+        CustomerNames.NormalizeCreditCode(creditCode) is { } p ? await FindAsync(NormalizedCreditCode, p, exact: true, ct) : [];
+
+    /// <summary>Owner ids compare without case, as Entra object ids (and SharePoint's eq) do.</summary>
+    public async Task<IReadOnlyList<Customer>> ListByOwnerAsync(string ownerAadObjectId, CancellationToken ct = default) =>
+        await FindAsync(Owner, ownerAadObjectId, exact: false, ct);
+
+    /// <summary>Finders never return purged files; deleted ones they do, and their status says so.</summary>
+    async Task<List<Customer>> FindAsync(string column, string value, bool exact, CancellationToken ct)
+    {
+        var items = await site.QueryAsync(Customers, ODataFilter.Eq(column, value), ct);
+        return ByName(items.Where(i => Listed(i) && (!exact || i.Text(column) == value)));
+    }
+
+    static bool Listed(ItemFields item) => item.Text(Status) != Purged;
+
+    /// <summary>By normalised name, then number, in ordinal order (SharePoint's collation may sort otherwise).</summary>
+    List<Customer> ByName(IEnumerable<ItemFields> items) =>
+        [.. items.OrderBy(i => i.Text(NormalizedName), StringComparer.Ordinal).ThenBy(i => i.Text(Number), StringComparer.Ordinal).Select(Remember)];
+
+    /// <summary>SharePoint's eq ignores case; a registration number is matched exactly, as SQLite does.</summary>
+    Customer? Single(IEnumerable<ItemFields> items, string number) =>
+        items.FirstOrDefault(i => i.Text(Number) == number) is { } item ? Remember(item) : null;
+
+    Customer Remember(ItemFields item)
+    {
+        var customer = Read(item);
+        _itemIds[customer.Number] = item.Id;
+        return customer;
+    }
+
+    /// <summary>The customer's item id, from memory or one query; null when there is no such customer.</summary>
+    async Task<string?> ItemIdAsync(string number, CancellationToken ct) =>
+        _itemIds.TryGetValue(number, out var id) ? id : await GetAsync(number, ct) is null ? null : _itemIds[number];
+
+    /// <summary>Nothing is filed under a customer that does not exist (SQLite's foreign keys refuse it too).</summary>
+    async Task RequireCustomerAsync(string number, CancellationToken ct)
+    {
+        if (await ItemIdAsync(number, ct) is null) throw new KeyNotFoundException($"There is no customer {number}.");
+    }
+}

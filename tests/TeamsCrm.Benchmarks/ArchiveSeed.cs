@@ -1,0 +1,56 @@
+using System.Globalization;
+using TeamsCrm.Bot.Archive.SharePoint;
+using TeamsCrm.Bot.Domain;
+using TeamsCrm.FakeGraph;
+
+namespace TeamsCrm.Benchmarks;
+
+/// <summary>
+/// A year of a sales department in the fake Graph server's lists, seeded without HTTP through the archive's own field
+/// mappings: customers with names from 29 × 29 syllable pairs, spread over the reps; per customer its contacts, archive
+/// entries and change records.
+/// </summary>
+public sealed record ArchiveSeed(IReadOnlyList<string> Numbers, IReadOnlyList<string> Owners, IReadOnlyList<string> NamePrefixes)
+{
+    static readonly string[] Syllables =
+    [
+        "hua", "nan", "bei", "dong", "xi", "shang", "jin", "yin", "tian", "long", "feng", "shan", "he", "hai", "jiang",
+        "acme", "apex", "nova", "vega", "orion", "delta", "sigma", "omega", "atlas", "titan", "zen", "lux", "max", "pro",
+    ];
+
+    public static ArchiveSeed Plant(FakeGraphServer server, int customers, int entries, int reps)
+    {
+        var owners = Enumerable.Range(1, reps).Select(i => $"7a1c0000-0000-4000-8000-{i:D12}").ToArray();
+        var created = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
+        var files = Enumerable.Range(1, customers).Select(i => new Customer
+        {
+            Number = Number(i), Kind = CustomerKind.Enterprise, Name = NameOf(i), OwnerAadObjectId = owners[i % reps],
+            Phone = string.Create(CultureInfo.InvariantCulture, $"138{i:D8}"), Region = "华东", Status = CustomerStatus.Active,
+            CreatedAt = created, UpdatedAt = created,
+        }).ToList();
+        server.State.List(SharePointLists.Customers.Name).Seed(files.Select(c => (IReadOnlyDictionary<string, object?>)CustomerFields.ForCreate(c)));
+
+        server.State.List(SharePointLists.ArchiveEntries.Name).Seed(Enumerable.Range(1, entries).Select(i =>
+        {
+            var type = (EntryType)(i % 9);
+            var entry = new ArchiveEntry($"e-{i}", Number(1 + i % customers), EntryTypes.CategoryOf(type), type,
+                new DateOnly(2025, 1, 1).AddDays(i % 365), type is EntryType.Contract or EntryType.Order ? 10_000m + i : null,
+                $"REF-{i}", "合同 / shipment / complaint record", null, owners[i % reps], created);
+            return (IReadOnlyDictionary<string, object?>)SharePointCustomerFiles.EntryFields(entry);
+        }));
+        server.State.List(SharePointLists.Contacts.Name).Seed(Enumerable.Range(1, customers * 2).Select(i =>
+            (IReadOnlyDictionary<string, object?>)SharePointCustomerFiles.ContactFields(Number(1 + i % customers),
+                new NewContact($"Contact {i}", "采购经理", "021 5888 0000", null, ContactRole.Primary))));
+        server.State.List(SharePointLists.ChangeRecords.Name).Seed(Enumerable.Range(1, customers * 2).Select(i =>
+            (IReadOnlyDictionary<string, object?>)SharePointCustomerFiles.RecordFields(
+                new ChangeRecord(Number(1 + i % customers), "Region", null, "华东", owners[0], created, "registration", null))));
+
+        var prefixes = files.Select(c => CustomerNames.Normalize(c.Name)[..4]).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new ArchiveSeed(files.Select(c => c.Number).ToList(), owners, prefixes);
+    }
+
+    static string Number(int i) => string.Create(CultureInfo.InvariantCulture, $"C-2025-{i:D5}");
+
+    static string NameOf(int i) => string.Create(CultureInfo.InvariantCulture,
+        $"{char.ToUpperInvariant(Syllables[i % 29][0])}{Syllables[i % 29][1..]}{Syllables[i / 29 % 29]} {(i % 3 == 0 ? "Trading" : "Machinery")} {i}");
+}
