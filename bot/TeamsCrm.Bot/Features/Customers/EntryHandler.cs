@@ -59,6 +59,8 @@ public static class EntryHandler
         var stored = await files.AddEntryAsync(entry, ct);
         if (!string.Equals(stored.CreatedByAadObjectId, me.AadObjectId, StringComparison.OrdinalIgnoreCase))
             return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.notYourForm"));   // a submission id copied from someone else's card
+        if (entryType is EntryType.Contract or EntryType.Order)
+            await KeyAccountClassifier.ReclassifyAsync(files, customer.Number, me.AadObjectId, clock.GetUtcNow(), ct);
         return Reply.ReplaceCard(EntryCards.Filed(c, customer.Name, stored));
     }
 }
