@@ -29,16 +29,16 @@ public static class VisitCatalog
         yield return ($"visit.not-allowed.{l}", "VisitCards.NotAllowed", VisitCards.NotAllowed(c, "visits.mayNotLog"));
 
         var plan = Plan(3);
-        yield return ($"report.day.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, Visits(6), Progress(plan)));
+        yield return ($"report.day.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, ManyVisits(6), Progress(plan)));
         yield return ($"report.day.empty.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, [], []));
         yield return ($"report.team-day.{l}", "DayReportCards.TeamDay", DayReportCards.TeamDay(c, Day,
-            [.. Enumerable.Range(1, 12).Select(i => ($"Rep {i}", (IReadOnlyList<Visit>)(i == 3 ? [] : Visits(8))))]));
+            [.. Enumerable.Range(1, 12).Select(i => ($"Rep {i}", (IReadOnlyList<Visit>)(i == 3 ? [] : ManyVisits(8))))]));
 
         var names = Enumerable.Range(1, 60).ToDictionary(i => $"C-2026-{i:D5}", i => $"Customer {i} 华东精密有限公司");
         var people = new Dictionary<string, string> { ["li-na"] = "Li Na", ["tom"] = "Tom Becker", ["zhang"] = "Zhang Wei" };
-        var many = Visits(120);
+        var many = ManyVisits(120);
         var plans = new[] { Plan(25), Plan(25) with { Id = "p2", RepAadObjectId = "tom" } };
-        yield return ($"report.month.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, [plan], Visits(6)), names, Visits(6)));
+        yield return ($"report.month.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, [plan], ManyVisits(6)), names, ManyVisits(6)));
         yield return ($"report.month.empty.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, [], []), names, []));
         yield return ($"report.month.huge.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, plans, many), names, many));
         yield return ($"report.team-month.{l}", "MonthReportCards.TeamMonth", MonthReportCards.TeamMonth(c, Month, PlannedVsActual.For(Month, plans, many), names, people, many));

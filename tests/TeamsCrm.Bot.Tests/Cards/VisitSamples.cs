@@ -29,7 +29,7 @@ public static class VisitSamples
         NextAction = "Send the quote", NextActionDate = new DateOnly(2026, 11, 25), CreatedAt = Now,
     };
 
-    public static IReadOnlyList<Visit> Visits(int count) =>
+    public static IReadOnlyList<Visit> ManyVisits(int count) =>
         [.. Enumerable.Range(0, count).Select(i => Visit(i, i % 3 == 1 ? VisitResult.NotYet : VisitResult.Successful, textLength: 400))];
 
     public static VisitPlan Plan(int items, VisitPlanStatus status = VisitPlanStatus.Submitted) => new()

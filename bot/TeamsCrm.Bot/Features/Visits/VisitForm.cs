@@ -104,7 +104,7 @@ public static class VisitForm
         foreach (var (key, value) in draft)
             if (value is not null && DraftFields.Contains(key)) values[key] = value;
         // A day in the past was said ("yesterday"): the time of day is not known, so it is left for the rep.
-        if (values[Date] != VisitText.Date(today) && !draft.ContainsKey(Time)) values[Time] = null;
+        if (values[Date] != VisitText.Date(today) && draft.GetValueOrDefault(Time) is null) values[Time] = null;
         return FormState.Of(values);
     }
 }
