@@ -48,7 +48,7 @@ public static class PlanCards
         }
         return card
             .Execute(T.Get(c, "plans.submit"), "plan.submit", frame.Data(), style: "positive")
-            .Execute(PlanText.Week(c, otherWeek), "plan.open", new JsonObject { ["week"] = otherWeek.ToString() }, withInputs: false)
+            .Execute(Switch(c, frame.Week, otherWeek), "plan.open", new JsonObject { ["week"] = otherWeek.ToString() }, withInputs: false)
             .Build();
     }
 
@@ -72,7 +72,7 @@ public static class PlanCards
                 PlanText.State(c, p)]));
         return card
             .Execute(T.Get(c, "plans.change"), "plan.edit", new JsonObject { ["week"] = plan.Week.ToString() })
-            .Execute(PlanText.Week(c, otherWeek), "plan.open", new JsonObject { ["week"] = otherWeek.ToString() })
+            .Execute(Switch(c, plan.Week, otherWeek), "plan.open", new JsonObject { ["week"] = otherWeek.ToString() })
             .Build();
     }
 
@@ -80,6 +80,8 @@ public static class PlanCards
         .Title(T.Get(c, "visits.notAllowedTitle"))
         .Text(T.Get(c, reasonKey))
         .Build();
+
+    static string Switch(CultureInfo c, IsoWeek shown, IsoWeek other) => T.Get(c, other.CompareTo(shown) > 0 ? "plans.toNextWeek" : "plans.toThisWeek");
 
     static string Detail(CultureInfo c, VisitPlanItem item) =>
         string.Join(" · ", new[] { VisitText.Of(c, item.Purpose), VisitText.Of(c, item.CustomerType), Who(item) }.Where(s => s is not null));

@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Access;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain.Visits;
 
@@ -5,7 +6,8 @@ namespace TeamsCrm.Bot.Features.Visits;
 
 /// <summary>
 /// Whose visit reports a leader sees (拜访日报 "seen by the supervisor"): a team leader their direct reports; the
-/// sales manager, key-account director and general manager every rep and leader. Decided from the directory.
+/// sales manager, key-account director and general manager every rep and leader. Decided from the directory;
+/// customer service, who visit no customers, is left out.
 /// </summary>
 public static class Team
 {
@@ -17,7 +19,8 @@ public static class Team
             foreach (var role in new[] { Role.Rep, Role.Supervisor })
                 foreach (var p in await directory.WithRoleAsync(role, ct)) team[p.AadObjectId] = p;
         team.Remove(me.AadObjectId);
-        return team.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        // Customer service reports to a manager too, but visits no customers: not in a visit report.
+        return team.Values.Where(CustomerAccess.MayCreate).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The ISO weeks a month touches (a week spanning two months counts in both, split by day).</summary>
