@@ -69,3 +69,19 @@ public class LogVisitTranscripts
         Assert.NotNull(huadong);
     }
 }
+
+/// <summary>Before a visit the rep looks at the file: it shows the latest visits, and "Log a visit" opens the form for it.</summary>
+public class VisitFromFileTranscripts
+{
+    [Theory]
+    [InlineData("en-US", "find Huadong")]
+    [InlineData("zh-CN", "查找 Huadong")]
+    public async Task The_customer_card_shows_recent_visits_and_opens_the_report_for_the_file(string locale, string find)
+    {
+        await using var bot = await StartBotAsync();
+        var world = await ReportSeeds.SeedAsync(bot);
+        await Transcript.VerifyAsync($"visits.from-file.{locale}", bot,
+            Message(bot.ServiceUrl, Demo.LiNa, find, locale),
+            CardAction(bot.ServiceUrl, Demo.LiNa, "visit.form", new() { ["number"] = world.Huadong.Number }, locale));
+    }
+}

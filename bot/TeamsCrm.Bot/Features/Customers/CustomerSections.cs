@@ -40,6 +40,7 @@ static class CustomerSections
         facts.Add((T.Get(c, "customers.credit"), Credit(c, x.Credit)));
         facts.Add((T.Get(c, "customers.stage"), CustomerText.Of(c, x.Stage)));
         facts.Add((T.Get(c, "customers.updated"), CustomerText.Time(x.UpdatedAt, zone)));
+        if (x.LastContactAt is { } contact) facts.Add((T.Get(c, "customers.lastContact"), CustomerText.Time(contact, zone)));
         card.Facts(facts);
     }
 
