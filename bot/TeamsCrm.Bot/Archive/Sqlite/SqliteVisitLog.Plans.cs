@@ -30,8 +30,8 @@ sealed partial class SqliteVisitLog
     /// <summary>New plans meet the unique (rep, week) index; updates meet the version. Either way the loser reads what won.</summary>
     public async Task<VisitPlan> SavePlanAsync(VisitPlan plan, CancellationToken ct = default)
     {
-        await using var c = db.Open();
-        await using var tx = c.BeginTransaction(deferred: false);
+        await using var write = await db.BeginWriteAsync(ct);
+        var c = write.Connection;
         var stored = await ReadPlanAsync(c, "id = $id", ct, ("$id", plan.Id));
         var sameSlot = await ReadPlanAsync(c, "rep_aad_object_id = $rep AND week = $week", ct, ("$rep", plan.RepAadObjectId), ("$week", plan.Week.ToString()));
         if (plan.Version.Length == 0)
@@ -54,7 +54,7 @@ sealed partial class SqliteVisitLog
                 """, ct, Parameters(plan));
         }
         var saved = (await ReadPlanAsync(c, "id = $id", ct, ("$id", plan.Id)))!;
-        await tx.CommitAsync(ct);
+        await write.CommitAsync(ct);
         return saved;
     }
 

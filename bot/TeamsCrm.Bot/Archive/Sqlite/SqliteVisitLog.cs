@@ -3,8 +3,9 @@ using TeamsCrm.Bot.Domain.Visits;
 namespace TeamsCrm.Bot.Archive.Sqlite;
 
 /// <summary>
-/// Visits, follow-ups and plans in SQLite. Writes run in BEGIN IMMEDIATE transactions (writers queue at the
-/// start instead of failing at commit); plans are in the .Plans file.
+/// Visits, follow-ups and plans in SQLite. Writes run in BEGIN IMMEDIATE transactions taken in turn
+/// (<see cref="SqliteDatabase.BeginWriteAsync"/>): writers queue at the start instead of failing at commit or
+/// sleeping in SQLite's busy handler; plans are in the .Plans file.
 /// </summary>
 sealed partial class SqliteVisitLog(SqliteDatabase db) : IVisitLog
 {
@@ -15,8 +16,8 @@ sealed partial class SqliteVisitLog(SqliteDatabase db) : IVisitLog
     /// </summary>
     public async Task<VisitSaved> AddOnceAsync(Visit visit, CancellationToken ct = default)
     {
-        await using var c = db.Open();
-        await using var tx = c.BeginTransaction(deferred: false);
+        await using var write = await db.BeginWriteAsync(ct);
+        var c = write.Connection;
         var earlier = await Sql.ListAsync(c, $"{SqliteVisitRows.Select} WHERE submission_id = $id", SqliteVisitRows.Read, ct, ("$id", visit.SubmissionId));
         if (earlier is [var first, ..]) return new VisitSaved(first, Created: false);
 
@@ -30,7 +31,7 @@ sealed partial class SqliteVisitLog(SqliteDatabase db) : IVisitLog
         await Sql.ExecAsync(c, SqliteVisitRows.Insert, ct, SqliteVisitRows.Parameters(visit));
         if (FollowUp.Of(visit) is { } followUp)
             await Sql.ExecAsync(c, SqliteVisitRows.InsertFollowUp, ct, SqliteVisitRows.Parameters(followUp));
-        await tx.CommitAsync(ct);
+        await write.CommitAsync(ct);
         return new VisitSaved(visit, Created: true);
     }
 
