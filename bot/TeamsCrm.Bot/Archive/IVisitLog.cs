@@ -26,7 +26,7 @@ public interface IVisitLog
     /// <summary>
     /// Stores <paramref name="visit"/> once per <see cref="Visit.SubmissionId"/>. The first call stores it and,
     /// in the same transaction: moves the customer's <c>LastContactAt</c> to the visit's time unless it is later
-    /// already (an older visit logged late never moves it back), WITHOUT changing <c>Customer.Version</c> — a
+    /// already (an older visit logged late never moves it back), without changing <c>Customer.Version</c> — a
     /// visit is filed under the customer, it is not an edit of the file, and an edit form open meanwhile must
     /// still save; and stores <see cref="FollowUp.Of"/> the visit when it names a next action with a date.
     /// Any later call with the same submission id (a double press, a redelivered invoke, even with other
@@ -34,14 +34,22 @@ public interface IVisitLog
     /// <see cref="VisitSaved.Created"/> false: the caller must check whose it is before showing it.
     /// Throws <see cref="KeyNotFoundException"/> and stores nothing when the customer does not exist.
     /// </summary>
+    /// <param name="asRead">
+    /// The customer file as the caller read it just before (for the access check), or null. Only a hint: it
+    /// lets a store without conditional updates move the last contact in the same request as the visit instead
+    /// of reading the file first. It never decides anything; a stale one must not move the last contact back.
+    /// </param>
     /// <remarks>
-    /// A store without transactions (SharePoint: one $batch of the visit item, the customer's LastContactAt and
-    /// the follow-up) must let the visit item decide (unique SubmissionId) and, when the submission id is found
-    /// already, apply the other two again (both are idempotent), so a save cut short is completed by its
-    /// redelivery. Where the store's version is an eTag that every write moves, keep Customer.Version in a
-    /// column of its own that only edits increment.
+    /// SharePoint, in two Graph requests per save with the caller's read: one $batch of (1) the visit item, whose
+    /// unique SubmissionId column makes a repeat fail with 409, (2) the customer's LastContactAt, only when the
+    /// visit is later than <paramref name="asRead"/>'s, with If-Match on the version read, and (3) the follow-up;
+    /// on 409 read the stored visit and apply (2) and (3) again (both are idempotent), so a save cut short is
+    /// completed by its redelivery; on 412 read the file and retry (2). If the store's version is the item's
+    /// eTag, that write moves <c>Customer.Version</c>: document it and set the contract suite's
+    /// <c>VisitKeepsCustomerVersion</c> to false (an edit form open meanwhile then comes back through the edit
+    /// conflict path, values kept). A version column that only edits increment avoids that.
     /// </remarks>
-    Task<VisitSaved> AddOnceAsync(Visit visit, CancellationToken ct = default);
+    Task<VisitSaved> AddOnceAsync(Visit visit, Domain.Customer? asRead = null, CancellationToken ct = default);
 
     /// <summary>A rep's visits whose local date is in [<paramref name="from"/>, <paramref name="to"/>], by time, earliest first.</summary>
     Task<IReadOnlyList<Visit>> ForRepAsync(string repAadObjectId, DateOnly from, DateOnly to, CancellationToken ct = default);

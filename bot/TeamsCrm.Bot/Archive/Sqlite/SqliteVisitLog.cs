@@ -12,10 +12,13 @@ sealed partial class SqliteVisitLog(SqliteDatabase db) : IVisitLog
     /// <summary>
     /// The submission id is looked up inside the write transaction, so two presses arriving together take
     /// turns and the second finds the first. The customer's last contact moves in the same UPDATE that proves
-    /// the customer exists; its version column is left alone.
+    /// the customer exists, conditionally, so the caller's read of the file is not needed; its version column is
+    /// left alone.
     /// </summary>
-    public async Task<VisitSaved> AddOnceAsync(Visit visit, CancellationToken ct = default)
+    public async Task<VisitSaved> AddOnceAsync(Visit visit, Domain.Customer? asRead = null, CancellationToken ct = default)
     {
+        if (asRead is not null && asRead.Number != visit.CustomerNumber)
+            throw new ArgumentException($"The file read is {asRead.Number}, the visit is to {visit.CustomerNumber}.", nameof(asRead));
         await using var write = await db.BeginWriteAsync(ct);
         var c = write.Connection;
         var earlier = await Sql.ListAsync(c, $"{SqliteVisitRows.Select} WHERE submission_id = $id", SqliteVisitRows.Read, ct, ("$id", visit.SubmissionId));

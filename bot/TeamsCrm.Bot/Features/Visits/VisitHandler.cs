@@ -56,7 +56,7 @@ public static class VisitHandler
         var visit = VisitForm.Read(form, customer, me.AadObjectId, submissionId, clock.GetUtcNow(), turn.TimeZone);
         if (customer is null || !form.IsValid) return Reply.ReplaceCard(await RefusedAsync(turn, me, customer, submissionId, form, archive, ct));
 
-        var saved = await archive.Visits.AddOnceAsync(visit, ct);
+        var saved = await archive.Visits.AddOnceAsync(visit, customer, ct);
         if (!string.Equals(saved.Visit.RepAadObjectId, me.AadObjectId, StringComparison.OrdinalIgnoreCase))
             return Reply.ReplaceCard(VisitCards.NotAllowed(c, "customers.notYourForm"));   // a submission id copied from someone else's card
         if (saved.Created && form.Toggle(VisitForm.AddContact) && form.Text(VisitForm.ContactName) is { } name)
