@@ -11,8 +11,10 @@ namespace TeamsCrm.Bot.Archive;
 /// or version-guarded. Suggested lists and indexed columns, one per query:
 /// <list type="bullet">
 /// <item>Visits: SubmissionId (indexed, unique: the idempotency key), RepDate = "{rep}|{yyyy-MM-dd}" (indexed;
-/// a rep's range is <c>RepDate ge 'rep|from' and RepDate le 'rep|to'</c>), CustomerNumber (indexed, with
-/// Time for the order), LocalDate (indexed; a team day is one day for everyone, filtered to the team in memory).</item>
+/// a rep's range is <c>RepDate ge 'rep|from' and RepDate le 'rep|to'</c>, which sorts by day; order by Time
+/// within a day in memory), CustomerNumber (indexed; a customer's visits are few: take the latest in memory, or
+/// index Time as well to sort on it), LocalDate (indexed; a team day is one day for everyone, filtered to the
+/// team in memory). Store Time in UTC and the rep's zone beside it: LocalDate cannot be computed by a query.</item>
 /// <item>FollowUps (or indexed NextActionDate on the visit item): Due (indexed).</item>
 /// <item>VisitPlans: RepWeek = "{rep}|2026-W47" (indexed, unique: at most one plan per rep and week), Week
 /// (indexed); items as JSON in a multiple-lines-of-text column, so a plan is one item and one write.</item>
