@@ -8,7 +8,7 @@ namespace TeamsCrm.Benchmarks;
 /// conversations are recorded), half of them in Chinese so both cultures' cards are built. Serialised
 /// before the phase starts, so the clock measures the bot rather than the client building JSON.
 /// </summary>
-public sealed class HelpRequests
+public sealed class HelpRequests : PhaseRequests
 {
     static readonly (DemoPerson Who, string Locale)[] Senders =
     [
@@ -16,9 +16,8 @@ public sealed class HelpRequests
         (Demo.WangFang, "en-US"), (Demo.ChenJie, "zh-CN"), (Demo.LiuYang, "en-US"),
     ];
 
-    public required byte[][] Bodies { get; init; }
-    /// <summary>The activity id of each body: the fake connector must see exactly one reply to each.</summary>
-    public required string[] Ids { get; init; }
+    /// <summary>The fake connector must see exactly one reply to each answered activity.</summary>
+    public override string? Problem(IReadOnlyList<ConnectorCall> calls, IEnumerable<string> answeredIds) => ReplyCheck.Problem(calls, answeredIds);
 
     public static HelpRequests Build(Uri serviceUrl, int count)
     {

@@ -16,7 +16,7 @@ public static class LoadPhase
     const int NotSent = 0, NoAnswer = -1;
     static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
-    public static async Task<PhaseResult> RunAsync(TestBot bot, Probes probes, HelpRequests requests, int concurrency, TimeSpan limit)
+    public static async Task<PhaseResult> RunAsync(TestBot bot, Probes probes, PhaseRequests requests, int concurrency, TimeSpan limit)
     {
         var count = requests.Bodies.Length;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -64,7 +64,7 @@ public static class LoadPhase
             ServerMs = await probes.Server.TakeSortedAsync(sent.Length),
             ConnectorMs = await probes.Connector.TakeSortedAsync(answered.Length),
             Failed = sent.Length - answered.Length,
-            ReplyProblem = ReplyCheck.Problem(bot.Connector.Calls, answered),
+            ReplyProblem = requests.Problem(bot.Connector.Calls, answered),
             AllocatedBytes = allocated,
             CpuTime = cpu,
             WorkingSetBytes = Environment.WorkingSet,

@@ -15,13 +15,22 @@ public static class Activities
 
     /// <summary>An Action.Execute click: invoke adaptiveCard/action with the verb and the data (inputs included).</summary>
     public static JsonObject CardAction(Uri serviceUrl, DemoPerson from, string verb, JsonObject? data = null, string locale = "en-US",
-        string replyToId = "activity-1", string? conversationId = null) =>
-        Base("invoke", serviceUrl, from, locale, conversationId, "personal", "Asia/Shanghai")
+        string replyToId = "activity-1", string? conversationId = null, string timezone = "Asia/Shanghai") =>
+        Base("invoke", serviceUrl, from, locale, conversationId, "personal", timezone)
             .With("name", "adaptiveCard/action").With("replyToId", replyToId)
             .With("value", new JsonObject
             {
                 ["action"] = new JsonObject { ["type"] = "Action.Execute", ["id"] = "btn", ["verb"] = verb, ["data"] = data ?? new JsonObject() },
                 ["trigger"] = "manual",
+            });
+
+    /// <summary>A typeahead query of an Input.ChoiceSet with Data.Query: invoke application/search.</summary>
+    public static JsonObject Search(Uri serviceUrl, DemoPerson from, string dataset, string queryText, string locale = "en-US") =>
+        Base("invoke", serviceUrl, from, locale, null, "personal", "Asia/Shanghai")
+            .With("name", "application/search")
+            .With("value", new JsonObject
+            {
+                ["queryText"] = queryText, ["queryOptions"] = new JsonObject { ["skip"] = 0, ["top"] = 15 }, ["dataset"] = dataset,
             });
 
     /// <summary>An Action.Submit click (old clients): a message whose value is the data plus the verb.</summary>

@@ -17,12 +17,37 @@ function validate(card) {
     if (a.type === 'Action.Execute' && !a.verb) problems.push(`Action.Execute "${a.title}" has no verb`);
   });
 
+  walkElements(card, (e) => {
+    if (e.type === 'Input.ChoiceSet' && e['choices.data'] !== undefined) checkDataQuery(e, problems);
+  });
+
   const parsed = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   parsed.parse(card, context);
   for (let i = 0; i < context.eventCount; i++) problems.push(describe(context.getEventAt(i)));
   for (const e of parsed.validateProperties().validationEvents) problems.push(describe(e));
-  return problems;
+  return problems.filter((p) => !TEAMS_DATA_QUERY.test(p));
+}
+
+// Teams documents dynamic typeahead (Input.ChoiceSet "choices.data": Data.Query, answered through the
+// application/search invoke) for bot cards of any version — its own example is a 1.2 card — while this
+// renderer knows the property only from 1.6 on. That one report is let through; the property is checked
+// here instead: a Data.Query with a dataset, the filtered style, and static choices for clients without it.
+const TEAMS_DATA_QUERY = /^UnsupportedProperty: Property "choices\.data" is supported in version 1\.6/;
+
+function checkDataQuery(e, problems) {
+  const q = e['choices.data'];
+  if (!q || q.type !== 'Data.Query' || typeof q.dataset !== 'string' || q.dataset === '')
+    problems.push(`Input.ChoiceSet "${e.id}": choices.data must be a Data.Query with a dataset`);
+  if (e.style !== 'filtered') problems.push(`Input.ChoiceSet "${e.id}": dynamic typeahead needs style "filtered"`);
+  if (!Array.isArray(e.choices)) problems.push(`Input.ChoiceSet "${e.id}": give static choices as the fallback`);
+}
+
+function walkElements(node, visit) {
+  if (Array.isArray(node)) return node.forEach((n) => walkElements(n, visit));
+  if (node === null || typeof node !== 'object') return;
+  if (typeof node.type === 'string') visit(node);
+  for (const value of Object.values(node)) walkElements(value, visit);
 }
 
 function describe(e) {

@@ -39,6 +39,33 @@ public sealed class Card
         return list.Count == 0 ? this : Add(new JsonObject { ["type"] = "FactSet", ["facts"] = list });
     }
 
+    /// <summary>
+    /// A table (Adaptive Cards 1.5, which Teams renders on desktop and mobile): a bold header row, then the rows;
+    /// <paramref name="widths"/> are relative column widths.
+    /// </summary>
+    public Card Table(IReadOnlyList<int> widths, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        static JsonObject Row(IEnumerable<string> cells, bool header) => new()
+        {
+            ["type"] = "TableRow",
+            ["cells"] = new JsonArray(cells.Select(text => (JsonNode)new JsonObject
+            {
+                ["type"] = "TableCell",
+                ["items"] = new JsonArray(header
+                    ? new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["weight"] = "Bolder" }
+                    : new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
+            }).ToArray()),
+        };
+        var all = new JsonArray(Row(headers, header: true));
+        foreach (var row in rows) all.Add(Row(row, header: false));
+        return Add(new JsonObject
+        {
+            ["type"] = "Table", ["firstRowAsHeader"] = true, ["showGridLines"] = false,
+            ["columns"] = new JsonArray(widths.Select(w => (JsonNode)new JsonObject { ["width"] = w }).ToArray()),
+            ["rows"] = all,
+        });
+    }
+
     /// <summary>A warning on top of a card (a refused form, a conflict), in the host's attention colour.</summary>
     public Card Warning(string text) => Add(new JsonObject
     {
@@ -53,7 +80,8 @@ public sealed class Card
     }
 
     /// <summary>One line of a list: a title, a subtle detail under it, and a button on its right.</summary>
-    public Card ListItem(string title, string? detail, string buttonTitle, string verb, JsonObject data)
+    /// <param name="withInputs">True when the button must carry the card's inputs (a form's "remove this row").</param>
+    public Card ListItem(string title, string? detail, string buttonTitle, string verb, JsonObject data, bool withInputs = false)
     {
         var left = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["wrap"] = true });
         if (detail is not null)
@@ -68,7 +96,7 @@ public sealed class Card
                     ["type"] = "Column", ["width"] = "auto", ["verticalContentAlignment"] = "Center",
                     ["items"] = new JsonArray(new JsonObject
                     {
-                        ["type"] = "ActionSet", ["actions"] = new JsonArray(ExecuteAction(buttonTitle, verb, data, null, withInputs: false)),
+                        ["type"] = "ActionSet", ["actions"] = new JsonArray(ExecuteAction(buttonTitle, verb, data, null, withInputs)),
                     }),
                 }),
         });

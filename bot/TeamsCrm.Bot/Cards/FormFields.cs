@@ -53,6 +53,13 @@ public sealed class FormFields(Card card, CultureInfo c, FormState state)
     public FormFields Choice(string id, string label, IEnumerable<(string Title, string Value)> choices, bool required = false) =>
         Add(Inputs.Choice(c, id, label, choices, state[id], required));
 
+    public FormFields Time(string id, string label, bool required = false) => Add(Inputs.Time(c, id, label, state[id], required));
+
+    public FormFields Toggle(string id, string label, string title) => Add(Inputs.Toggle(c, id, label, title, state[id]));
+
+    public FormFields Search(string id, string label, IEnumerable<(string Title, string Value)> choices, string dataset, bool required = false,
+        string? placeholder = null) => Add(Inputs.Search(c, id, label, choices, dataset, state[id], required, placeholder));
+
     FormFields Add(JsonObject input)
     {
         card.Add(input);

@@ -47,6 +47,37 @@ public static class Inputs
         return input;
     }
 
+    /// <summary>Sends HH:mm.</summary>
+    public static JsonObject Time(CultureInfo c, string id, string label, string? value = null, bool required = false) =>
+        Base("Input.Time", c, id, label, value, required);
+
+    /// <summary>A check box sending "true" or "false".</summary>
+    public static JsonObject Toggle(CultureInfo c, string id, string label, string title, string? value = null)
+    {
+        var input = Base("Input.Toggle", c, id, label, value, required: false);
+        input["title"] = title;
+        input["valueOn"] = "true";
+        input["valueOff"] = "false";
+        return input;
+    }
+
+    /// <summary>
+    /// A choice set that searches as the user types: Teams sends an <c>application/search</c> invoke for
+    /// <paramref name="dataset"/> (Data.Query, at most 15 results shown). The static <paramref name="choices"/> are the
+    /// fallback for clients without dynamic search (the Agents Playground, older clients), filtered as typed, and
+    /// must hold the current value so that it shows. Teams documents <c>choices.data</c> on cards of any version;
+    /// the official renderer lists it under 1.6 (tests/cards/validate-cards.js accepts it on 1.5 for that reason).
+    /// </summary>
+    public static JsonObject Search(CultureInfo c, string id, string label, IEnumerable<(string Title, string Value)> choices, string dataset,
+        string? value = null, bool required = false, string? placeholder = null)
+    {
+        var input = Choice(c, id, label, choices, value, required);
+        input["style"] = "filtered";
+        input["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = dataset };
+        if (placeholder is not null) input["placeholder"] = placeholder;
+        return input;
+    }
+
     /// <summary>What is wrong with the input above it, right beside it.</summary>
     public static JsonObject Error(string message) => new()
     {

@@ -65,6 +65,18 @@ public sealed partial class FormReader(JsonObject data, CultureInfo culture)
             : Fail<DateOnly>(id, "form.date");
     }
 
+    /// <summary>Input.Time sends HH:mm (some clients add seconds).</summary>
+    public TimeOnly? Time(string id, bool required = false)
+    {
+        if (Present(id, required) is not { } raw) return null;
+        return TimeOnly.TryParseExact(Fold(raw), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : Fail<TimeOnly>(id, "form.time");
+    }
+
+    /// <summary>Input.Toggle sends its valueOn ("true") or valueOff ("false"); anything else is off.</summary>
+    public bool Toggle(string id) => Raw(id) == "true";
+
     public string? Email(string id, bool required = false)
     {
         if (Present(id, required) is not { } raw) return null;

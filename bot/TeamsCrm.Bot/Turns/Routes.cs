@@ -1,6 +1,8 @@
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Help;
+using TeamsCrm.Bot.Features.Plans;
 using TeamsCrm.Bot.Features.Profile;
+using TeamsCrm.Bot.Features.Visits;
 
 namespace TeamsCrm.Bot.Turns;
 
@@ -13,6 +15,13 @@ public static class Routes
         r.Command(["whoami", "who am i", "我是谁"], ProfileHandler.Show);
         r.Command(["new customer", "新客户", "新建客户"], NewCustomerHandler.Start);
         r.Command(["find", "查找"], FindHandler.Find);
+        r.Command(["log visit", "拜访", "记录拜访"], VisitStart.LogVisit);      // "log visit Huadong", "拜访华为", or a whole note
+        r.Command(["my day", "今日拜访", "我的日报"], DayReportHandler.MyDay);   // a day word picks another day: "my day yesterday"
+        r.Command(["team day", "团队日报"], DayReportHandler.TeamDay);
+        r.Command(["my month", "本月拜访"], MonthReportHandler.MyMonth);
+        r.Command(["team month", "团队月报"], MonthReportHandler.TeamMonth);
+        r.Command(["plan", "拜访计划", "周计划", "本周计划"], PlanHandler.ThisWeek);
+        r.Command(["plan next", "下周计划"], PlanHandler.NextWeek);
 
         r.Verb("help.show", HelpHandler.ShowAsCard);
         r.Verb("help.topic", HelpHandler.Topic);
@@ -27,9 +36,20 @@ public static class Routes
         r.Verb("customer.entry", EntryHandler.Form);
         r.Verb("customer.entry.save", EntryHandler.Save);
 
+        r.Verb("visit.form", VisitHandler.Form);                    // a customer chosen (card button, chooser) → the form
+        r.Verb("visit.save", VisitHandler.Save);                    // once per submission id → the read-only report
+        r.Verb("visit.cancel", VisitHandler.Cancel);
+        r.Search(VisitCards.CustomerDataset, VisitHandler.Search);  // typeahead: Data.Query → application/search
+
+        r.Verb("plan.add", PlanHandler.Add);                        // each change is stored as a draft at once
+        r.Verb("plan.remove", PlanHandler.Remove);
+        r.Verb("plan.submit", PlanHandler.Submit);                  // → submitted to the direct leader, with progress
+        r.Verb("plan.edit", PlanHandler.Edit);
+        r.Verb("plan.open", PlanHandler.Open);                      // this week ↔ next week
+
         r.Installed(HelpHandler.Welcome);
         r.UnknownVerb(HelpHandler.StaleCard);
-        r.Fallback(HelpHandler.NotUnderstood);
+        r.Fallback(VisitStart.QuickNote);                           // "visited Acme today, met Wang…", else "not understood"
         return r;
     }
 }

@@ -5,8 +5,9 @@ using TeamsCrm.Bot.Domain;
 namespace TeamsCrm.Bot.Archive.Sqlite;
 
 /// <summary>
-/// Customer files in SQLite. Every write runs in a BEGIN IMMEDIATE transaction: writers queue for the lock at
-/// the start (busy timeout) instead of failing at commit, and each write is all or nothing.
+/// Customer files in SQLite. Every write runs in a BEGIN IMMEDIATE transaction taken in turn
+/// (<see cref="SqliteDatabase.BeginWriteAsync"/>): writers queue for the lock at the start instead of failing at
+/// commit, and each write is all or nothing.
 /// The records filed under a customer (contacts, entries, history, grants, log) are in the .Records file.
 /// </summary>
 sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) : ICustomerFiles
@@ -16,8 +17,8 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
     public async Task<Customer> CreateAsync(NewCustomer draft, string submissionId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        await using var c = db.Open();
-        await using var tx = c.BeginTransaction(deferred: false);
+        await using var write = await db.BeginWriteAsync(ct);
+        var c = write.Connection;
         var filed = await Sql.ScalarAsync(c, "SELECT customer_number FROM customer_submissions WHERE submission_id = $id", ct, ("$id", submissionId));
         if (filed is string earlier)
             return (await ReadAsync(c, earlier, ct))!;   // redelivered form: the first file, and no second number
@@ -36,7 +37,7 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
             await InsertContactAsync(c, customer.Number, contact, ct);
         await Sql.ExecAsync(c, "INSERT INTO customer_submissions (submission_id, customer_number, created_at) VALUES ($id, $number, $now)", ct,
             ("$id", submissionId), ("$number", customer.Number), ("$now", Sql.Iso(now)));
-        await tx.CommitAsync(ct);
+        await write.CommitAsync(ct);
         return customer;
     }
 
@@ -111,8 +112,8 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
         if (changes.FirstOrDefault(ch => ch.CustomerNumber != updated.Number) is { } stray)
             throw new ArgumentException($"A change record for {stray.CustomerNumber} cannot be saved with {updated.Number}.", nameof(changes));
 
-        await using var c = db.Open();
-        await using var tx = c.BeginTransaction(deferred: false);
+        await using var write = await db.BeginWriteAsync(ct);
+        var c = write.Connection;
         var saved = long.TryParse(updated.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             && await Sql.ExecAsync(c, SqliteCustomerRows.Update, ct,
                 [.. SqliteCustomerRows.Parameters(updated with { UpdatedAt = clock.GetUtcNow() }), ("$version", version)]) == 1;
@@ -124,7 +125,7 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
         foreach (var change in changes)
             await InsertChangeAsync(c, change, ct);
         var stored = (await ReadAsync(c, updated.Number, ct))!;
-        await tx.CommitAsync(ct);
+        await write.CommitAsync(ct);
         return stored;
     }
 

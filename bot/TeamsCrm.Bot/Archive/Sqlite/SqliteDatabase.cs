@@ -24,6 +24,32 @@ public sealed class SqliteDatabase
         SqliteMigrations.Apply(connection);
     }
 
+    /// <summary>
+    /// A write transaction (BEGIN IMMEDIATE) on a connection of its own, started in turn with this process's
+    /// other writers. SQLite lets one writer in at a time, and one that finds the lock taken sleeps in SQLite's
+    /// busy handler in growing steps (1, 2, 5 … 100 ms), which under load puts tens of milliseconds on the tail.
+    /// Queuing here first lets each writer start the moment the previous one commits; the busy timeout still
+    /// covers writers in other processes.
+    /// </summary>
+    public async Task<SqliteWrite> BeginWriteAsync(CancellationToken ct)
+    {
+        await _writers.WaitAsync(ct);
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = Open();
+            return new SqliteWrite(connection, connection.BeginTransaction(deferred: false), _writers);
+        }
+        catch
+        {
+            connection?.Dispose();
+            _writers.Release();
+            throw;
+        }
+    }
+
+    readonly SemaphoreSlim _writers = new(1, 1);
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -37,5 +63,26 @@ public sealed class SqliteDatabase
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>An open write transaction; disposing it rolls back what was not committed and lets the next writer in.</summary>
+public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writers) : IAsyncDisposable
+{
+    public SqliteConnection Connection => connection;
+
+    public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+        finally
+        {
+            writers.Release();
+        }
     }
 }

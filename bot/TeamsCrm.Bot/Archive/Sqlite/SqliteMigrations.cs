@@ -5,7 +5,7 @@ namespace TeamsCrm.Bot.Archive.Sqlite;
 /// <summary>
 /// The schema, as numbered steps applied in order on start. A step is never edited once shipped: add one.
 /// </summary>
-static class SqliteMigrations
+static partial class SqliteMigrations
 {
     static readonly string[] Steps =
     [
@@ -157,6 +157,7 @@ static class SqliteMigrations
             last INTEGER NOT NULL
         );
         """,
+        Step3Visits,   // 3: visit reports, follow-ups and weekly plans (SqliteMigrations.Visits.cs)
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -20,8 +20,10 @@ public static class CustomerCards
         CustomerSections.Contacts(card, c, page.File.Contacts);
         CustomerSections.Archive(card, c, page.File.Entries);
         CustomerSections.History(card, c, zone, page.File.History, page.Names);
+        CustomerSections.Visits(card, c, page.RecentVisits ?? []);
 
         var number = new JsonObject { ["number"] = customer.Number };
+        if (page.Buttons.HasFlag(FileButtons.LogVisit)) card.Execute(T.Get(c, "customers.logVisit"), "visit.form", number);
         if (page.Buttons.HasFlag(FileButtons.Edit)) card.Execute(T.Get(c, "customers.edit"), "customer.edit", number);
         if (page.Buttons.HasFlag(FileButtons.AddContact)) card.Execute(T.Get(c, "customers.addContact"), "customer.contact", number);
         if (page.Buttons.HasFlag(FileButtons.AddEntry)) card.Execute(T.Get(c, "customers.addEntry"), "customer.entry", number);

@@ -1,12 +1,15 @@
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Visits;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
 /// <summary>Everything the full customer card shows: the file, the people named on it and what the reader may do.</summary>
 /// <param name="Names">Entra object id → display name, for the change history.</param>
 /// <param name="Notice">A line on top, e.g. "Saved: 2 changes recorded".</param>
+/// <param name="RecentVisits">The latest visit reports, newest first (before a visit, the rep looks at the file first).</param>
 public sealed record CustomerPage(
-    CustomerFile File, string OwnerName, string? LeaderName, IReadOnlyDictionary<string, string> Names, FileButtons Buttons, string? Notice = null);
+    CustomerFile File, string OwnerName, string? LeaderName, IReadOnlyDictionary<string, string> Names, FileButtons Buttons, string? Notice = null,
+    IReadOnlyList<Visit>? RecentVisits = null);
 
 /// <summary>The buttons under a customer card; decided by <c>CustomerAccess</c> for the reader.</summary>
 [Flags]
@@ -18,7 +21,9 @@ public enum FileButtons
     AddEntry = 4,
     /// <summary>Customer service on someone else's file: complaints only.</summary>
     LogComplaint = 8,
-    Owner = Edit | AddContact | AddEntry,
+    /// <summary>Anyone who sees the live file in full may log a visit on it.</summary>
+    LogVisit = 16,
+    Owner = Edit | AddContact | AddEntry | LogVisit,
 }
 
 /// <summary>A line of the find list: full readers see number and status, others only the name and owner.</summary>

@@ -15,11 +15,13 @@ static class CustomerPages
 {
     const string FullRead = "customer card: full file";
     const string RedactedRead = "customer card: company name, contact names and titles";
+    const int RecentVisits = 3;
 
     /// <summary>Null when there is no such file (or it was purged).</summary>
-    public static async Task<JsonObject?> ShowAsync(Turn turn, Person me, string number, ICustomerFiles files, IDirectory directory,
+    public static async Task<JsonObject?> ShowAsync(Turn turn, Person me, string number, ICrmArchive archive, IDirectory directory,
         TimeProvider clock, CancellationToken ct, string? notice = null)
     {
+        var files = archive.Customers;
         if (await files.GetFileAsync(number, ct) is not { Customer.Status: not CustomerStatus.Purged } file) return null;
         var customer = file.Customer;
         var (view, leader) = await ViewAsync(me, customer, files, directory, clock, ct);
@@ -33,7 +35,8 @@ static class CustomerPages
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var id in file.History.Select(h => h.ByAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase))
             names[id] = await NameOfAsync(directory, id, ct);
-        var page = new CustomerPage(file, ownerName, leader?.Name, names, ButtonsFor(me, customer), notice);
+        var buttons = ButtonsFor(me, customer) | (customer.Status is CustomerStatus.Pending or CustomerStatus.Active ? FileButtons.LogVisit : FileButtons.None);
+        var page = new CustomerPage(file, ownerName, leader?.Name, names, buttons, notice, await archive.Visits.ForCustomerAsync(number, RecentVisits, ct));
         return CustomerCards.File(turn.Culture, turn.TimeZone, page);
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Visits;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
@@ -38,6 +40,7 @@ static class CustomerSections
         facts.Add((T.Get(c, "customers.credit"), Credit(c, x.Credit)));
         facts.Add((T.Get(c, "customers.stage"), CustomerText.Of(c, x.Stage)));
         facts.Add((T.Get(c, "customers.updated"), CustomerText.Time(x.UpdatedAt, zone)));
+        if (x.LastContactAt is { } contact) facts.Add((T.Get(c, "customers.lastContact"), CustomerText.Time(contact, zone)));
         card.Facts(facts);
     }
 
@@ -74,6 +77,19 @@ static class CustomerSections
         card.Facts(history.Take(HistoryLines).Select(h => (
             $"{CustomerText.Time(h.At, zone)} {names.GetValueOrDefault(h.ByAadObjectId, "?")}",
             Change(c, h))));
+    }
+
+    /// <summary>The latest visit reports: when, how it went, with whom, and what happened (shortened).</summary>
+    public static void Visits(Card card, CultureInfo c, IReadOnlyList<Visit> visits)
+    {
+        card.Heading(T.Get(c, "customers.recentVisits"));
+        if (visits.Count == 0)
+        {
+            card.Text(T.Get(c, "customers.noVisits"), subtle: true);
+            return;
+        }
+        card.Facts(visits.Select(v => (VisitText.When(v), string.Join(" · ",
+            VisitText.Of(c, v.Purpose), VisitText.Result(c, v), v.ContactPerson, CustomerText.Shorten(v.Notes, TextInCard)))));
     }
 
     public static string Change(CultureInfo c, ChangeRecord h)

@@ -98,7 +98,7 @@ public static class EditHandler
 
     static async Task<Reply> ShowAsync(Turn turn, Person me, string number, ICrmArchive archive, IDirectory directory, TimeProvider clock,
         string notice, CancellationToken ct) =>
-        await CustomerPages.ShowAsync(turn, me, number, archive.Customers, directory, clock, ct, notice) is { } card
+        await CustomerPages.ShowAsync(turn, me, number, archive, directory, clock, ct, notice) is { } card
             ? Reply.ReplaceCard(card)
             : Reply.Text(T.Get(turn.Culture, "customers.notFound"));
 

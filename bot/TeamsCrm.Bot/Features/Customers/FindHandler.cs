@@ -30,7 +30,7 @@ public static partial class FindHandler
             case 0:
                 return Reply.Text(T.Get(c, "customers.noMatch", shownQuery));
             case 1:
-                return await CustomerPages.ShowAsync(turn, me, matches[0].Number, files, directory, clock, ct) is { } card
+                return await CustomerPages.ShowAsync(turn, me, matches[0].Number, archive, directory, clock, ct) is { } card
                     ? Reply.Card(card)
                     : Reply.Text(T.Get(c, "customers.noMatch", shownQuery));
         }
@@ -48,7 +48,7 @@ public static partial class FindHandler
     {
         var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
         if (action is null) return refusal;
-        return await CustomerPages.ShowAsync(turn, action.Me, action.File.Number, archive.Customers, directory, clock, ct) is { } card
+        return await CustomerPages.ShowAsync(turn, action.Me, action.File.Number, archive, directory, clock, ct) is { } card
             ? Reply.ReplaceCard(card)
             : Reply.Text(T.Get(turn.Culture, "customers.notFound"));
     }

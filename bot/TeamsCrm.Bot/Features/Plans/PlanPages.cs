@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Visits;
+using TeamsCrm.Bot.Forms;
+using TeamsCrm.Bot.Turns;
+
+namespace TeamsCrm.Bot.Features.Plans;
+
+/// <summary>Builds the plan cards from the archive for the authenticated rep: the editor with its choices, and the plan with its progress.</summary>
+static class PlanPages
+{
+    /// <summary>The weeks a plan may be made for: this week (in the rep's zone) and next.</summary>
+    public static IReadOnlyList<IsoWeek> WeeksOpen(DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var thisWeek = IsoWeek.Of(LocalCalendar.Today(now, zone));
+        return [thisWeek, thisWeek.Next];
+    }
+
+    /// <summary>The week's plan as it stands: a submitted or approved one with its progress, anything else in the editor.</summary>
+    public static async Task<JsonObject> ShowAsync(Turn turn, Person me, IsoWeek week, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    {
+        var plan = await archive.Visits.PlanAsync(me.AadObjectId, week, ct);
+        return plan is { Status: VisitPlanStatus.Submitted or VisitPlanStatus.Approved }
+            ? await ViewAsync(turn, me, plan, archive, directory, clock, null, ct)
+            : await EditorAsync(turn, me, week, plan, null, null, archive, clock, ct);
+    }
+
+    /// <summary>
+    /// The editor on the stored plan, with a new submission id for its buttons. <paramref name="typed"/> keeps a
+    /// refused add row as typed; without it the add row starts on today (this week) or Monday.
+    /// </summary>
+    public static async Task<JsonObject> EditorAsync(Turn turn, Person me, IsoWeek week, VisitPlan? stored, FormState? typed, string? notice,
+        ICrmArchive archive, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = LocalCalendar.Today(now, turn.TimeZone);
+        var state = typed ?? FormState.Fresh((PlanForm.Day, (week.Contains(today) ? LocalCalendar.IsoDayOfWeek(today) : 1).ToString(CultureInfo.InvariantCulture)));
+        var frame = new PlanForm.Frame(week, stored?.Version ?? "", SubmissionIds.New());
+        var choices = await VisitCustomers.ChoicesAsync(me, archive.Customers, null, ct);
+        return PlanCards.Form(turn.Culture, frame, stored, OtherWeek(week, now, turn.TimeZone), choices, state, notice);
+    }
+
+    public static async Task<JsonObject> ViewAsync(Turn turn, Person me, VisitPlan plan, ICrmArchive archive, IDirectory directory, TimeProvider clock,
+        string? notice, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var visits = await archive.Visits.ForRepAsync(me.AadObjectId, plan.Week.Monday, plan.Week.Sunday, ct);
+        var progress = PlanProgress.Of(plan, visits, now, turn.TimeZone);
+        var leader = await directory.ManagerOfAsync(me.AadObjectId, ct);
+        return PlanCards.View(turn.Culture, plan, progress, leader?.Name, OtherWeek(plan.Week, now, turn.TimeZone), notice);
+    }
+
+    /// <summary>This week ↔ next; from a week that is neither any more (an old card), this week.</summary>
+    static IsoWeek OtherWeek(IsoWeek week, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var open = WeeksOpen(now, zone);
+        return week == open[0] ? open[1] : open[0];
+    }
+}

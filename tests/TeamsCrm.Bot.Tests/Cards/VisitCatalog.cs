@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Plans;
+using TeamsCrm.Bot.Features.Visits;
+using static TeamsCrm.Bot.Tests.Cards.VisitSamples;
+
+namespace TeamsCrm.Bot.Tests.Cards;
+
+/// <summary>The visit, report and plan cards of <see cref="CardCatalog"/>: every builder, fresh and refused forms, empty and oversized reports.</summary>
+public static class VisitCatalog
+{
+    public static IEnumerable<(string Name, string Builder, JsonObject Card)> All(CultureInfo c)
+    {
+        var l = c.Name;
+        yield return ($"visit.form.fresh.{l}", "VisitCards.Form", VisitCards.Form(c, Options(), Fresh()));
+        yield return ($"visit.form.no-customer.{l}", "VisitCards.Form", VisitCards.Form(c, Options(contacts: 0) with { CustomerName = null },
+            Fresh(), T.Get(c, "visits.noMatch", "Acme")));
+        yield return ($"visit.form.refused.{l}", "VisitCards.Form", VisitCards.Form(c, Options(contacts: 40), Refused(c)));
+        yield return ($"visit.saved.{l}", "VisitCards.Saved", VisitCards.Saved(c, Visit(3, VisitResult.NotYet), again: false));
+        yield return ($"visit.saved.plain-again.{l}", "VisitCards.Saved", VisitCards.Saved(c, Visit(1) with
+            { ContactInfo = null, ProblemsAndMeasures = null, NextAction = null, NextActionDate = null, Collection = null }, again: true));
+        yield return ($"visit.saved.huge.{l}", "VisitCards.Saved", VisitCards.Saved(c, Visit(3, VisitResult.NotYet, textLength: 4000) with
+            { ProblemsAndMeasures = new string('p', 4000) }, again: false));
+        yield return ($"visit.choose.{l}", "VisitCards.Choose", VisitCards.Choose(c, "Hua",
+            [("C-2026-00001", "Huadong Precision"), ("C-2026-00002", "Huaxin Logistics")], new Dictionary<string, string?> { ["notes"] = "pricing" }));
+        yield return ($"visit.discarded.{l}", "VisitCards.Discarded", VisitCards.Discarded(c));
+        yield return ($"visit.not-allowed.{l}", "VisitCards.NotAllowed", VisitCards.NotAllowed(c, "visits.mayNotLog"));
+
+        var plan = Plan(3);
+        yield return ($"report.day.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, ManyVisits(6), Progress(plan)));
+        yield return ($"report.day.empty.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, [], []));
+        yield return ($"report.team-day.{l}", "DayReportCards.TeamDay", DayReportCards.TeamDay(c, Day,
+            [.. Enumerable.Range(1, 12).Select(i => ($"Rep {i}", (IReadOnlyList<Visit>)(i == 3 ? [] : ManyVisits(8))))]));
+
+        var names = Enumerable.Range(1, 60).ToDictionary(i => $"C-2026-{i:D5}", i => $"Customer {i} 华东精密有限公司");
+        var people = new Dictionary<string, string> { ["li-na"] = "Li Na", ["tom"] = "Tom Becker", ["zhang"] = "Zhang Wei" };
+        var many = ManyVisits(120);
+        var plans = new[] { Plan(25), Plan(25) with { Id = "p2", RepAadObjectId = "tom" } };
+        yield return ($"report.month.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, [plan], ManyVisits(6)), names, ManyVisits(6)));
+        yield return ($"report.month.empty.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, [], []), names, []));
+        yield return ($"report.month.huge.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, plans, many), names, many));
+        yield return ($"report.team-month.{l}", "MonthReportCards.TeamMonth", MonthReportCards.TeamMonth(c, Month, PlannedVsActual.For(Month, plans, many), names, people, many));
+        yield return ($"report.team-month.quiet.{l}", "MonthReportCards.TeamMonth", MonthReportCards.TeamMonth(c, Month, PlannedVsActual.For(Month, [], []), names, people, []));
+
+        var customers = Options().Customers;
+        var fresh = FormState.Of([KeyValuePair.Create("day", (string?)"3")]);
+        yield return ($"plan.form.new.{l}", "PlanCards.Form", PlanCards.Form(c, Frame, null, Week.Next, customers, fresh));
+        yield return ($"plan.form.draft.{l}", "PlanCards.Form", PlanCards.Form(c, Frame, Plan(3, VisitPlanStatus.Draft), Week.Next, customers, fresh));
+        yield return ($"plan.form.full-refused.{l}", "PlanCards.Form", PlanCards.Form(c, Frame, Plan(Features.Plans.PlanForm.MaxItems, VisitPlanStatus.Rejected),
+            Week.Previous, customers, RefusedAdd(c), T.Get(c, "plans.conflict")));
+        yield return ($"plan.form.refused.{l}", "PlanCards.Form", PlanCards.Form(c, Frame, Plan(Features.Plans.PlanForm.MaxItems - 1, VisitPlanStatus.Approved),
+            Week.Previous, customers, RefusedAdd(c)));
+        yield return ($"plan.view.{l}", "PlanCards.View", PlanCards.View(c, plan, Progress(plan), "Zhang Wei", Week.Next));
+        var big = Plan(Features.Plans.PlanForm.MaxItems, VisitPlanStatus.Approved);
+        yield return ($"plan.view.big.{l}", "PlanCards.View", PlanCards.View(c, big, Progress(big), null, Week.Previous, T.Get(c, "plans.appliedAlready")));
+        yield return ($"plan.not-allowed.{l}", "PlanCards.NotAllowed", PlanCards.NotAllowed(c, "plans.mayNotPlan"));
+    }
+}
