@@ -32,7 +32,8 @@ public interface ICustomerFiles
     /// <summary>
     /// Saves <paramref name="updated"/> and its change records together, if the stored version is still
     /// <see cref="Customer.Version"/> of <paramref name="updated"/>; otherwise throws <see cref="VersionConflictException"/>
-    /// and changes nothing.
+    /// and changes nothing. <see cref="Customer.LastContactAt"/> only ever moves forward: a stored later contact
+    /// (a visit logged while the edit form was open) is kept.
     /// </summary>
     Task<Customer> UpdateAsync(Customer updated, IReadOnlyList<ChangeRecord> changes, CancellationToken ct = default);
 

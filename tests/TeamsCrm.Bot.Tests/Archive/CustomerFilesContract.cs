@@ -42,7 +42,7 @@ public abstract partial class CustomerFilesContract : IAsyncLifetime
     /// thread pool of a small machine would start them a few at a time, and a store whose async calls complete
     /// synchronously (SQLite) would then never see two at once.
     /// </summary>
-    protected static async Task<T[]> AllAtOnceAsync<T>(int count, Func<int, Task<T>> call)
+    internal static async Task<T[]> AllAtOnceAsync<T>(int count, Func<int, Task<T>> call)
     {
         using var start = new Barrier(count);
         var calls = Enumerable.Range(0, count).Select(i => Task.Factory.StartNew(() =>

@@ -63,11 +63,18 @@ static class SqliteCustomerRows
         $"INSERT INTO customers ({string.Join(", ", Columns.Select(c => c.Column))}, version) " +
         $"VALUES ({string.Join(", ", Columns.Select(c => "$" + c.Column))}, 1)";
 
-    /// <summary>Changes the row only if it is still at $version, and moves it to the next version.</summary>
+    /// <summary>
+    /// Changes the row only if it is still at $version, and moves it to the next version. The last contact is
+    /// the visit log's: an edit read before a visit was logged must not move it back, so the later one stays.
+    /// </summary>
     public static readonly string Update =
         "UPDATE customers SET " +
-        string.Join(", ", Columns.Where(c => !Fixed.Contains(c.Column)).Select(c => $"{c.Column} = ${c.Column}")) +
+        string.Join(", ", Columns.Where(c => !Fixed.Contains(c.Column)).Select(c => c.Column == LastContact
+            ? $"{c.Column} = CASE WHEN ${c.Column} IS NULL OR {c.Column} > ${c.Column} THEN {c.Column} ELSE ${c.Column} END"
+            : $"{c.Column} = ${c.Column}")) +
         ", version = version + 1 WHERE number = $number AND version = $version";
+
+    const string LastContact = "last_contact_at";
 
     public static (string Name, object? Value)[] Parameters(Customer customer) =>
         [.. Columns.Select(c => ("$" + c.Column, c.Value(customer)))];

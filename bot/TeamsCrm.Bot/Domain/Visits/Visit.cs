@@ -8,6 +8,11 @@ public sealed record Visit
 {
     public required string Id { get; init; }
     public required string CustomerNumber { get; init; }
+    /// <summary>
+    /// The customer's name when the visit was logged, kept with the visit so that reports list names without
+    /// opening every file (a renamed customer keeps its old name on old reports, as a paper report would).
+    /// </summary>
+    public string CustomerName { get; init; } = "";
     /// <summary>The rep who visited (业务员): the authenticated user's Entra object id, never a value from card data.</summary>
     public required string RepAadObjectId { get; init; }
     /// <summary>客户类别 as the form showed it at the time of the visit.</summary>

@@ -16,6 +16,8 @@ public sealed record VisitPlan
     public string? ReviewerAadObjectId { get; init; }
     public string? ReviewComment { get; init; }
     public DateTimeOffset? ReviewedAt { get; init; }
+    /// <summary>The card submission that saved this version: the same submission again is the same save, not a conflict.</summary>
+    public string? SubmissionId { get; init; }
     /// <summary>Optimistic concurrency token (SQLite row version or SharePoint eTag), opaque to the domain.</summary>
     public string Version { get; init; } = "";
 
@@ -27,7 +29,10 @@ public sealed record VisitPlan
     public bool IsCommitted => Status is VisitPlanStatus.Submitted or VisitPlanStatus.Approved;
 }
 
-/// <summary>One planned visit: customer, type, purpose, expected day (预计时间) and optionally time, contact, notes.</summary>
+/// <summary>
+/// One planned visit: customer, type, purpose, expected day (预计时间) and optionally time, contact, notes.
+/// <paramref name="CustomerName"/> is the name when planned, kept for the plan and month tables.
+/// </summary>
 public sealed record VisitPlanItem(
     string Id,
     string CustomerNumber,
@@ -36,7 +41,8 @@ public sealed record VisitPlanItem(
     DateOnly Day,
     TimeOnly? Time = null,
     string? Contact = null,
-    string? Notes = null);
+    string? Notes = null,
+    string CustomerName = "");
 
 /// <summary>draft (草稿) → submitted (已提交) → approved (已批准) / rejected (已退回).</summary>
 public enum VisitPlanStatus { Draft, Submitted, Approved, Rejected }

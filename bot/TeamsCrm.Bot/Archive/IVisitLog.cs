@@ -1,0 +1,86 @@
+using TeamsCrm.Bot.Domain.Visits;
+
+namespace TeamsCrm.Bot.Archive;
+
+/// <summary>
+/// Visit reports (客户拜访报告), weekly visit plans (拜访周计划) and the follow-ups visits ask for.
+/// </summary>
+/// <remarks>
+/// Written so that a SharePoint-list store can keep it: every query below is served by ONE indexed column
+/// (SharePoint seeks one index per query and refuses the rest past 5,000 items), every write is idempotent
+/// or version-guarded. Suggested lists and indexed columns, one per query:
+/// <list type="bullet">
+/// <item>Visits: SubmissionId (indexed, unique: the idempotency key), RepDate = "{rep}|{yyyy-MM-dd}" (indexed;
+/// a rep's range is <c>RepDate ge 'rep|from' and RepDate le 'rep|to'</c>), CustomerNumber (indexed, with
+/// Time for the order), LocalDate (indexed; a team day is one day for everyone, filtered to the team in memory).</item>
+/// <item>FollowUps (or indexed NextActionDate on the visit item): Due (indexed).</item>
+/// <item>VisitPlans: RepWeek = "{rep}|2026-W47" (indexed, unique: at most one plan per rep and week), Week
+/// (indexed); items as JSON in a multiple-lines-of-text column, so a plan is one item and one write.</item>
+/// </list>
+/// Dates are the visit's local date (<see cref="Visit.LocalDate"/>: the day the rep saw, in the zone the visit
+/// was logged in), never a UTC date. Times are kept to the tick in SQLite; a store that keeps whole seconds
+/// must say so (the contract tests use whole seconds).
+/// </remarks>
+public interface IVisitLog
+{
+    /// <summary>
+    /// Stores <paramref name="visit"/> once per <see cref="Visit.SubmissionId"/>. The first call stores it and,
+    /// in the same transaction: moves the customer's <c>LastContactAt</c> to the visit's time unless it is later
+    /// already (an older visit logged late never moves it back), WITHOUT changing <c>Customer.Version</c> — a
+    /// visit is filed under the customer, it is not an edit of the file, and an edit form open meanwhile must
+    /// still save; and stores <see cref="FollowUp.Of"/> the visit when it names a next action with a date.
+    /// Any later call with the same submission id (a double press, a redelivered invoke, even with other
+    /// values or by another user) changes nothing and returns the visit stored first with
+    /// <see cref="VisitSaved.Created"/> false: the caller must check whose it is before showing it.
+    /// Throws <see cref="KeyNotFoundException"/> and stores nothing when the customer does not exist.
+    /// </summary>
+    /// <remarks>
+    /// A store without transactions (SharePoint: one $batch of the visit item, the customer's LastContactAt and
+    /// the follow-up) must let the visit item decide (unique SubmissionId) and, when the submission id is found
+    /// already, apply the other two again (both are idempotent), so a save cut short is completed by its
+    /// redelivery. Where the store's version is an eTag that every write moves, keep Customer.Version in a
+    /// column of its own that only edits increment.
+    /// </remarks>
+    Task<VisitSaved> AddOnceAsync(Visit visit, CancellationToken ct = default);
+
+    /// <summary>A rep's visits whose local date is in [<paramref name="from"/>, <paramref name="to"/>], by time, earliest first.</summary>
+    Task<IReadOnlyList<Visit>> ForRepAsync(string repAadObjectId, DateOnly from, DateOnly to, CancellationToken ct = default);
+
+    /// <summary>
+    /// The visits of several reps (a team) with local dates in [<paramref name="from"/>, <paramref name="to"/>],
+    /// by time, earliest first. Empty when <paramref name="repAadObjectIds"/> is. (SharePoint: one query per rep,
+    /// batched, or one on LocalDate for a single day.)
+    /// </summary>
+    Task<IReadOnlyList<Visit>> ForRepsAsync(IReadOnlyCollection<string> repAadObjectIds, DateOnly from, DateOnly to, CancellationToken ct = default);
+
+    /// <summary>A customer's latest <paramref name="latest"/> visits, newest first (the customer card).</summary>
+    Task<IReadOnlyList<Visit>> ForCustomerAsync(string customerNumber, int latest, CancellationToken ct = default);
+
+    /// <summary>Follow-ups due on <paramref name="day"/>, for every rep, by rep and then in the order they were made.</summary>
+    Task<IReadOnlyList<FollowUp>> FollowUpsDueAsync(DateOnly day, CancellationToken ct = default);
+
+    /// <summary>The rep's plan for the week, or null.</summary>
+    Task<VisitPlan?> PlanAsync(string repAadObjectId, IsoWeek week, CancellationToken ct = default);
+
+    /// <summary>
+    /// Saves a plan. A plan with an empty <see cref="VisitPlan.Version"/> is new: stored unless the rep already
+    /// has a plan for that week. Otherwise it replaces the stored plan (same <see cref="VisitPlan.Id"/>) only if
+    /// that is still at <see cref="VisitPlan.Version"/>. Either clash throws <see cref="PlanConflictException"/>
+    /// with the stored plan, and nothing changes. Returns the plan as stored, with its new version; the rep,
+    /// week and id of a stored plan never change.
+    /// </summary>
+    Task<VisitPlan> SavePlanAsync(VisitPlan plan, CancellationToken ct = default);
+
+    /// <summary>Every rep's plan for the week (drafts included: the caller decides what counts), by rep.</summary>
+    Task<IReadOnlyList<VisitPlan>> PlansOfWeekAsync(IsoWeek week, CancellationToken ct = default);
+}
+
+/// <summary>What <see cref="IVisitLog.AddOnceAsync"/> stored: the visit, and whether this call created it.</summary>
+public sealed record VisitSaved(Visit Visit, bool Created);
+
+/// <summary>The plan was saved by someone (or some card) else first. <see cref="Current"/> is what is stored now.</summary>
+public sealed class PlanConflictException(VisitPlan current)
+    : Exception($"The plan of {current.RepAadObjectId} for {current.Week} was saved meanwhile (now version {current.Version}).")
+{
+    public VisitPlan Current { get; } = current;
+}
