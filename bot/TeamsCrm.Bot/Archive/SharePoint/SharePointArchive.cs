@@ -11,7 +11,9 @@ public sealed class SharePointArchive : ICrmArchive
     public SharePointArchive(SharePointSite site, TimeProvider clock, ILoggerFactory logs)
     {
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
-        Customers = new SharePointCustomerFiles(site, batch, clock, logs.CreateLogger<SharePointCustomerFiles>());
+        // One memory of customer items, to be shared with the visit log.
+        var customerItems = new CustomerItems();
+        Customers = new SharePointCustomerFiles(site, batch, customerItems, clock, logs.CreateLogger<SharePointCustomerFiles>());
         Conversations = new SharePointConversationStore(site, clock);
     }
 
