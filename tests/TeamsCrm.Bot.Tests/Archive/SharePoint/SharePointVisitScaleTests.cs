@@ -89,6 +89,19 @@ public sealed class SharePointVisitScaleTests(TwentyThousandVisits data) : IClas
     }
 
     [Fact]
+    public async Task Quotes_in_a_customer_number_or_a_rep_stay_inside_their_literal()
+    {
+        Server.ResetCounters();
+
+        Assert.Empty(await data.Log.ForCustomerAsync("C-2026-00001' or fields/CustomerNumber ne 'x", 5));
+        Assert.Empty(await data.Log.ForRepAsync("o'brien", D("2026-11-01"), D("2026-11-30")));
+
+        Assert.Contains(Server.Queries, q => q.Filter == "fields/CustomerNumber eq 'C-2026-00001'' or fields/CustomerNumber ne ''x'");
+        Assert.Contains(Server.Queries, q => q.Filter == "startswith(fields/RepDate,'o''brien|2026-11')");
+        data.SharePoint.AssertEveryQueryUsedOneIndex();
+    }
+
+    [Fact]
     public async Task Saving_and_redelivering_still_take_two_calls_each()
     {
         var log = data.SharePoint.Archive(data.Clock).Visits;                                 // an instance that has seen no customer
