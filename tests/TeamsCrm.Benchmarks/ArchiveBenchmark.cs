@@ -2,16 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Archive.SharePoint;
-using TeamsCrm.Bot.Domain;
 using TeamsCrm.FakeGraph;
 
 namespace TeamsCrm.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/TeamsCrm.Benchmarks -- archive [--customers 10000] [--entries 100000]
-/// [--latency 20] [--samples 200]</c>: the SharePoint archive through the real Graph SDK against the fake Graph server,
+/// [--visits 50000] [--latency 20] [--samples 200]</c>: the SharePoint archive through the real Graph SDK against the fake Graph server,
 /// every HTTP round trip delayed by the latency. For each operation (run one at a time): Graph round trips and operations per call (from
 /// the fake's counters) and the caller's latency. Exits 1 when an operation needs more round trips than its target.
 /// </summary>
@@ -20,56 +18,34 @@ public static class ArchiveBenchmark
     const string Site = "contoso.sharepoint.com,6f6e27a8-6d54-4f0a-9a1e-0b4c1d0e6c11,9b2c4d1e-3f5a-4b6c-8d7e-1f2a3b4c5d6e";
     const double TargetP50Ms = 100;
 
-    /// <summary>Prepare (untimed, uncounted) returns the call to measure, which returns how many items it got.</summary>
-    sealed record Operation(string Name, int MaxCalls, Func<ICustomerFiles, Random, Task<Func<Task<int>>>> Prepare);
-    sealed record Measured(Operation Op, int Samples, double Calls, double Operations, double[] Ms, double Results);
+    sealed record Measured(ArchiveOperation Op, int Samples, double Calls, double Operations, double[] Ms, double Results);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var (customers, entries, latency, samples) = (Option(args, "--customers", 10_000), Option(args, "--entries", 100_000),
-            Option(args, "--latency", 20), Option(args, "--samples", 200));
+        var (customers, entries, visits, latency, samples) = (Option(args, "--customers", 10_000), Option(args, "--entries", 100_000),
+            Option(args, "--visits", 50_000), Option(args, "--latency", 20), Option(args, "--samples", 200));
         await using var server = await FakeGraphServer.StartAsync(new FakeGraphOptions { RequestLogCapacity = 100 });
         var site = new SharePointSettings(Site, new Uri(server.BaseUrl)).Connect();
         await new Provisioner(site).RunAsync();
         var seeding = Stopwatch.StartNew();
-        var seed = ArchiveSeed.Plant(server, customers, entries, reps: 40);
-        Console.Error.WriteLine($"Seeded {customers:N0} customers, {entries:N0} archive entries, {customers * 2:N0} contacts and change records in {seeding.Elapsed.TotalSeconds:0.0} s");
+        var seed = ArchiveSeed.Plant(server, customers, entries, visits, reps: 40);
+        Console.Error.WriteLine($"Seeded {customers:N0} customers, {entries:N0} archive entries, {customers * 2:N0} contacts and change records, {visits:N0} visits in {seeding.Elapsed.TotalSeconds:0.0} s");
 
-        var files = new SharePointArchive(site, TimeProvider.System, NullLoggerFactory.Instance).Customers;
-        await files.GetAsync(seed.Numbers[0]);   // the archive looks its lists up once
+        var archive = new SharePointArchive(site, TimeProvider.System, NullLoggerFactory.Instance);
+        await archive.Customers.GetAsync(seed.Numbers[0]);   // the archive looks its lists up once
         server.Latency = TimeSpan.FromMilliseconds(latency);
 
-        static Task<Func<Task<int>>> Call(Func<Task<int>> call) => Task.FromResult(call);
-        Operation[] operations =
-        [
-            new("find by number", 1, (f, r) => Call(async () => await f.GetAsync(Pick(seed.Numbers, r)) is null ? 0 : 1)),
-            new("find by name prefix (10)", 1, (f, r) => Call(async () => (await f.FindByNamePrefixAsync(Pick(seed.NamePrefixes, r), 10)).Count)),
-            new("my customers (list by owner)", 1, (f, r) => Call(async () => (await f.ListByOwnerAsync(Pick(seed.Owners, r))).Count)),
-            new("open a customer card (GetFile)", 3, (f, r) => Call(async () => await f.GetFileAsync(Pick(seed.Numbers, r)) is { } file
-                ? 1 + file.Contacts.Count + file.Entries.Count + file.History.Count : 0)),
-            new("file a new customer (2 contacts)", 4, (f, r) => Call(async () =>
-                await f.CreateAsync(new NewCustomer(CustomerKind.Enterprise, $"Bench {r.Next()}", Pick(seed.Owners, r),
-                    Contacts: [new("王经理", null, null, null, ContactRole.Primary), new("Li", null, null, null, ContactRole.User)]),
-                    Guid.NewGuid().ToString("N")) is null ? 0 : 1)),
-            new("update an open file (2 change records)", 1, async (f, r) =>
-            {
-                var open = (await f.GetAsync(Pick(seed.Numbers, r)))!;
-                var at = DateTimeOffset.UtcNow;
-                ChangeRecord[] changes = [new(open.Number, "Region", open.Region, "华南", open.OwnerAadObjectId, at, null, null),
-                    new(open.Number, "Industry", open.Industry, "Machinery", open.OwnerAadObjectId, at, null, null)];
-                return async () => await f.UpdateAsync(open with { Region = "华南", Industry = "Machinery" }, changes) is null ? 0 : 1;
-            }),
-        ];
+        var operations = ArchiveOperations.All(seed, site);
         var results = new List<Measured>();
         foreach (var op in operations)
         {
             var random = new Random(42);
-            for (var i = 0; i < 5; i++) await (await op.Prepare(files, random))();   // warm-up: JIT, connections
+            for (var i = 0; i < 5; i++) await (await op.Prepare(archive, random))();   // warm-up: JIT, connections
             var ms = new double[samples];
             var (found, calls, steps) = (0L, 0L, 0L);
             for (var i = 0; i < samples; i++)
             {
-                var call = await op.Prepare(files, random);
+                var call = await op.Prepare(archive, random);
                 var (calls0, steps0) = (server.Counters.HttpCalls, server.Counters.Total);
                 var started = Stopwatch.GetTimestamp();
                 found += await call();
@@ -81,14 +57,14 @@ public static class ArchiveBenchmark
             Console.Error.WriteLine($"{op.Name}: p50 {PhaseResult.Percentile(ms, 0.5):0.0} ms");
         }
 
-        Console.WriteLine(Table(results, customers, entries, latency));
+        Console.WriteLine(Table(results, customers, entries, visits, latency));
         return results.All(r => r.Calls <= r.Op.MaxCalls) ? 0 : 1;
     }
 
-    static string Table(IReadOnlyList<Measured> results, int customers, int entries, int latency)
+    static string Table(IReadOnlyList<Measured> results, int customers, int entries, int visits, int latency)
     {
         var s = new StringBuilder();
-        s.AppendLine(Invariant($"SharePoint archive through Graph SDK 5.92 → fake Graph server on loopback, {latency} ms added to every HTTP round trip; {customers:N0} customers, {entries:N0} archive entries, {customers * 2:N0} contacts, {customers * 2:N0} change records."));
+        s.AppendLine(Invariant($"SharePoint archive through Graph SDK 5.92 → fake Graph server on loopback, {latency} ms added to every HTTP round trip; {customers:N0} customers, {entries:N0} archive entries, {customers * 2:N0} contacts, {customers * 2:N0} change records, {visits:N0} visits."));
         s.AppendLine($"Machine: {ResultTable.Machine()}.");
         s.AppendLine();
         s.AppendLine("| Operation | Samples | Graph round trips / call | Graph operations / call | Items / call | p50 ms | p99 ms | max ms | Targets |");
@@ -103,8 +79,6 @@ public static class ArchiveBenchmark
         s.AppendLine("A $batch is one round trip and counts once per step as an operation (plus its envelope). Latency is the caller's: SDK, loopback HTTP, the fake's work and the added delay.");
         return s.ToString();
     }
-
-    static string Pick(IReadOnlyList<string> from, Random random) => from[random.Next(from.Count)];
 
     static int Option(string[] args, string name, int fallback)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.FakeGraph;
 
 namespace TeamsCrm.Benchmarks;
@@ -8,9 +9,9 @@ namespace TeamsCrm.Benchmarks;
 /// <summary>
 /// A year of a sales department in the fake Graph server's lists, seeded without HTTP through the archive's own field
 /// mappings: customers with names from 29 × 29 syllable pairs, spread over the reps; per customer its contacts, archive
-/// entries and change records.
+/// entries and change records; a year of visits by the same reps (a follow-up on every tenth).
 /// </summary>
-public sealed record ArchiveSeed(IReadOnlyList<string> Numbers, IReadOnlyList<string> Owners, IReadOnlyList<string> NamePrefixes)
+public sealed record ArchiveSeed(IReadOnlyList<string> Numbers, IReadOnlyList<string> Owners, IReadOnlyList<string> NamePrefixes, int VisitYear)
 {
     static readonly string[] Syllables =
     [
@@ -18,7 +19,9 @@ public sealed record ArchiveSeed(IReadOnlyList<string> Numbers, IReadOnlyList<st
         "acme", "apex", "nova", "vega", "orion", "delta", "sigma", "omega", "atlas", "titan", "zen", "lux", "max", "pro",
     ];
 
-    public static ArchiveSeed Plant(FakeGraphServer server, int customers, int entries, int reps)
+    const int Year = 2025;
+
+    public static ArchiveSeed Plant(FakeGraphServer server, int customers, int entries, int visits, int reps)
     {
         var owners = Enumerable.Range(1, reps).Select(i => $"7a1c0000-0000-4000-8000-{i:D12}").ToArray();
         var created = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
@@ -45,8 +48,28 @@ public sealed record ArchiveSeed(IReadOnlyList<string> Numbers, IReadOnlyList<st
             (IReadOnlyDictionary<string, object?>)SharePointCustomerFiles.RecordFields(
                 new ChangeRecord(Number(1 + i % customers), "Region", null, "华东", owners[0], created, "registration", null))));
 
+        PlantVisits(server, visits, customers, owners);
+
         var prefixes = files.Select(c => CustomerNames.Normalize(c.Name)[..4]).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new ArchiveSeed(files.Select(c => c.Number).ToList(), owners, prefixes);
+        return new ArchiveSeed(files.Select(c => c.Number).ToList(), owners, prefixes, Year);
+    }
+
+    /// <summary>Visit i: rep i % reps, customer i % customers, day i % 365 of the year between 09:00 and 19:00 Shanghai time.</summary>
+    static void PlantVisits(FakeGraphServer server, int count, int customers, string[] owners)
+    {
+        var newYear = new DateTimeOffset(Year, 1, 1, 9, 0, 0, TimeSpan.FromHours(8));
+        var visits = Enumerable.Range(1, count).Select(i => new Visit
+        {
+            Id = $"v-{i}", SubmissionId = $"seed-{i}", CustomerNumber = Number(1 + i % customers), CustomerName = NameOf(1 + i % customers),
+            RepAadObjectId = owners[i % owners.Length], Purpose = (VisitPurpose)(i % 7), Method = (VisitMethod)(i % 4),
+            Time = newYear.AddDays(i % 365).AddMinutes(i % 600), TimeZoneId = "Asia/Shanghai", ContactPerson = "王经理", Notes = "拜访记录 / visit notes",
+            NextAction = i % 10 == 0 ? "Call back" : null,
+            NextActionDate = i % 10 == 0 ? DateOnly.FromDateTime(newYear.AddDays(i % 365 + 2).DateTime) : null,
+            CreatedAt = newYear.AddDays(i % 365).AddMinutes(i % 600),
+        }).ToList();
+        server.State.List(SharePointLists.Visits.Name).Seed(visits.Select(v => (IReadOnlyDictionary<string, object?>)VisitItems.Fields(v)));
+        server.State.List(SharePointLists.FollowUps.Name).Seed(visits.Select(FollowUp.Of).OfType<FollowUp>()
+            .Select(f => (IReadOnlyDictionary<string, object?>)VisitItems.Fields(f)));
     }
 
     static string Number(int i) => string.Create(CultureInfo.InvariantCulture, $"C-2025-{i:D5}");

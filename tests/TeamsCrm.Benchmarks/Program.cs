@@ -17,8 +17,8 @@ public static class Program
     {
         if (args is ["archive", .. var rest]) return await ArchiveBenchmark.RunAsync(rest);   // the SharePoint archive, not the bot
         // `-- save-visit [options]`: the visit report's Save turn instead of `help` (see SaveVisitBench).
-        if (args is ["save-visit", .. var rest])
-            return await SaveVisitBench.RunAsync(BenchOptions.Parse(rest, BenchOptions.SaveVisitDefaults));
+        if (args is ["save-visit", .. var saveVisitArgs])
+            return await SaveVisitBench.RunAsync(BenchOptions.Parse(saveVisitArgs, BenchOptions.SaveVisitDefaults));
         var options = BenchOptions.Parse(args);
         await using var bot = await TestBot.StartAsync();
         bot.Connector.KeepBodies = false;   // tens of thousands of cards: count them, don't keep them

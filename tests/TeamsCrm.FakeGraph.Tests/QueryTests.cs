@@ -50,6 +50,22 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public async Task Startswith_on_an_indexed_column_ignores_case_and_follows_updates_and_deletes()
+    {
+        var (bed, list) = await StartWithCustomersAsync();
+        await using var _ = bed;
+        var lyon = (await bed.Items(list).GetAsync(c => c.QueryParameters.Filter = "fields/Code eq 'D1'"))!.Value!.Single();
+        var brien = (await bed.Items(list).GetAsync(c => c.QueryParameters.Filter = "fields/Code eq 'C1'"))!.Value!.Single();
+
+        await bed.Items(list)[lyon.Id].Fields.PatchAsync(new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["City"] = "shanghai-west" } });
+        await bed.Items(list)[brien.Id].DeleteAsync();
+
+        Assert.Equal(["D1"], await CodesAsync(bed, list, "startswith(fields/City,'SHANGHAI')"));
+        Assert.Equal(["C2", "C3"], await CodesAsync(bed, list, "startswith(fields/Code,'c')"));
+        Assert.Empty(await CodesAsync(bed, list, "startswith(fields/City,'Lyon')"));
+    }
+
+    [Fact]
     public async Task Comparisons_use_the_column_type_and_combine_with_and_or()
     {
         var (bed, list) = await StartWithCustomersAsync();

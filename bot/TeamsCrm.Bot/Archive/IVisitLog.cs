@@ -11,7 +11,8 @@ namespace TeamsCrm.Bot.Archive;
 /// or version-guarded. Suggested lists and indexed columns, one per query:
 /// <list type="bullet">
 /// <item>Visits: SubmissionId (indexed, unique: the idempotency key), RepDate = "{rep}|{yyyy-MM-dd}" (indexed;
-/// a rep's range is <c>RepDate ge 'rep|from' and RepDate le 'rep|to'</c>, which sorts by day; order by Time
+/// a rep's day is <c>RepDate eq 'rep|day'</c>, a month <c>startswith(RepDate, 'rep|yyyy-MM')</c>, batched — a
+/// <c>ge … and le …</c> range is refused past the threshold because <c>ge 'rep|from'</c> also matches every later rep, which sorts by day; order by Time
 /// within a day in memory), CustomerNumber (indexed; a customer's visits are few: take the latest in memory, or
 /// index Time as well to sort on it), LocalDate (indexed; a team day is one day for everyone, filtered to the
 /// team in memory). Store Time in UTC and the rep's zone beside it: LocalDate cannot be computed by a query.</item>

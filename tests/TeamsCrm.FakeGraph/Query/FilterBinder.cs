@@ -7,7 +7,8 @@ namespace TeamsCrm.FakeGraph.Query;
 /// <param name="Column">The one column the term tests, or null for a parenthesised "or".</param>
 /// <param name="Seekable">Whether an index on the column can find the matches (eq, lt, gt, le, ge, startswith; not ne).</param>
 /// <param name="EqualTo">For "eq" on one column, the value typed as the column's: an index finds its items directly.</param>
-public sealed record Conjunct(FakeColumn? Column, bool Seekable, Func<FakeItem, bool> Matches, object? EqualTo = null);
+/// <param name="Prefix">For "startswith" on one column, the prefix: an index finds its items as a range of its keys.</param>
+public sealed record Conjunct(FakeColumn? Column, bool Seekable, Func<FakeItem, bool> Matches, object? EqualTo = null, string? Prefix = null);
 
 /// <summary>A filter bound to a list's columns: literals typed, columns resolved, ready to run.</summary>
 public sealed record BoundFilter(Func<FakeItem, bool> Matches, IReadOnlyList<FakeColumn> Columns, IReadOnlyList<Conjunct> Conjuncts);
@@ -31,7 +32,8 @@ public static class FilterBinder
             };
             var column = single.Count == 1 && term is not OrNode ? single[0] : null;
             var equalTo = column is not null && term is CompareNode { Op: "eq" } eq && eq.Value.Kind != LiteralKind.Null ? Typed(column, eq.Value) : null;
-            conjuncts.Add(new Conjunct(column, seekable, matches, equalTo));
+            var prefix = column is not null && term is StartsWithNode sw ? sw.Prefix.Text : null;
+            conjuncts.Add(new Conjunct(column, seekable, matches, equalTo, prefix));
         }
         var all = conjuncts.Select(c => c.Matches).ToArray();
         return new BoundFilter(item => all.All(m => m(item)), used.Distinct().ToList(), conjuncts);

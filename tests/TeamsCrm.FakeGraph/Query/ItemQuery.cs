@@ -42,8 +42,13 @@ public static class ItemQuery
                 record(entry with { Outcome = QueryOutcome.NotIndexed });
                 throw GraphError.NotIndexed(notIndexed.FieldKey);
             }
-            // An eq on an indexed column reads only the items holding the value, as SharePoint's index does.
-            var candidates = driver is { Column: { } indexed, EqualTo: { } value } ? list.ItemsEqualTo(indexed, value) : null;
+            // An eq or a startswith on an indexed column reads only the items it matches, as SharePoint's index does.
+            var candidates = driver switch
+            {
+                { Column: { } indexed, EqualTo: { } value } => list.ItemsEqualTo(indexed, value),
+                { Column: { } indexed, Prefix: { } prefix } => list.ItemsStartingWith(indexed, prefix),
+                _ => null,
+            };
             if (items.Count > options.ListViewThreshold && !DrivenByIndex(candidates ?? items, filter, sort, driver, options.ListViewThreshold))
             {
                 record(entry with { Outcome = QueryOutcome.OverThreshold });

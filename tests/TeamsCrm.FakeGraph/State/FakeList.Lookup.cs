@@ -19,6 +19,20 @@ public sealed partial class FakeList
         }
     }
 
+    /// <summary>
+    /// Items whose column starts with <paramref name="prefix"/> as startswith compares (text without case), from the keys of
+    /// the lookup rather than the items (a rep's month among 100,000 visits); null when the column has no lookup.
+    /// </summary>
+    internal IReadOnlyList<FakeItem>? ItemsStartingWith(FakeColumn column, string prefix)
+    {
+        lock (_sync)
+        {
+            if (!_lookups.TryGetValue(column.Name, out var lookup)) return null;
+            var start = FieldValues.UniqueKey(prefix);
+            return [.. lookup.Where(p => p.Key.StartsWith(start, StringComparison.Ordinal)).SelectMany(p => p.Value).Order().Select(id => _items[id])];
+        }
+    }
+
     /// <summary>Builds or drops a column's lookup after its index flag was set.</summary>
     void SyncLookup(FakeColumn column)
     {

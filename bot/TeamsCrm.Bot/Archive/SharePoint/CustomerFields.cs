@@ -18,7 +18,8 @@ static class CustomerFields
     }
 
     public const string Number = "Number", NormalizedName = "NormalizedName", NormalizedPhone = "NormalizedPhone",
-        NormalizedCreditCode = "NormalizedCreditCode", Owner = "Owner", Status = "FileStatus";
+        NormalizedCreditCode = "NormalizedCreditCode", Owner = "Owner", Status = "FileStatus", LastContactAt = "LastContactAt",
+        EditVersion = "EditVersion";
 
     static Field Text(string name, string column, Func<Customer, string?> get, Func<Customer, string?, Customer> set, int max = 255,
         bool indexed = false, bool required = false) =>
@@ -82,25 +83,49 @@ static class CustomerFields
         Time("CreatedAt", "CreatedAt", c => c.CreatedAt, (c, v) => c with { CreatedAt = v ?? default }, isFixed: true),
         Time("UpdatedAt", "UpdatedAt", c => c.UpdatedAt, (c, v) => c with { UpdatedAt = v ?? default }),
         Time("LastReviewedAt", "LastReviewedAt", c => c.LastReviewedAt, (c, v) => c with { LastReviewedAt = v }),
-        Time("LastContactAt", "LastContactAt", c => c.LastContactAt, (c, v) => c with { LastContactAt = v }),
+        Time("LastContactAt", LastContactAt, c => c.LastContactAt, (c, v) => c with { LastContactAt = v }),
         Time("DeletedAt", "DeletedAt", c => c.DeletedAt, (c, v) => c with { DeletedAt = v }),
         Time("PurgeAfter", "PurgeAfter", c => c.PurgeAfter, (c, v) => c with { PurgeAfter = v }),
     ];
 
+    /// <summary>
+    /// <see cref="Customer.Version"/>: a number only edits move. The item's eTag moves with every write, a visit's new
+    /// last contact too, and an edit form opened before a visit must still save (IVisitLog.AddOnceAsync), so the eTag
+    /// guards each write and this column says whether an edit came between. Items written before it existed read as 0.
+    /// </summary>
+    static readonly ColumnDef EditVersionColumn = new(EditVersion, ColumnKind.Number);
+
     /// <summary>The Customers list's own columns (the template's Title holds the name).</summary>
-    public static readonly IReadOnlyList<ColumnDef> Columns = [.. Fields.Where(f => f.Key != "Title").Select(f => f.Column)];
+    public static readonly IReadOnlyList<ColumnDef> Columns = [.. Fields.Where(f => f.Key != "Title").Select(f => f.Column), EditVersionColumn];
 
-    /// <summary>Everything a new file's item holds; empty values are left out, as SharePoint would drop them anyway.</summary>
-    public static Dictionary<string, object?> ForCreate(Customer c) =>
-        Fields.Select(f => (f.Key, Value: ItemFields.Wire(f.Write(c)))).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);
+    /// <summary>Everything a new file's item holds, at edit version 1; empty values are left out, as SharePoint would drop them anyway.</summary>
+    public static Dictionary<string, object?> ForCreate(Customer c)
+    {
+        var fields = Fields.Select(f => (f.Key, Value: ItemFields.Wire(f.Write(c)))).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);
+        fields[EditVersion] = 1;
+        return fields;
+    }
 
-    /// <summary>Every field an update may change, empty ones as null so that they are cleared.</summary>
-    public static Dictionary<string, object?> ForUpdate(Customer c) =>
-        Fields.Where(f => !f.Fixed).ToDictionary(f => f.Key, f => ItemFields.Wire(f.Write(c)));
+    /// <summary>
+    /// Every field an update may change (empty ones as null, so that they are cleared) and the next edit version, for a
+    /// write guarded by <paramref name="at"/>'s eTag. The last contact is the visit log's: it is written only when the
+    /// edit holds a later one than the item, so an edit read before a visit never takes it back.
+    /// </summary>
+    public static Dictionary<string, object?> ForUpdate(Customer c, CustomerItem at)
+    {
+        var fields = Fields.Where(f => !f.Fixed).ToDictionary(f => f.Key, f => ItemFields.Wire(f.Write(c)));
+        if (c.LastContactAt is not { } contact || !at.IsBefore(contact)) fields.Remove(LastContactAt);
+        fields[EditVersion] = at.EditVersion + 1;
+        return fields;
+    }
 
     public static Customer Read(ItemFields f)
     {
-        var customer = new Customer { Number = "", Kind = CustomerKind.Enterprise, Name = "", OwnerAadObjectId = "", Version = f.ETag };
+        var customer = new Customer
+        {
+            Number = "", Kind = CustomerKind.Enterprise, Name = "", OwnerAadObjectId = "",
+            Version = (f.Integer(EditVersion) ?? 0).ToString(CultureInfo.InvariantCulture),
+        };
         foreach (var field in Fields) customer = field.Read(customer, f);
         return customer;
     }

@@ -11,10 +11,14 @@ public sealed class SharePointArchive : ICrmArchive
     public SharePointArchive(SharePointSite site, TimeProvider clock, ILoggerFactory logs)
     {
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
-        Customers = new SharePointCustomerFiles(site, batch, clock, logs.CreateLogger<SharePointCustomerFiles>());
+        // One memory of customer items for both: a visit's new last contact is then known to the next edit, which needs no read.
+        var customerItems = new CustomerItems();
+        Customers = new SharePointCustomerFiles(site, batch, customerItems, clock, logs.CreateLogger<SharePointCustomerFiles>());
+        Visits = new SharePointVisitLog(site, batch, customerItems, logs.CreateLogger<SharePointVisitLog>());
         Conversations = new SharePointConversationStore(site, clock);
     }
 
     public IConversationStore Conversations { get; }
     public ICustomerFiles Customers { get; }
+    public IVisitLog Visits { get; }
 }

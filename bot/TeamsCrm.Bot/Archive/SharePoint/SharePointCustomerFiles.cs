@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Graph.Sites.Item.Lists.Item.Items;
 using TeamsCrm.Bot.Domain;
 using static TeamsCrm.Bot.Archive.SharePoint.CustomerFields;
@@ -11,19 +10,13 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// checked here after fetching; results are sorted here, after a query an index bounds. Creating is in the .Create
 /// file, updating in .Update, what is filed under a customer in .Records.
 /// </summary>
-sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch batch, TimeProvider clock, ILogger<SharePointCustomerFiles> log)
-    : ICustomerFiles
+sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch batch, CustomerItems seen, TimeProvider clock,
+    ILogger<SharePointCustomerFiles> log) : ICustomerFiles
 {
     static readonly ListDef Customers = SharePointLists.Customers;
     static readonly string Purged = nameof(CustomerStatus.Purged);
 
     readonly NumberCounter _numbers = new(site);
-
-    /// <summary>
-    /// Registration number → list item id, learnt from every read and create. An update or a filing needs the id; a
-    /// number never moves to another item, so an entry never goes stale, and a miss costs one query.
-    /// </summary>
-    readonly ConcurrentDictionary<string, string> _itemIds = new(StringComparer.Ordinal);
 
     /// <summary>One call: a query on the indexed, unique Number column.</summary>
     public async Task<Customer?> GetAsync(string number, CancellationToken ct = default) =>
@@ -99,16 +92,19 @@ sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch bat
     Customer? Single(IEnumerable<ItemFields> items, string number) =>
         items.FirstOrDefault(i => i.Text(Number) == number) is { } item ? Remember(item) : null;
 
+    /// <summary>Every item read or written is remembered (<see cref="CustomerItems"/>): an update or a filing then needs no query first.</summary>
     Customer Remember(ItemFields item)
     {
         var customer = Read(item);
-        _itemIds[customer.Number] = item.Id;
+        seen.Saw(customer.Number, CustomerItem.Of(item));
         return customer;
     }
 
-    /// <summary>The customer's item id, from memory or one query; null when there is no such customer.</summary>
-    async Task<string?> ItemIdAsync(string number, CancellationToken ct) =>
-        _itemIds.TryGetValue(number, out var id) ? id : await GetAsync(number, ct) is null ? null : _itemIds[number];
+    /// <summary>The customer's item as last seen, or read by one query; null when there is no such customer.</summary>
+    async Task<CustomerItem?> ItemAsync(string number, CancellationToken ct) =>
+        seen.Get(number) ?? (await GetAsync(number, ct) is null ? null : seen.Get(number));
+
+    async Task<string?> ItemIdAsync(string number, CancellationToken ct) => (await ItemAsync(number, ct))?.Id;
 
     /// <summary>Nothing is filed under a customer that does not exist (SQLite's foreign keys refuse it too).</summary>
     async Task RequireCustomerAsync(string number, CancellationToken ct)

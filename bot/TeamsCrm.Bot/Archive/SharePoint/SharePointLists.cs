@@ -1,4 +1,5 @@
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Visits;
 
 namespace TeamsCrm.Bot.Archive.SharePoint;
 
@@ -33,6 +34,10 @@ public static class SharePointLists
     static ColumnDef Time(string name) => new(name, ColumnKind.DateTime);
     static ColumnDef Choice<TEnum>(string name) where TEnum : struct, Enum => new(name, ColumnKind.Choice, Choices: Enum.GetNames<TEnum>());
     static ColumnDef Key(string name = "Title") => Text(name, indexed: true, unique: true, required: true);
+    /// <summary>"{rep}|{day or week}": room for an Entra object id (36, up to 64 here), the bar and the key.</summary>
+    static ColumnDef RepKey(string name, bool unique = false) => Text(name, 80, indexed: true, unique: unique, required: true);
+    /// <summary>A day as text ("2026-11-20"): eq on it means the same day whatever the site's time zone, which a dateOnly column cannot promise.</summary>
+    static ColumnDef Day(string name) => Text(name, 10, indexed: true, required: true);
     static ColumnDef ByCustomer() => Text(CustomerNumber, 20, indexed: true, required: true);
 
     /// <summary>Title = name. The columns come from <see cref="CustomerFields"/>, which also maps them.</summary>
@@ -101,6 +106,42 @@ public static class SharePointLists
         Text("TeamsId"), Text("DisplayName"), Text("TenantId", 64), Text("ServiceUrl"), Note("PersonalConversationId"), Time("UpdatedAt"),
     ]);
 
+    /// <summary>
+    /// Title = the visit's id. SubmissionId is unique: the visit item decides whether a save is the first (a redelivery
+    /// answers 409). One indexed column per query: RepDate ("{rep}|2026-11-18", the rep in lower case) for a rep's day
+    /// (eq) or month (startswith), CustomerNumber for a customer's visits, LocalDate for everyone's day. Times are UTC to
+    /// the second; the day is the rep's local day, kept as text.
+    /// </summary>
+    public static readonly ListDef Visits = new("TeamsCrm Visits", Text("Title", required: true),
+    [
+        Text("SubmissionId", indexed: true, unique: true, required: true), RepKey("RepDate"), ByCustomer(), Day("LocalDate"),
+        Text("Rep", 64, required: true), Text("CustomerName"), Choice<CustomerCategory>("CustomerType"), Choice<VisitPurpose>("Purpose"),
+        Choice<VisitMethod>("Method"), Time("VisitTime"), Text("TimeZone", 64), Text("ContactPerson"), Text("ContactInfo"), Note("Notes"),
+        Note("ProblemsAndMeasures"), new("Receivable", ColumnKind.Currency), new("Received", ColumnKind.Currency), Choice<VisitResult>("Result"),
+        Choice<UnsuccessfulReason>("Reason"), Note("ReasonNote"), Text("NextAction"), new("NextActionDate", ColumnKind.DateOnly), Time("CreatedAt"),
+    ]);
+
+    /// <summary>Title = the visit's id, unique: a follow-up written again (a redelivery completing a save) is stored once.</summary>
+    public static readonly ListDef FollowUps = new("TeamsCrm Follow-ups", Key(),
+    [
+        Day("Due"), Text("Rep", 64, required: true), Text(CustomerNumber, 20), Text("CustomerName"), Text("Action"), Time("CreatedAt"),
+    ]);
+
+    /// <summary>
+    /// Title = the plan's id (unique). RepWeek ("{rep}|2026-W47", the rep in lower case) is unique: one plan per rep and
+    /// week, whoever saves first. Week serves a week's plans. The items are JSON in one note, so a plan is one item and
+    /// one write, guarded by its eTag.
+    /// </summary>
+    public static readonly ListDef VisitPlans = new("TeamsCrm Visit Plans", Key(),
+    [
+        RepKey("RepWeek", unique: true), Text("Week", 8, indexed: true, required: true), Text("Rep", 64, required: true),
+        Choice<VisitPlanStatus>("Status"), Note("Items"), Time("SubmittedAt"), Text("Reviewer", 64), Note("ReviewComment"), Time("ReviewedAt"),
+        Text("SubmissionId"),
+    ]);
+
     public static readonly IReadOnlyList<ListDef> All =
-        [Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users];
+    [
+        Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users,
+        Visits, FollowUps, VisitPlans,
+    ];
 }

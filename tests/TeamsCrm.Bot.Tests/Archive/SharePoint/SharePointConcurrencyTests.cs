@@ -45,7 +45,9 @@ public sealed class SharePointConcurrencyTests : IAsyncLifetime
         Assert.NotEqual(first.Version, second.Version);
         Assert.Equal(second, await _files.GetAsync(opened.Number));
         Assert.Equal(["Phone", "Credit.Limit", "Region"], (await _files.GetFileAsync(opened.Number))!.History.Select(h => h.Field));
-        Assert.Equal([412, 200], _sp.Server.Requests.Where(r => r.Kind == RouteKind.UpdateItem).Select(r => r.Status));
+        // The archive saw the file move to the next edit version: it read the file once and sent the edit again on it.
+        Assert.Equal([200], _sp.Server.Requests.Where(r => r.Kind == RouteKind.UpdateItem).Select(r => r.Status));
+        Assert.Equal(1, _sp.Server.Counters[RouteKind.GetItem]);
         Assert.All(_sp.Server.Requests.Where(r => r.Kind == RouteKind.UpdateItem), r => Assert.NotNull(r.IfMatch));
     }
 

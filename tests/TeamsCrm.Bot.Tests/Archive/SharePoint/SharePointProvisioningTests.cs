@@ -51,7 +51,7 @@ public sealed class SharePointProvisioningTests
             ["--Archive:SharePoint:SiteId=" + FakeSharePoint.SiteId, "--Archive:SharePoint:GraphBaseUrl=" + sp.Server.BaseUrl], output, errors);
 
         Assert.Equal(0, exit);
-        Assert.Contains("No changes: all 10 lists and their columns are in place.", output.ToString());
+        Assert.Contains($"No changes: all {SharePointLists.All.Count} lists and their columns are in place.", output.ToString());
         Assert.Equal("", errors.ToString());
         Assert.Equal(0, SchemaWrites(sp.Server));
     }
@@ -79,6 +79,34 @@ public sealed class SharePointProvisioningTests
         Assert.True(sp.List(SharePointLists.Contacts).Column(SharePointLists.CustomerNumber) is { Indexed: true, Required: true });
         Assert.NotNull(sp.List(SharePointLists.Contacts).Column("JobTitle"));
         Assert.Empty(again.Changes);
+    }
+
+    [Fact]
+    public async Task A_site_provisioned_before_the_visit_log_gets_its_three_lists_and_the_edit_version_once()
+    {
+        await using var sp = await FakeSharePoint.StartAsync(provision: false);
+        // What an earlier run left (one column is enough to show it): Customers without EditVersion, no visit lists.
+        sp.Server.State.Site(FakeSharePoint.SiteId).CreateList("TeamsCrm Customers",
+            [new FakeColumn { Name = "Number", Type = ColumnType.Text, MaxLength = 20, Indexed = true, EnforceUniqueValues = true, Required = true }]);
+
+        var report = await new Provisioner(sp.Site).RunAsync();
+        var again = await new Provisioner(sp.Site).RunAsync();
+
+        Assert.Contains("added column 'EditVersion' (Number) to 'TeamsCrm Customers'", report.Changes);
+        foreach (var list in new[] { SharePointLists.Visits, SharePointLists.FollowUps, SharePointLists.VisitPlans })
+            Assert.Contains($"created list '{list.Name}' with {list.Columns.Count} columns", report.Changes);
+        Assert.Empty(again.Changes);
+        var visits = sp.List(SharePointLists.Visits);
+        Assert.True(visits.Column("SubmissionId") is { Indexed: true, EnforceUniqueValues: true, Required: true });
+        foreach (var indexed in new[] { "RepDate", SharePointLists.CustomerNumber, "LocalDate" })
+            Assert.True(visits.Column(indexed) is { Indexed: true, EnforceUniqueValues: false }, indexed);
+        Assert.True(visits.Column("Notes") is { AllowMultipleLines: true, Indexed: false });
+        Assert.True(sp.List(SharePointLists.FollowUps).Column("Title") is { Indexed: true, EnforceUniqueValues: true });
+        Assert.True(sp.List(SharePointLists.FollowUps).Column("Due")!.Indexed);
+        var plans = sp.List(SharePointLists.VisitPlans);
+        Assert.True(plans.Column("RepWeek") is { Indexed: true, EnforceUniqueValues: true });
+        Assert.True(plans.Column("Week")!.Indexed);
+        Assert.True(plans.Column("Items") is { AllowMultipleLines: true, Indexed: false });
     }
 
     [Fact]
