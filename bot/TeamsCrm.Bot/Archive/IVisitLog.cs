@@ -12,7 +12,7 @@ namespace TeamsCrm.Bot.Archive;
 /// <list type="bullet">
 /// <item>Visits: SubmissionId (indexed, unique: the idempotency key), RepDate = "{rep}|{yyyy-MM-dd}" (indexed;
 /// a rep's day is <c>RepDate eq 'rep|day'</c>, a month <c>startswith(RepDate, 'rep|yyyy-MM')</c>, batched — a
-/// <c>ge … and le …</c> range is refused past the threshold because <c>ge 'rep|from'</c> also matches every later rep, which sorts by day; order by Time
+/// <c>ge … and le …</c> range is refused past the threshold because <c>ge 'rep|from'</c> also matches every later rep; order by Time
 /// within a day in memory), CustomerNumber (indexed; a customer's visits are few: take the latest in memory, or
 /// index Time as well to sort on it), LocalDate (indexed; a team day is one day for everyone, filtered to the
 /// team in memory). Store Time in UTC and the rep's zone beside it: LocalDate cannot be computed by a query.</item>
