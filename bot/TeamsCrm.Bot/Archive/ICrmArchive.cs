@@ -10,6 +10,7 @@ public interface ICrmArchive
 {
     IConversationStore Conversations { get; }
     ICustomerFiles Customers { get; }
+    IApprovalStore Approvals { get; }
 }
 
 /// <summary>

@@ -17,4 +17,6 @@ public sealed class SharePointArchive : ICrmArchive
 
     public IConversationStore Conversations { get; }
     public ICustomerFiles Customers { get; }
+    /// <summary>Not on SharePoint yet: requests are kept by the SQLite archive only (see the README).</summary>
+    public IApprovalStore Approvals { get; } = new NoApprovalStore();
 }

@@ -5,4 +5,5 @@ public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock) :
 {
     public IConversationStore Conversations { get; } = new SqliteConversationStore(database, clock);
     public ICustomerFiles Customers { get; } = new SqliteCustomerFiles(database, clock);
+    public IApprovalStore Approvals { get; } = new SqliteApprovalStore(database);
 }

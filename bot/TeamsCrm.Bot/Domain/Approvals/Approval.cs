@@ -57,10 +57,7 @@ public enum ApprovalKind
 public enum ApprovalStatus { Pending, Approved, Rejected, Cancelled }
 
 /// <summary>What the decision would change: field changes (before → after), the reason, the days of an access grant.</summary>
-public sealed record ApprovalPayload(string? Reason = null, IReadOnlyList<FieldChange>? Changes = null, int? GrantDays = null)
-{
-    public IReadOnlyList<FieldChange> FieldChanges => Changes ?? [];
-}
+public sealed record ApprovalPayload(string? Reason = null, IReadOnlyList<FieldChange>? Changes = null, int? GrantDays = null);
 
 public sealed record FieldChange(string Field, string? Old, string? New);
 
