@@ -32,6 +32,7 @@ public static class Program
         services.AddSingleton<IActivityHandler, TeamsActivityHandler>();  // activity → Turn → router → reply
         services.AddSingleton<ReplySender>();
         services.AddSingleton<ConversationRecorder>();
+        services.AddSingleton<IChannelMessenger, ConnectorMessenger>();   // proactive: 1:1 chats, channels, card updates
         services.AddSingleton(_ => Routes.Map(new Router()));             // every command and card verb
 
         services.AddDirectory(builder.Configuration);                     // roles and managers: configuration or Entra ID
