@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Help;
 using TeamsCrm.Bot.Features.Profile;
@@ -26,6 +27,10 @@ public static class Routes
         r.Verb("customer.contact.save", ContactHandler.Save);
         r.Verb("customer.entry", EntryHandler.Form);
         r.Verb("customer.entry.save", EntryHandler.Save);
+
+        r.Verb(ApprovalCards.RefreshVerb, ApprovalHandler.Refresh);   // Teams asks for a per-user view
+        r.Verb("approval.decide", ApprovalHandler.Decide);
+        r.Verb("approval.cancel", ApprovalHandler.Cancel);
 
         r.Installed(HelpHandler.Welcome);
         r.UnknownVerb(HelpHandler.StaleCard);
