@@ -31,7 +31,9 @@ public static class ApprovalHandler
     {
         var c = turn.Culture;
         if (await FindAsync(turn, archive, ct) is not { } a) return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.notFound")));
-        if (!Enum.TryParse<Decision>(turn.DataString("decision"), out var decision) || !Enum.IsDefined(decision))
+        // By name only: Enum.TryParse would also take "0" or "1".
+        if (turn.DataString("decision") switch { nameof(Decision.Approve) => Decision.Approve, nameof(Decision.Reject) => Decision.Reject, _ => (Decision?)null }
+            is not { } decision)
             return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "help.staleCard")));
         var comment = turn.DataString("comment")?.Trim() is { Length: > 0 } typed ? typed[..Math.Min(typed.Length, MaxComment)] : null;
         var me = turn.User.AadObjectId;
