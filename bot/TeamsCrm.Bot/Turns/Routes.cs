@@ -14,6 +14,7 @@ public static class Routes
         r.Command(["whoami", "who am i", "我是谁"], ProfileHandler.Show);
         r.Command(["new customer", "新客户", "新建客户"], NewCustomerHandler.Start);
         r.Command(["find", "查找"], FindHandler.Find);
+        r.Command(["approvals", "审批"], ApprovalListHandler.Show);
 
         r.Verb("help.show", HelpHandler.ShowAsCard);
         r.Verb("help.topic", HelpHandler.Topic);
