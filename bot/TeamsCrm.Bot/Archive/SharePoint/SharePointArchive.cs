@@ -13,10 +13,10 @@ public sealed class SharePointArchive : ICrmArchive
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
         Customers = new SharePointCustomerFiles(site, batch, clock, logs.CreateLogger<SharePointCustomerFiles>());
         Conversations = new SharePointConversationStore(site, clock);
+        Approvals = new SharePointApprovalStore(site);
     }
 
     public IConversationStore Conversations { get; }
     public ICustomerFiles Customers { get; }
-    /// <summary>Not on SharePoint yet: requests are kept by the SQLite archive only (see the README).</summary>
-    public IApprovalStore Approvals { get; } = new NoApprovalStore();
+    public IApprovalStore Approvals { get; }
 }
