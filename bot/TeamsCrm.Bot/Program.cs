@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Teams;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.BotFramework.Auth;
@@ -32,10 +33,13 @@ public static class Program
         services.AddSingleton<IActivityHandler, TeamsActivityHandler>();  // activity → Turn → router → reply
         services.AddSingleton<ReplySender>();
         services.AddSingleton<ConversationRecorder>();
+        services.AddSingleton<IChannelMessenger, ConnectorMessenger>();   // proactive: 1:1 chats, channels, card updates
         services.AddSingleton(_ => Routes.Map(new Router()));             // every command and card verb
 
         services.AddDirectory(builder.Configuration);                     // roles and managers: configuration or Entra ID
         services.AddArchive();                                             // SQLite by default
+        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
+        services.AddSingleton<ApprovalDesk>();                             // files requests, carries decisions out
 
         customize?.Invoke(builder);
         var app = builder.Build();

@@ -16,9 +16,11 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     public IConversationStore Conversations => _conversations ??= CountingProxy<IConversationStore>.Wrap(inner.Conversations, this);
     public ICustomerFiles Customers => _customers ??= CountingProxy<ICustomerFiles>.Wrap(inner.Customers, this);
     public IVisitLog Visits => _visits ??= CountingProxy<IVisitLog>.Wrap(inner.Visits, this);
+    public IApprovalStore Approvals => _approvals ??= CountingProxy<IApprovalStore>.Wrap(inner.Approvals, this);
     IConversationStore? _conversations;
     ICustomerFiles? _customers;
     IVisitLog? _visits;
+    IApprovalStore? _approvals;
 
     public long Total => _calls.Values.Sum();
     public IReadOnlyDictionary<string, long> ByMethod => new Dictionary<string, long>(_calls);

@@ -11,6 +11,7 @@ public interface ICrmArchive
     IConversationStore Conversations { get; }
     ICustomerFiles Customers { get; }
     IVisitLog Visits { get; }
+    IApprovalStore Approvals { get; }
 }
 
 /// <summary>

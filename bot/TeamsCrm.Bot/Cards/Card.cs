@@ -12,6 +12,7 @@ public sealed class Card
     public const string Version = "1.5";
     readonly JsonArray _body = [];
     readonly JsonArray _actions = [];
+    JsonObject? _refresh;
 
     public static Card Create() => new();
 
@@ -121,6 +122,20 @@ public sealed class Card
         return action;
     }
 
+    /// <summary>
+    /// Teams fetches a per-user view (trigger "automatic") for each of <paramref name="userIds"/> (their "29:" ids, at
+    /// most 60); everyone else sees the card as sent. That is how only an approver sees the buttons.
+    /// </summary>
+    public Card Refresh(string verb, JsonObject data, IEnumerable<string> userIds)
+    {
+        _refresh = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
+            ["userIds"] = new JsonArray(userIds.Distinct(StringComparer.Ordinal).Take(60).Select(id => (JsonNode)JsonValue.Create(id)!).ToArray()),
+        };
+        return this;
+    }
+
     public Card Add(JsonObject element)
     {
         _body.Add(element);
@@ -137,6 +152,7 @@ public sealed class Card
             ["body"] = _body.DeepClone(),
         };
         if (_actions.Count > 0) card["actions"] = _actions.DeepClone();
+        if (_refresh is not null) card["refresh"] = _refresh.DeepClone();
         return card;
     }
 }

@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Help;
 using TeamsCrm.Bot.Features.Plans;
@@ -23,6 +24,8 @@ public static class Routes
         r.Command(["plan", "拜访计划", "周计划", "本周计划"], PlanHandler.ThisWeek);
         r.Command(["plan next", "下周计划"], PlanHandler.NextWeek);
 
+        r.Command(["approvals", "审批"], ApprovalListHandler.Show);
+
         r.Verb("help.show", HelpHandler.ShowAsCard);
         r.Verb("help.topic", HelpHandler.Topic);
 
@@ -46,6 +49,10 @@ public static class Routes
         r.Verb("plan.submit", PlanHandler.Submit);                  // → submitted to the direct leader, with progress
         r.Verb("plan.edit", PlanHandler.Edit);
         r.Verb("plan.open", PlanHandler.Open);                      // this week ↔ next week
+
+        r.Verb(ApprovalCards.RefreshVerb, ApprovalHandler.Refresh);   // Teams asks for a per-user view
+        r.Verb("approval.decide", ApprovalHandler.Decide);
+        r.Verb("approval.cancel", ApprovalHandler.Cancel);
 
         r.Installed(HelpHandler.Welcome);
         r.UnknownVerb(HelpHandler.StaleCard);

@@ -9,7 +9,7 @@ namespace TeamsCrm.Bot.Tests.Transcripts;
 /// HTTP answer and every call the fake connector received; the whole transcript must equal the file in
 /// Transcripts/Expected/. Volatile values are replaced by placeholders: the connector's address by
 /// {serviceUrl}, the n-th inbound activity's id by {in1}, {in2}, …, the n-th form submission id (a GUID made
-/// when a form card is built) by {submission1}, {submission2}, …
+/// when a form card is built) by {submission1}, {submission2}, …, approval ids (32 hex digits) by {approval1}, …
 /// Set UPDATE_TRANSCRIPTS=1 to rewrite the files after a deliberate change, then read the diff.
 /// </summary>
 public static partial class Transcript
@@ -49,6 +49,9 @@ public static partial class Transcript
     [System.Text.RegularExpressions.GeneratedRegex("\"submissionId\": \"([0-9a-f-]{36})\"")]
     private static partial System.Text.RegularExpressions.Regex SubmissionId();
 
+    [System.Text.RegularExpressions.GeneratedRegex("\"id\": \"([0-9a-f]{32})\"")]
+    private static partial System.Text.RegularExpressions.Regex ApprovalId();
+
     static string Normalize(string json, TestBot bot, JsonObject[] inbound)
     {
         var url = bot.ServiceUrl.ToString();
@@ -59,6 +62,9 @@ public static partial class Transcript
         var submissions = SubmissionId().Matches(json).Select(m => m.Groups[1].Value).Distinct().ToList();
         for (var i = 0; i < submissions.Count; i++)
             json = json.Replace(submissions[i], $"{{submission{i + 1}}}", StringComparison.Ordinal);
+        var approvals = ApprovalId().Matches(json).Select(m => m.Groups[1].Value).Distinct().ToList();
+        for (var i = 0; i < approvals.Count; i++)
+            json = json.Replace(approvals[i], $"{{approval{i + 1}}}", StringComparison.Ordinal);
         return json;
     }
 }

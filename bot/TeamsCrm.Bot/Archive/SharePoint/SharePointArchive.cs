@@ -16,9 +16,11 @@ public sealed class SharePointArchive : ICrmArchive
         Customers = new SharePointCustomerFiles(site, batch, customerItems, clock, logs.CreateLogger<SharePointCustomerFiles>());
         Visits = new SharePointVisitLog(site, batch, customerItems, logs.CreateLogger<SharePointVisitLog>());
         Conversations = new SharePointConversationStore(site, clock);
+        Approvals = new SharePointApprovalStore(site);
     }
 
     public IConversationStore Conversations { get; }
     public ICustomerFiles Customers { get; }
     public IVisitLog Visits { get; }
+    public IApprovalStore Approvals { get; }
 }

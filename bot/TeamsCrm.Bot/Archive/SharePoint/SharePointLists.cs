@@ -1,5 +1,6 @@
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Domain.Approvals;
 
 namespace TeamsCrm.Bot.Archive.SharePoint;
 
@@ -139,9 +140,26 @@ public static class SharePointLists
         Text("SubmissionId"),
     ]);
 
+    /// <summary>
+    /// Title = the approval id (unique). RequestKey is unique too: filing a request again answers 409 and the first
+    /// one is read back. Queries filter on the indexed status (pending for an approver, the digest: pending requests
+    /// are few, so approvers and age are checked in code), requester or subject. The approvers ("|id1|id2|"), the
+    /// payload and the card copies are JSON or text in multi-line columns that no query filters on. The version counts
+    /// saves only, so that adding a card copy (which moves the eTag) does not make a decision on the card conflict.
+    /// </summary>
+    public static readonly ListDef Approvals = new("TeamsCrm Approvals", Key(),
+    [
+        Text(ApprovalFields.RequestKey, indexed: true, unique: true, required: true), Choice<ApprovalKind>(ApprovalFields.Kind),
+        Text(ApprovalFields.Subject, indexed: true, required: true), Text(ApprovalFields.SubjectName),
+        Text(ApprovalFields.Requester, 64, indexed: true, required: true), Note(ApprovalFields.Approvers), Note(ApprovalFields.Payload),
+        new(ApprovalFields.Status, ColumnKind.Choice, Indexed: true, Required: true, Choices: Enum.GetNames<ApprovalStatus>()),
+        Text(ApprovalFields.DecidedBy, 64), Time(ApprovalFields.DecidedAt), Note(ApprovalFields.Comment), Time(ApprovalFields.EffectAppliedAt),
+        Time(ApprovalFields.CreatedAt), new(ApprovalFields.Version, ColumnKind.Number, Required: true), Note(ApprovalFields.Copies),
+    ]);
+
     public static readonly IReadOnlyList<ListDef> All =
     [
         Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users,
-        Visits, FollowUps, VisitPlans,
+        Visits, FollowUps, VisitPlans, Approvals,
     ];
 }

@@ -6,4 +6,5 @@ public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock) :
     public IConversationStore Conversations { get; } = new SqliteConversationStore(database, clock);
     public ICustomerFiles Customers { get; } = new SqliteCustomerFiles(database, clock);
     public IVisitLog Visits { get; } = new SqliteVisitLog(database);
+    public IApprovalStore Approvals { get; } = new SqliteApprovalStore(database);
 }

@@ -24,6 +24,8 @@ public static class CustomerText
         ("category", _) when Enum.TryParse<CustomerCategory>(value, out var v) => Of(c, v),
         ("tier", _) when Enum.TryParse<CustomerTier>(value, out var v) => Of(c, v),
         ("companySize", _) => T.Get(c, "companySize", value),
+        ("status", _) when Enum.TryParse<CustomerStatus>(value, out var st) => Of(c, st),
+        ("approval", _) => T.Get(c, "approvals.event." + value),
         ("keyAccount", _) when Enum.TryParse<KeyAccountClasses>(value, out var k) => k == KeyAccountClasses.None ? Of(c, k)
             : string.Join(", ", Enum.GetValues<KeyAccountClasses>().Where(f => f != KeyAccountClasses.None && k.HasFlag(f)).Select(f => Of(c, f))),
         _ => value,

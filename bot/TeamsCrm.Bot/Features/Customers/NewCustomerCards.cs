@@ -32,16 +32,20 @@ public static class NewCustomerCards
     }
 
     /// <summary>The form, once filed, becomes this read-only summary: nothing is left to submit twice.</summary>
-    public static JsonObject Filed(CultureInfo c, Customer customer, string? leaderName) => Card.Create()
-        .Title(T.Get(c, "newCustomer.filedTitle", customer.Name))
-        .Facts([
-            (T.Get(c, "customers.number"), customer.Number),
-            (T.Get(c, "field.kind"), CustomerText.Of(c, customer.Kind)),
-            (T.Get(c, "customers.statusLabel"), CustomerText.Of(c, customer.Status)),
-        ])
-        .Text(T.Get(c, "newCustomer.waiting", leaderName ?? T.Get(c, "customers.yourLeader")))
-        .Execute(T.Get(c, "customers.openFile"), "customer.open", new JsonObject { ["number"] = customer.Number })
-        .Build();
+    /// <param name="notice">What went wrong sending the request (an approver the bot cannot reach, nobody to approve).</param>
+    public static JsonObject Filed(CultureInfo c, Customer customer, string? leaderName, string? notice = null)
+    {
+        var card = Card.Create()
+            .Title(T.Get(c, "newCustomer.filedTitle", customer.Name))
+            .Facts([
+                (T.Get(c, "customers.number"), customer.Number),
+                (T.Get(c, "field.kind"), CustomerText.Of(c, customer.Kind)),
+                (T.Get(c, "customers.statusLabel"), CustomerText.Of(c, customer.Status)),
+            ])
+            .Text(T.Get(c, "newCustomer.waiting", leaderName ?? T.Get(c, "customers.yourLeader")));
+        if (notice is not null) card.Warning(notice);
+        return card.Execute(T.Get(c, "customers.openFile"), "customer.open", new JsonObject { ["number"] = customer.Number }).Build();
+    }
 
     /// <summary>The rep already owns a file for this customer (or pressed Submit twice): open that one instead.</summary>
     public static JsonObject AlreadyYours(CultureInfo c, Customer customer) => Card.Create()

@@ -3,6 +3,8 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Turns;
 
@@ -27,7 +29,7 @@ public static class NewCustomerHandler
         return Reply.ReplaceCard(NewCustomerCards.Form(c, kind, SubmissionIds.New(), defaults));
     }
 
-    public static async Task<Reply> Create(Turn turn, ICrmArchive archive, IDirectory directory, CancellationToken ct)
+    public static async Task<Reply> Create(Turn turn, ICrmArchive archive, IDirectory directory, ApprovalDesk approvals, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -62,8 +64,11 @@ public static class NewCustomerHandler
         var customer = await files.CreateAsync(basics.ToDraft(kind, me!.AadObjectId, contact), submissionId, ct);
         if (!CustomerAccess.Owns(me, customer))   // a submission id copied from someone else's card: theirs, not to be shown
             return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.notYourForm"));
+        // 档案审批: the file waits for the direct leader, who gets the request in their 1:1 chat.
+        var filing = await approvals.FileAsync(turn, ApprovalKind.NewFile, customer.Number, customer.Name, new ApprovalPayload(),
+            "new:" + customer.Number, ct);
         var leader = await directory.ManagerOfAsync(me.AadObjectId, ct);
-        return Reply.ReplaceCard(NewCustomerCards.Filed(c, customer, leader?.Name));
+        return Reply.ReplaceCard(NewCustomerCards.Filed(c, customer, leader?.Name, filing.Notice));
     }
 
     /// <summary>Someone in no role hears that the archive is not open to them; customer service, that they own no customers.</summary>

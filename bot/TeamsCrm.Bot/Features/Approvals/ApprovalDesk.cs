@@ -1,0 +1,114 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Turns;
+
+namespace TeamsCrm.Bot.Features.Approvals;
+
+/// <summary>
+/// Files requests and carries decisions out: finds the approvers in the directory, posts the card to each one's
+/// 1:1 chat (and the approvals channel), and after a decision applies its effect, updates every copy of the card
+/// in place and tells the requester.
+/// </summary>
+public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, IOptions<ApprovalOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>What filing gave: the request (null when nobody can decide it) and what the requester must be told.</summary>
+    public sealed record Filing(Approval? Request, string? Notice);
+
+    /// <param name="requestKey">The same key twice (a redelivered create) files and posts the request once.</param>
+    public async Task<Filing> FileAsync(Turn turn, ApprovalKind kind, string subject, string subjectName, ApprovalPayload payload,
+        string requestKey, CancellationToken ct)
+    {
+        var c = turn.Culture;
+        var approvers = await ApprovalRules.ApproversAsync(kind, turn.User.AadObjectId, directory, ct);
+        if (approvers.Count == 0)
+        {
+            var why = T.Get(c, kind is ApprovalKind.NewFile or ApprovalKind.VisitPlan ? "approvals.noApprover.leader" : "approvals.noApprover.role");
+            await TellAdminsAsync(T.Get(c, "approvals.adminNoApprover", turn.User.Name, CustomerText.Of(c, kind), subjectName, why), ct);
+            return new Filing(null, T.Get(c, "approvals.noApprover", why));
+        }
+
+        var request = await archive.Approvals.CreateAsync(new Approval
+        {
+            Id = Guid.NewGuid().ToString("N"), Kind = kind, Subject = subject, SubjectName = subjectName, RequestKey = requestKey,
+            RequesterAadObjectId = turn.User.AadObjectId, ApproverAadObjectIds = approvers.Select(p => p.AadObjectId).ToList(),
+            Payload = payload, CreatedAt = clock.GetUtcNow(),
+        }, ct);
+        await ApprovalEffects.RecordRequestAsync(request, archive.Customers, request.CreatedAt, ct);
+        if (request.Copies.Count > 0) return new Filing(request, null);   // filed and posted before: a redelivery
+
+        var card = ApprovalCards.Status(c, await ViewAsync(request, turn.TimeZone, ct));
+        var unreachable = new List<string>();
+        foreach (var approver in approvers)
+        {
+            var posted = await archive.Conversations.FindUserAsync(approver.AadObjectId, ct) is { } user
+                ? await messenger.SendCardAsync(user, card, ct)
+                : null;
+            if (posted is null) unreachable.Add(approver.Name);
+            else await archive.Approvals.AddCopyAsync(request.Id, Copy(posted), ct);
+        }
+        if (options.Value.ChannelId is { Length: > 0 } channelId && await archive.Conversations.FindConversationAsync(channelId, ct) is { } channel
+            && await messenger.PostCardAsync(channel, card, ct) is { } inChannel)
+            await archive.Approvals.AddCopyAsync(request.Id, Copy(inChannel), ct);
+        return new Filing(request, unreachable.Count == 0 ? null : T.Get(c, "approvals.unreachable", string.Join(", ", unreachable)));
+    }
+
+    /// <summary>
+    /// After a decision or cancellation is stored: its effect, then every copy of the card, then the requester.
+    /// Safe to run again; <see cref="Approval.EffectAppliedAt"/> records that the effect is in.
+    /// </summary>
+    public async Task<Approval> FinishAsync(Approval decided, CultureInfo c, TimeZoneInfo zone, bool notifyRequester, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await ApprovalEffects.ApplyDecisionAsync(decided, archive.Customers, now, ct);
+        if (decided.EffectAppliedAt is null)
+        {
+            try { decided = await archive.Approvals.SaveAsync(decided with { EffectAppliedAt = now }, ct); }
+            catch (ApprovalConflictException e) { decided = e.Current; }   // a retry got there first; the effect is in either way
+        }
+        var view = await ViewAsync(decided, zone, ct);
+        var card = ApprovalCards.Decided(c, view);
+        foreach (var copy in (await archive.Approvals.GetAsync(decided.Id, ct))?.Copies ?? [])
+            await messenger.UpdateCardAsync(new PostedCard(copy.ConversationId, copy.ActivityId, copy.ServiceUrl), card, ct);
+        if (notifyRequester && await archive.Conversations.FindUserAsync(decided.RequesterAadObjectId, ct) is { } requester)
+        {
+            var kind = CustomerText.Of(c, decided.Kind);
+            await messenger.SendTextAsync(requester, decided.Status == ApprovalStatus.Approved
+                ? T.Get(c, "approvals.notifyApproved", kind, decided.SubjectName, view.DeciderName)
+                : T.Get(c, "approvals.notifyRejected", kind, decided.SubjectName, view.DeciderName, decided.Comment), ct);
+        }
+        return decided;
+    }
+
+    /// <summary>The names behind the ids, and the "29:" ids of everyone who gets a view of their own.</summary>
+    public async Task<ApprovalView> ViewAsync(Approval a, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var approverNames = new List<string>();
+        var refresh = new List<string>();
+        foreach (var id in a.ApproverAadObjectIds)
+        {
+            approverNames.Add(await NameAsync(id, ct));
+            if (await archive.Conversations.FindUserAsync(id, ct) is { } user) refresh.Add(user.TeamsId);
+        }
+        if (await archive.Conversations.FindUserAsync(a.RequesterAadObjectId, ct) is { } requester) refresh.Add(requester.TeamsId);
+        var decider = a.DecidedByAadObjectId is { } by ? await NameAsync(by, ct) : null;
+        return new ApprovalView(a, await NameAsync(a.RequesterAadObjectId, ct), approverNames, decider, refresh, zone);
+    }
+
+    async Task<string> NameAsync(string aadObjectId, CancellationToken ct) =>
+        (await directory.FindAsync(aadObjectId, ct))?.Name ?? (await archive.Conversations.FindUserAsync(aadObjectId, ct))?.Name ?? "?";
+
+    async Task TellAdminsAsync(string text, CancellationToken ct)
+    {
+        foreach (var admin in options.Value.Admins)
+            if (await archive.Conversations.FindUserAsync(admin, ct) is { } user)
+                await messenger.SendTextAsync(user, text, ct);
+    }
+
+    static CardCopy Copy(PostedCard p) => new(p.ConversationId, p.ActivityId, p.ServiceUrl);
+}

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Turns;
+using TeamsCrm.BotFramework.Auth;
+using TeamsCrm.BotFramework.Connector;
+using TeamsCrm.BotFramework.Schema;
+
+namespace TeamsCrm.Bot.Teams;
+
+/// <summary>
+/// <see cref="IChannelMessenger"/> through the Bot Connector: a 1:1 chat is the stored personal conversation,
+/// or one created with POST /v3/conversations (and stored); 403 MessageWritesBlocked marks the conversation and
+/// stops further sends there.
+/// </summary>
+public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmArchive archive, ConversationRecorder recorder,
+    IOptions<BotAuthOptions> options, ILogger<ConnectorMessenger> log) : IChannelMessenger
+{
+    public async Task<PostedCard?> SendCardAsync(UserRef user, JsonObject card, CancellationToken ct = default) =>
+        await PersonalChatAsync(user, ct) is { } chat ? await SendAsync(user.ServiceUrl, chat, CardActivity(card), ct) : null;
+
+    public async Task<bool> SendTextAsync(UserRef user, string text, CancellationToken ct = default) =>
+        await PersonalChatAsync(user, ct) is { } chat
+        && await SendAsync(user.ServiceUrl, chat, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, ct) is not null;
+
+    public async Task<PostedCard?> PostCardAsync(ConversationRef channel, JsonObject card, CancellationToken ct = default)
+    {
+        if (channel.Kind != ConversationKind.Channel || await archive.Conversations.IsUnreachableAsync(channel.Id, ct)) return null;
+        // Sending to the channel's own conversation id starts a new post there (the app must be installed in the team).
+        return await SendAsync(channel.ServiceUrl, channel.ChannelId ?? channel.Id, CardActivity(card), ct);
+    }
+
+    public async Task<bool> UpdateCardAsync(PostedCard posted, JsonObject card, CancellationToken ct = default)
+    {
+        if (await archive.Conversations.IsUnreachableAsync(posted.ConversationId, ct)) return false;
+        var activity = CardActivity(card);
+        activity.Id = posted.ActivityId;
+        return await GuardedAsync(posted.ConversationId,
+            () => connector.UpdateAsync(posted.ServiceUrl, posted.ConversationId, posted.ActivityId, activity, ct), ct) is not null;
+    }
+
+    /// <summary>The user's 1:1 chat with the bot: the stored one, else a new one (stored for next time); null when blocked.</summary>
+    async Task<string?> PersonalChatAsync(UserRef user, CancellationToken ct)
+    {
+        if (user.PersonalConversationId is { } known)
+            return await archive.Conversations.IsUnreachableAsync(known, ct) ? null : known;
+        var appId = options.Value.AppId;
+        var created = await connector.CreateConversationAsync(user.ServiceUrl, new ConversationParameters
+        {
+            Bot = string.IsNullOrWhiteSpace(appId) ? null : new ChannelAccount { Id = "28:" + appId },
+            Members = [new ChannelAccount { Id = user.TeamsId }],
+            TenantId = user.TenantId,
+            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = user.TenantId } },
+        }, ct);
+        if (string.IsNullOrEmpty(created.Id)) return null;
+        // Stored like a chat the user started, so that a later block is recorded against it and honoured.
+        await archive.Conversations.SaveConversationAsync(new ConversationRef(created.Id, ConversationKind.Personal, user.TenantId,
+            user.ServiceUrl, string.IsNullOrWhiteSpace(appId) ? "" : "28:" + appId), ct);
+        await archive.Conversations.SaveUserAsync(user with { PersonalConversationId = created.Id }, ct);
+        return created.Id;
+    }
+
+    async Task<PostedCard?> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct)
+    {
+        var sent = await GuardedAsync(conversationId, () => connector.SendAsync(serviceUrl, conversationId, activity, ct), ct);
+        return sent?.Id is { Length: > 0 } id ? new PostedCard(conversationId, id, serviceUrl) : null;
+    }
+
+    async Task<ResourceResponse?> GuardedAsync(string conversationId, Func<Task<ResourceResponse>> call, CancellationToken ct)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (MessageWritesBlockedException)
+        {
+            LogBlocked(log, conversationId);
+            await recorder.MarkBlockedAsync(conversationId, ct);
+            return null;
+        }
+    }
+
+    static Activity CardActivity(JsonObject card) => new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} blocked the bot (MessageWritesBlocked); proactive messages skip it")]
+    static partial void LogBlocked(ILogger logger, string conversationId);
+}
