@@ -158,45 +158,7 @@ static partial class SqliteMigrations
         );
         """,
         Step3Visits,   // 3: visit reports, follow-ups and weekly plans (SqliteMigrations.Visits.cs)
-        // 4: approvals. Approvers and card copies in tables of their own, so that "pending for me" is one index look-up;
-        // the payload (field changes, reason, grant days) is JSON, read and written whole.
-        """
-        CREATE TABLE approvals (
-            id TEXT PRIMARY KEY,
-            request_key TEXT NOT NULL UNIQUE,
-            kind TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            subject_name TEXT NOT NULL,
-            requester_aad_object_id TEXT NOT NULL COLLATE NOCASE,
-            payload TEXT NOT NULL,
-            status TEXT NOT NULL,
-            decided_by_aad_object_id TEXT,
-            decided_at TEXT,
-            comment TEXT,
-            effect_applied_at TEXT,
-            created_at TEXT NOT NULL,
-            version INTEGER NOT NULL
-        );
-        CREATE INDEX approvals_requester ON approvals(requester_aad_object_id, status, created_at);
-        CREATE INDEX approvals_status ON approvals(status, created_at);
-        CREATE INDEX approvals_subject ON approvals(subject, created_at);
-
-        CREATE TABLE approval_approvers (
-            approval_id TEXT NOT NULL REFERENCES approvals(id),
-            aad_object_id TEXT NOT NULL COLLATE NOCASE,
-            PRIMARY KEY (approval_id, aad_object_id)
-        );
-        CREATE INDEX approval_approvers_person ON approval_approvers(aad_object_id);
-
-        CREATE TABLE approval_copies (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            approval_id TEXT NOT NULL REFERENCES approvals(id),
-            conversation_id TEXT NOT NULL,
-            activity_id TEXT NOT NULL,
-            service_url TEXT NOT NULL,
-            UNIQUE (approval_id, conversation_id, activity_id)
-        );
-        """,
+        Step4Approvals,   // 4: approvals (SqliteMigrations.Approvals.cs)
     ];
 
     public static void Apply(SqliteConnection connection)
