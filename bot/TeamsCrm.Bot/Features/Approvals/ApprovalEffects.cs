@@ -38,6 +38,9 @@ public static class ApprovalEffects
             (ApprovalKind.NewFile, ApprovalStatus.Approved) => c => c.Status == CustomerStatus.Pending
                 ? Status(c, c with { Status = CustomerStatus.Active }, by, now, a) : None,
             (ApprovalKind.Modification, ApprovalStatus.Approved) => c => Modify(c, a, now),
+            // 档案的删除: kept for the retention period, then purged (CustomerPurge); restorable meanwhile.
+            (ApprovalKind.Deletion, ApprovalStatus.Approved) => c => c.Status is CustomerStatus.Pending or CustomerStatus.Active
+                ? Status(c, Retention.Delete(c, now), by, now, a) : None,
             _ => _ => None,
         };
         return ApplyAsync(a, files, a.Status.ToString().ToLowerInvariant(), by, now, a.Comment, effect, ct);
