@@ -5,6 +5,7 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Features.Approvals;
+using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Teams;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.BotFramework.Auth;
@@ -40,6 +41,8 @@ public static class Program
         services.AddArchive();                                             // SQLite by default
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
         services.AddSingleton<ApprovalDesk>();                             // files requests, carries decisions out
+        services.AddSingleton<CustomerPurge>();                            // deleted files past retention → purged
+        services.AddHostedService<CustomerPurgeService>();                 // …every hour
 
         customize?.Invoke(builder);
         var app = builder.Build();

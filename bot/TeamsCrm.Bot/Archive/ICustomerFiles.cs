@@ -28,6 +28,8 @@ public interface ICustomerFiles
     Task<IReadOnlyList<Customer>> FindByCreditCodeAsync(string creditCode, CancellationToken ct = default);
 
     Task<IReadOnlyList<Customer>> ListByOwnerAsync(string ownerAadObjectId, CancellationToken ct = default);
+    /// <summary>Files in status <see cref="CustomerStatus.Deleted"/>: within retention, or due to be purged.</summary>
+    Task<IReadOnlyList<Customer>> ListDeletedAsync(CancellationToken ct = default);
 
     /// <summary>
     /// Saves <paramref name="updated"/> and its change records together, if the stored version is still

@@ -24,6 +24,8 @@ public static class Routes
         r.Command(["plan", "拜访计划", "周计划", "本周计划"], PlanHandler.ThisWeek);
         r.Command(["plan next", "下周计划"], PlanHandler.NextWeek);
 
+        r.Command(["delete", "删除"], DeleteHandler.Command);          // "delete C-2026-00042" → the form with a reason
+        r.Command(["restore", "恢复"], DeleteHandler.Restore);         // within the 30 days of retention
         r.Command(["approvals", "审批"], ApprovalListHandler.Show);
 
         r.Verb("help.show", HelpHandler.ShowAsCard);
@@ -38,6 +40,8 @@ public static class Routes
         r.Verb("customer.contact.save", ContactHandler.Save);
         r.Verb("customer.entry", EntryHandler.Form);
         r.Verb("customer.entry.save", EntryHandler.Save);
+        r.Verb("customer.delete", DeleteHandler.Form);
+        r.Verb("customer.delete.send", DeleteHandler.Send);           // → a Deletion request to the sales manager
 
         r.Verb("visit.form", VisitHandler.Form);                    // a customer chosen (card button, chooser) → the form
         r.Verb("visit.save", VisitHandler.Save);                    // once per submission id → the read-only report

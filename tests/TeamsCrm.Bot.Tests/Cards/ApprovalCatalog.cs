@@ -34,6 +34,14 @@ public static class ApprovalCatalog
         yield return ($"approval.requester.{l}", "ApprovalCards.ForRequester", ApprovalCards.ForRequester(c, view));
         yield return ($"approval.decided.{l}", "ApprovalCards.Decided", ApprovalCards.Decided(c, decided));
         yield return ($"approval.decided.already.{l}", "ApprovalCards.Decided", ApprovalCards.Decided(c, decided, T(c, "approvals.alreadyDecided")));
+        yield return ($"approval.decided.changed-meanwhile.{l}", "ApprovalCards.Decided", ApprovalCards.Decided(c, decided with
+        {
+            Request = decided.Request with { Status = ApprovalStatus.Approved, Comment = null, Payload = request.Payload with { ChangedMeanwhile = true } },
+        }));
+        yield return ($"approval.status.deletion.{l}", "ApprovalCards.Status", ApprovalCards.Status(c, view with
+        {
+            Request = request with { Kind = ApprovalKind.Deletion, Payload = new ApprovalPayload("Company closed") },
+        }));
         yield return ($"approval.refused.{l}", "ApprovalCards.Refused", ApprovalCards.Refused(c, T(c, "approvals.notAnApprover")));
     }
 

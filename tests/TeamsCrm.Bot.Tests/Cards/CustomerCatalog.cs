@@ -47,6 +47,10 @@ public static class CustomerCatalog
         yield return ($"edit.form.conflict.{l}", "EditCards.Form", EditCards.Form(c, target with { Kind = CustomerKind.Individual }, RefusedForm(c),
             T.Get(c, "edit.conflict"), [T.Get(c, "edit.changedBy", "Li Na", "Phone", "1", "2", "2026-11-22 16:00")]));
 
+        yield return ($"delete.form.{l}", "DeleteCards.Form", DeleteCards.Form(c, Huadong, Typed()));
+        yield return ($"delete.form.errors.{l}", "DeleteCards.Form", DeleteCards.Form(c, Huadong,
+            new FormState(new JsonObject { ["reason"] = "" }, new Dictionary<string, string> { ["reason"] = T.Get(c, "form.required") })));
+
         yield return ($"contact.form.{l}", "ContactCards.Form", ContactCards.Form(c, "C-2026-00042", "Huadong Precision", Typed(("contactRole", "Secondary"))));
         yield return ($"contact.form.errors.{l}", "ContactCards.Form", ContactCards.Form(c, "C-2026-00042", "Huadong Precision", RefusedForm(c)));
         yield return ($"contact.added.{l}", "ContactCards.Added", ContactCards.Added(c, "C-2026-00042", "Huadong Precision",

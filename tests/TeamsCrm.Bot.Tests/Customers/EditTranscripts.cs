@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Tests.Transcripts;
 using TeamsCrm.TestSupport;
@@ -11,7 +12,7 @@ namespace TeamsCrm.Bot.Tests.Customers;
 public class EditTranscripts
 {
     /// <summary>What the edit card sends: the number, the version and values it was opened with, and the inputs.</summary>
-    static JsonObject Save(Customer opened, string reason, params (string Id, string? Value)[] typed)
+    public static JsonObject Save(Customer opened, string reason, params (string Id, string? Value)[] typed)
     {
         var values = CustomerBasics.Of(opened).Values(opened.Kind);
         var data = Number(opened.Number, ("version", opened.Version), ("opened", new JsonObject(values.Where(v => v.Value is not null)
@@ -25,9 +26,10 @@ public class EditTranscripts
     [Theory]
     [InlineData("en-US")]
     [InlineData("zh-CN")]
-    public async Task The_owner_edits_and_each_changed_field_is_recorded_with_the_reason(string locale)
+    public async Task The_owners_edit_goes_to_the_sales_manager_with_each_field_before_and_after_and_the_reason(string locale)
     {
         await using var bot = await StartBotAsync();
+        await bot.Say(Demo.WangFang, "help", locale);   // the sales manager has met the bot: the request reaches her chat
         var huadong = await HuadongAsync(bot.Archive.Customers);
         await Transcript.VerifyAsync($"customers.edit.{locale}", bot,
             CardAction(bot.ServiceUrl, Demo.LiNa, "customer.edit", Number(huadong.Number), locale),
@@ -35,12 +37,15 @@ public class EditTranscripts
                 Save(huadong, "New switchboard number", ("phone", "021 5555 0199"), ("tier", "Important"), ("website", "")), locale),
             CardAction(bot.ServiceUrl, Demo.LiNa, "customer.save", Save(huadong, "", ("email", "not an email")), locale));
 
+        // Nothing changes before the sales manager approves; the history shows the request.
         var file = (await bot.Archive.Customers.GetFileAsync(huadong.Number))!;
-        Assert.Equal(("021 5555 0199", CustomerTier.Important, null), (file.Customer.Phone, file.Customer.Tier, file.Customer.Website));
-        Assert.Equal(
-            [("phone", HuadongPhone, "021 5555 0199"), ("website", "www.huadong.example", null), ("tier", "Special", "Important")],
-            file.History.Select(h => (h.Field, h.OldValue, h.NewValue)));
-        Assert.All(file.History, h => Assert.Equal((Demo.LiNa.AadObjectId, Now, "New switchboard number"), (h.ByAadObjectId, h.At, h.Reason)));
+        Assert.Equal((HuadongPhone, CustomerTier.Special, "www.huadong.example"), (file.Customer.Phone, file.Customer.Tier, file.Customer.Website));
+        Assert.Equal(["approval:requested"], file.History.Select(h => $"{h.Field}:{h.NewValue}"));
+        var request = Assert.Single(await bot.Archive.Approvals.PendingForApproverAsync(Demo.WangFang.AadObjectId));
+        Assert.Equal((ApprovalKind.Modification, Demo.LiNa.AadObjectId, "New switchboard number"),
+            (request.Kind, request.RequesterAadObjectId, request.Payload.Reason));
+        Assert.Equal([new("phone", HuadongPhone, "021 5555 0199"), new("website", "www.huadong.example", null), new("tier", "Special", "Important")],
+            request.Payload.Changes!);
     }
 
     [Theory]
@@ -60,9 +65,12 @@ public class EditTranscripts
             CardAction(bot.ServiceUrl, Demo.LiNa, "customer.save", Save(opened, "New sales mailbox", typed), locale),
             CardAction(bot.ServiceUrl, Demo.LiNa, "customer.save", Save(current, "New sales mailbox", ("phone", "021 5555 0111"), ("email", "sales@huadong.example")), locale));
 
+        // The merged edit is sent for approval: only the email differs from the stored file now.
         var file = (await bot.Archive.Customers.GetFileAsync(opened.Number))!;
-        Assert.Equal(("021 5555 0111", "sales@huadong.example"), (file.Customer.Phone, file.Customer.Email));
-        Assert.Equal(["email", "phone"], file.History.Select(h => h.Field));
+        Assert.Equal(("021 5555 0111", "info@huadong.example"), (file.Customer.Phone, file.Customer.Email));
+        Assert.Equal(["approval", "phone"], file.History.Select(h => h.Field));
+        var request = Assert.Single(await bot.Archive.Approvals.OpenForRequesterAsync(Demo.LiNa.AadObjectId));
+        Assert.Equal([new FieldChange("email", "info@huadong.example", "sales@huadong.example")], request.Payload.Changes!);
     }
 
     [Fact]

@@ -75,6 +75,9 @@ sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch bat
     public async Task<IReadOnlyList<Customer>> ListByOwnerAsync(string ownerAadObjectId, CancellationToken ct = default) =>
         await FindAsync(Owner, ownerAadObjectId, exact: false, ct);
 
+    public async Task<IReadOnlyList<Customer>> ListDeletedAsync(CancellationToken ct = default) =>
+        await FindAsync(Status, nameof(CustomerStatus.Deleted), exact: true, ct);
+
     /// <summary>Finders never return purged files; deleted ones they do, and their status says so.</summary>
     async Task<List<Customer>> FindAsync(string column, string value, bool exact, CancellationToken ct)
     {

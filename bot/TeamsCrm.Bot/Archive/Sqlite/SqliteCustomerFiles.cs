@@ -95,6 +95,9 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
     public async Task<IReadOnlyList<Customer>> ListByOwnerAsync(string ownerAadObjectId, CancellationToken ct = default) =>
         await FindAsync("owner_aad_object_id = $owner ORDER BY name_normalized, number", ct, ("$owner", ownerAadObjectId));
 
+    public async Task<IReadOnlyList<Customer>> ListDeletedAsync(CancellationToken ct = default) =>
+        await FindAsync("status = $deleted ORDER BY purge_after, number", ct, ("$deleted", nameof(CustomerStatus.Deleted)));
+
     /// <summary>Finders never return purged files; deleted ones they do, and their status says so.</summary>
     async Task<List<Customer>> FindAsync(string whereAndOrder, CancellationToken ct, params (string, object?)[] args)
     {

@@ -56,8 +56,13 @@ public enum ApprovalKind
 
 public enum ApprovalStatus { Pending, Approved, Rejected, Cancelled }
 
-/// <summary>What the decision would change: field changes (before → after), the reason, the days of an access grant.</summary>
-public sealed record ApprovalPayload(string? Reason = null, IReadOnlyList<FieldChange>? Changes = null, int? GrantDays = null);
+/// <summary>
+/// What the decision would change: field changes (before → after), the reason, the days of an access grant.
+/// <paramref name="ChangedMeanwhile"/> is set with the effect of an approved modification that could not apply because
+/// a changed field no longer held its "before" value: the decision stands, the file stays as it is.
+/// </summary>
+public sealed record ApprovalPayload(string? Reason = null, IReadOnlyList<FieldChange>? Changes = null, int? GrantDays = null,
+    bool ChangedMeanwhile = false);
 
 public sealed record FieldChange(string Field, string? Old, string? New);
 

@@ -47,6 +47,7 @@ public static class ApprovalCards
         var card = Details(c, v);
         if (notice is not null) card.Warning(notice);
         var a = v.Request;
+        if (a.Payload.ChangedMeanwhile) card.Warning(T.Get(c, "approvals.changedMeanwhile"));
         if (a.DecidedAt is { } at)
             card.Text(T.Get(c, "approvals.decided", CustomerText.Of(c, a.Status), v.DeciderName ?? "?", CustomerText.Time(at, v.Zone)));
         if (a.Comment is { } comment) card.Text(T.Get(c, "approvals.commentIs", comment));

@@ -65,10 +65,11 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
     public async Task<Approval> FinishAsync(Approval decided, CultureInfo c, TimeZoneInfo zone, bool notifyRequester, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await ApprovalEffects.ApplyDecisionAsync(decided, archive.Customers, now, ct);
+        var changedMeanwhile = await ApprovalEffects.ApplyDecisionAsync(decided, archive.Customers, now, ct);
         if (decided.EffectAppliedAt is null)
         {
-            try { decided = await archive.Approvals.SaveAsync(decided with { EffectAppliedAt = now }, ct); }
+            var payload = decided.Payload with { ChangedMeanwhile = changedMeanwhile };
+            try { decided = await archive.Approvals.SaveAsync(decided with { EffectAppliedAt = now, Payload = payload }, ct); }
             catch (ApprovalConflictException e) { decided = e.Current; }   // a retry got there first; the effect is in either way
         }
         var view = await ViewAsync(decided, zone, ct);
@@ -79,7 +80,8 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
         {
             var kind = CustomerText.Of(c, decided.Kind);
             await messenger.SendTextAsync(requester, decided.Status == ApprovalStatus.Approved
-                ? T.Get(c, "approvals.notifyApproved", kind, decided.SubjectName, view.DeciderName)
+                ? T.Get(c, decided.Payload.ChangedMeanwhile ? "approvals.notifyChangedMeanwhile" : "approvals.notifyApproved",
+                    kind, decided.SubjectName, view.DeciderName)
                 : T.Get(c, "approvals.notifyRejected", kind, decided.SubjectName, view.DeciderName, decided.Comment), ct);
         }
         return decided;

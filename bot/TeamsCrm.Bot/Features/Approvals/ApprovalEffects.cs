@@ -1,6 +1,7 @@
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Features.Customers;
 
 namespace TeamsCrm.Bot.Features.Approvals;
 
@@ -12,45 +13,80 @@ namespace TeamsCrm.Bot.Features.Approvals;
 public static class ApprovalEffects
 {
     const int Attempts = 5;
+    /// <summary>The history step of an approved modification that found a changed field no longer at its "before" value.</summary>
+    public const string ChangedMeanwhile = "changedMeanwhile";
+
+    /// <summary>The file after a step and what to record besides the step itself; null file: it stays as it is.</summary>
+    sealed record Effect(Customer? Changed, IReadOnlyList<ChangeRecord> Records);
+
+    static readonly Effect None = new(null, []);
 
     /// <summary>The request itself, in the file's history: who asked, why.</summary>
-    public static Task RecordRequestAsync(Approval a, ICustomerFiles files, DateTimeOffset now, CancellationToken ct) =>
-        IsAboutCustomer(a)
-            ? ApplyAsync(a, files, "requested", a.RequesterAadObjectId, now, a.Payload.Reason, _ => null, ct)
-            : Task.CompletedTask;
+    public static async Task RecordRequestAsync(Approval a, ICustomerFiles files, DateTimeOffset now, CancellationToken ct)
+    {
+        if (IsAboutCustomer(a)) await ApplyAsync(a, files, "requested", a.RequesterAadObjectId, now, a.Payload.Reason, _ => None, ct);
+    }
 
     /// <summary>The decision (or the cancellation) and its effect on the file, together in one update.</summary>
-    public static Task ApplyDecisionAsync(Approval a, ICustomerFiles files, DateTimeOffset now, CancellationToken ct)
+    /// <returns>True when an approved modification did not apply because the file had changed meanwhile.</returns>
+    public static Task<bool> ApplyDecisionAsync(Approval a, ICustomerFiles files, DateTimeOffset now, CancellationToken ct)
     {
-        if (!IsAboutCustomer(a) || a.IsPending) return Task.CompletedTask;
+        if (!IsAboutCustomer(a) || a.IsPending) return Task.FromResult(false);
         var by = a.DecidedByAadObjectId ?? a.RequesterAadObjectId;
-        Func<Customer, Customer?> effect = (a.Kind, a.Status) switch
+        Func<Customer, Effect> effect = (a.Kind, a.Status) switch
         {
-            (ApprovalKind.NewFile, ApprovalStatus.Approved) => c => c.Status == CustomerStatus.Pending ? c with { Status = CustomerStatus.Active } : null,
-            _ => _ => null,
+            (ApprovalKind.NewFile, ApprovalStatus.Approved) => c => c.Status == CustomerStatus.Pending
+                ? Status(c, c with { Status = CustomerStatus.Active }, by, now, a) : None,
+            (ApprovalKind.Modification, ApprovalStatus.Approved) => c => Modify(c, a, now),
+            // 档案的删除: kept for the retention period, then purged (CustomerPurge); restorable meanwhile.
+            (ApprovalKind.Deletion, ApprovalStatus.Approved) => c => c.Status is CustomerStatus.Pending or CustomerStatus.Active
+                ? Status(c, Retention.Delete(c, now), by, now, a) : None,
+            _ => _ => None,
         };
         return ApplyAsync(a, files, a.Status.ToString().ToLowerInvariant(), by, now, a.Comment, effect, ct);
     }
 
     static bool IsAboutCustomer(Approval a) => a.Kind is ApprovalKind.NewFile or ApprovalKind.Modification or ApprovalKind.Deletion or ApprovalKind.Access;
 
-    /// <param name="effect">The file after the effect, or null when the file stays as it is.</param>
-    static async Task ApplyAsync(Approval a, ICustomerFiles files, string step, string by, DateTimeOffset now, string? reason,
-        Func<Customer, Customer?> effect, CancellationToken ct)
+    static Effect Status(Customer current, Customer changed, string by, DateTimeOffset now, Approval a) => new(changed,
+        [new(current.Number, "status", current.Status.ToString(), changed.Status.ToString(), by, now, a.Comment, a.Id)]);
+
+    /// <summary>
+    /// 档案的修改: each field goes from its "before" to its "after", recorded as the requester's change with their reason
+    /// under this approval. A field that no longer holds its "before" value was changed meanwhile: then nothing
+    /// applies (a stale "after" must not overwrite a newer value), and the history says so.
+    /// </summary>
+    static Effect Modify(Customer current, Approval a, DateTimeOffset now)
+    {
+        var changes = a.Payload.Changes ?? [];
+        var stored = CustomerBasics.Of(current).Values(current.Kind);
+        if (changes.Count == 0) return None;
+        if (changes.Any(ch => !stored.ContainsKey(ch.Field) || stored[ch.Field] != ch.Old))
+            return new(null, [new(current.Number, "approval", null, ChangedMeanwhile, a.DecidedByAadObjectId ?? a.RequesterAadObjectId, now, null, a.Id)]);
+        var values = stored.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        foreach (var ch in changes) values[ch.Field] = ch.New;
+        var records = changes.Select(ch => new ChangeRecord(current.Number, ch.Field, ch.Old, ch.New, a.RequesterAadObjectId, now, a.Payload.Reason, a.Id));
+        return new(CustomerBasics.FromValues(values).ApplyTo(current), [.. records]);
+    }
+
+    /// <param name="effect">The file after the effect and its records.</param>
+    /// <returns>Whether the step, now or before, found the file changed meanwhile.</returns>
+    static async Task<bool> ApplyAsync(Approval a, ICustomerFiles files, string step, string by, DateTimeOffset now, string? reason,
+        Func<Customer, Effect> effect, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await files.GetFileAsync(a.Subject, ct) is not { } file) return;
-            if (file.History.Any(h => h.ApprovalId == a.Id && h.Field == "approval" && h.NewValue == step)) return;   // done before
+            if (await files.GetFileAsync(a.Subject, ct) is not { } file) return false;
+            if (file.History.Any(h => h.ApprovalId == a.Id && h.Field == "approval" && h.NewValue == step))   // done before
+                return file.History.Any(h => h.ApprovalId == a.Id && h.Field == "approval" && h.NewValue == ChangedMeanwhile);
             var current = file.Customer;
-            var changed = effect(current);
+            var (changed, more) = effect(current);
             var records = new List<ChangeRecord> { new(current.Number, "approval", null, step, by, now, reason, a.Id) };
-            if (changed is not null && changed.Status != current.Status)
-                records.Add(new(current.Number, "status", current.Status.ToString(), changed.Status.ToString(), by, now, reason, a.Id));
+            records.AddRange(more);
             try
             {
                 await files.UpdateAsync(changed ?? current, records, ct);
-                return;
+                return more.Any(r => r.Field == "approval" && r.NewValue == ChangedMeanwhile);
             }
             catch (VersionConflictException) when (attempt < Attempts)
             {

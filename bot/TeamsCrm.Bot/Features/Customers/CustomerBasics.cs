@@ -40,6 +40,13 @@ public sealed record CustomerBasics(
         return FieldsOf(kind).Any(id => f.Errors.ContainsKey(id)) ? null : basics;
     }
 
+    /// <summary>From field id → value as <see cref="Values"/> gives them (an approved modification's "after").</summary>
+    public static CustomerBasics FromValues(IReadOnlyDictionary<string, string?> v) =>
+        new(v.GetValueOrDefault("name") ?? "", v.GetValueOrDefault("industry"), v.GetValueOrDefault("companySize"), v.GetValueOrDefault("region"),
+            v.GetValueOrDefault("address"), v.GetValueOrDefault("phone"), v.GetValueOrDefault("email"), v.GetValueOrDefault("website"),
+            v.GetValueOrDefault("creditCode"), Enum.TryParse<CustomerCategory>(v.GetValueOrDefault("category"), out var cat) ? cat : CustomerCategory.New,
+            Enum.TryParse<CustomerTier>(v.GetValueOrDefault("tier"), out var tier) ? tier : CustomerTier.General);
+
     public static CustomerBasics Of(Customer c) =>
         new(c.Name, c.Industry, c.CompanySize, c.Region, c.Address, c.Phone, c.Email, c.Website, c.CreditCode, c.Category, c.Tier);
 

@@ -29,6 +29,7 @@ public static class CustomerCards
         if (page.Buttons.HasFlag(FileButtons.AddEntry)) card.Execute(T.Get(c, "customers.addEntry"), "customer.entry", number);
         if (page.Buttons.HasFlag(FileButtons.LogComplaint))
             card.Execute(T.Get(c, "customers.logComplaint"), "customer.entry", new JsonObject { ["number"] = customer.Number, ["type"] = nameof(EntryType.Complaint) });
+        if (page.Buttons.HasFlag(FileButtons.Delete)) card.Execute(T.Get(c, "customers.delete"), "customer.delete", number);
         return card.Build();
     }
 

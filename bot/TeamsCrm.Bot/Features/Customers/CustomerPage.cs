@@ -23,7 +23,9 @@ public enum FileButtons
     LogComplaint = 8,
     /// <summary>Anyone who sees the live file in full may log a visit on it.</summary>
     LogVisit = 16,
-    Owner = Edit | AddContact | AddEntry | LogVisit,
+    /// <summary>The owner asks for the file's deletion (档案的删除).</summary>
+    Delete = 32,
+    Owner = Edit | AddContact | AddEntry | LogVisit | Delete,
 }
 
 /// <summary>A line of the find list: full readers see number and status, others only the name and owner.</summary>

@@ -1,17 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Access;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Turns;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
 /// <summary>
-/// Edit the basics of one's own customer file (档案的修改). Every changed field becomes a change record with
-/// the reason; the card carries the version it was opened with, so a change saved meanwhile is never overwritten.
+/// Edit the basics of one's own customer file (档案的修改). Saving files a modification request to the sales manager
+/// with each field's before → after and the reason; the card carries the version it was opened with, so an edit
+/// started before a change saved meanwhile comes back to be merged instead of being sent.
 /// </summary>
 public static class EditHandler
 {
@@ -27,7 +33,8 @@ public static class EditHandler
         return Reply.ReplaceCard(EditCards.Form(c, TargetOf(customer, values), FormState.Of(values)));
     }
 
-    public static async Task<Reply> Save(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> Save(Turn turn, ICrmArchive archive, IDirectory directory, ApprovalDesk approvals, TimeProvider clock,
+        CancellationToken ct)
     {
         var c = turn.Culture;
         var files = archive.Customers;
@@ -55,20 +62,23 @@ public static class EditHandler
             form.Fail(d.Field, "customers.duplicateField", await CustomerPages.NameOfAsync(directory, d.File.OwnerAadObjectId, ct));
         if (!form.IsValid) return Reply.ReplaceCard(EditCards.Form(c, target, new FormState(turn.Data, form.Errors)));
 
-        // DOMAIN.md: a modification needs the sales manager's approval. Approvals arrive with a later issue; until
-        // then the owner's edit applies at once, and its change records (field, old, new, who, when, reason) are
-        // the trail that approval will attach to.
-        var now = clock.GetUtcNow();
-        var records = changes.Select(ch => new ChangeRecord(current.Number, ch.Field, ch.Old, ch.New, me.AadObjectId, now, reason, ApprovalId: null)).ToList();
-        try
-        {
-            await files.UpdateAsync(typed.ApplyTo(current) with { Version = openedVersion }, records, ct);
-        }
-        catch (VersionConflictException e)
-        {
-            return await ConflictAsync(turn, files, directory, e.Current, opened, typed, reason, ct);   // saved between our read and our write
-        }
-        return await ShowAsync(turn, me, current.Number, archive, directory, clock, T.Get(c, "edit.saved"), ct);
+        // 档案的修改: the change waits for the sales manager. The request carries each field's before → after and the
+        // reason; approving it applies them with their change records (ApprovalEffects), unless a field changed meanwhile.
+        var payload = new ApprovalPayload(reason, [.. changes.Select(ch => new FieldChange(ch.Field, ch.Old, ch.New))]);
+        var filing = await approvals.FileAsync(turn, ApprovalKind.Modification, current.Number, current.Name, payload,
+            RequestKey(current.Number, openedVersion, payload), ct);
+        var notice = filing.Request is { } request
+            ? T.Get(c, "edit.sentForApproval", string.Join(", ", (await approvals.ViewAsync(request, turn.TimeZone, ct)).ApproverNames))
+                + (filing.Notice is { } unreachable ? " " + unreachable : "")
+            : filing.Notice!;
+        return await ShowAsync(turn, me, current.Number, archive, directory, clock, notice, ct);
+    }
+
+    /// <summary>The same edit card saved twice (double click, redelivery) files one request; another edit, another request.</summary>
+    static string RequestKey(string number, string version, ApprovalPayload payload)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payload)));
+        return $"modify:{number}:{version}:{Convert.ToHexString(hash, 0, 8)}";
     }
 
     /// <summary>The form comes back on the stored version: who changed what, the stored values, and what the user typed wherever it does not clash.</summary>
