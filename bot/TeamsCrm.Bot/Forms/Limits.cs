@@ -9,4 +9,6 @@ public static class Limits
 {
     public const int SingleLine = 255;
     public const int Description = 4000;
+    /// <summary>A reason for a change or deletion, or an approver's comment: a few sentences, shown on request cards.</summary>
+    public const int Reason = 1000;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Features.Customers;
 
 namespace TeamsCrm.Bot.Features.Approvals;
@@ -24,7 +25,7 @@ public static class ApprovalCards
     public static JsonObject ForApprover(CultureInfo c, ApprovalView v, string? comment = null, string? error = null)
     {
         var card = Details(c, v).Text(T.Get(c, "approvals.yourTurn"));
-        var input = Inputs.MultiLine(c, "comment", T.Get(c, "approvals.comment"), comment, maxLength: 1000);
+        var input = Inputs.MultiLine(c, "comment", T.Get(c, "approvals.comment"), comment, maxLength: Limits.Reason);
         card.Add(input);
         if (error is not null) card.Add(Inputs.Error(error));
         return card

@@ -1,6 +1,7 @@
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Turns;
 
 namespace TeamsCrm.Bot.Features.Approvals;
@@ -12,8 +13,6 @@ namespace TeamsCrm.Bot.Features.Approvals;
 /// </summary>
 public static class ApprovalHandler
 {
-    public const int MaxComment = 1000;
-
     /// <summary>Teams asks for a per-user view (refresh): the approver's buttons, the requester's Cancel, or the status.</summary>
     public static async Task<Reply> Refresh(Turn turn, ICrmArchive archive, ApprovalDesk desk, CancellationToken ct)
     {
@@ -35,7 +34,7 @@ public static class ApprovalHandler
         if (turn.DataString("decision") switch { nameof(Decision.Approve) => Decision.Approve, nameof(Decision.Reject) => Decision.Reject, _ => (Decision?)null }
             is not { } decision)
             return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "help.staleCard")));
-        var comment = turn.DataString("comment")?.Trim() is { Length: > 0 } typed ? typed[..Math.Min(typed.Length, MaxComment)] : null;
+        var comment = turn.DataString("comment")?.Trim() is { Length: > 0 } typed ? typed[..Math.Min(typed.Length, Limits.Reason)] : null;
         var me = turn.User.AadObjectId;
 
         switch (ApprovalRules.CheckDecide(a, me, decision, comment))

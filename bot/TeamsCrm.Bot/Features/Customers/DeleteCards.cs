@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Forms;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
@@ -13,7 +14,7 @@ public static class DeleteCards
         var card = Card.Create().Title(T.Get(c, "delete.title", customer.Name)).Text(customer.Number, subtle: true);
         var fields = new FormFields(card, c, state).Banner();
         card.Text(T.Get(c, "delete.intro", (int)Retention.Period.TotalDays), subtle: true);
-        fields.MultiLine("reason", T.Get(c, "delete.reason"), required: true, maxLength: DeleteHandler.MaxReason);
+        fields.MultiLine("reason", T.Get(c, "delete.reason"), required: true, maxLength: Limits.Reason);
         var data = new JsonObject { ["number"] = customer.Number, ["version"] = customer.Version };
         return card
             .Execute(T.Get(c, "delete.send"), "customer.delete.send", data, style: "destructive")

@@ -17,8 +17,6 @@ namespace TeamsCrm.Bot.Features.Customers;
 /// </summary>
 public static class DeleteHandler
 {
-    public const int MaxReason = 1000;
-
     /// <summary>"delete C-2026-00042": the same form as the button.</summary>
     public static Task<Reply> Command(Turn turn, ICrmArchive archive, IDirectory directory, CancellationToken ct) =>
         FormAsync(turn, archive, directory, CustomerNumbers.Parse(turn.Text), asCard: false, ct);
@@ -45,7 +43,7 @@ public static class DeleteHandler
         if (action is not (var me, var customer)) return refusal;
         if (!CustomerAccess.MayEdit(me, customer)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "delete.onlyOwner"));
         var form = new FormReader(turn.Data, c);
-        var reason = form.MultiLine("reason", required: true, maxLength: MaxReason);
+        var reason = form.MultiLine("reason", required: true, maxLength: Limits.Reason);
         if (!form.IsValid) return Reply.ReplaceCard(DeleteCards.Form(c, customer, new FormState(turn.Data, form.Errors)));
 
         var version = turn.DataString("version") ?? customer.Version;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Forms;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
@@ -18,7 +19,7 @@ public static class EditCards
         foreach (var line in details ?? []) card.Text("• " + line);
         card.Text(T.Get(c, "edit.intro"), subtle: true);
         CustomerFormSections.Basics(fields, c, target.Kind);
-        fields.MultiLine("reason", T.Get(c, "field.reason"), required: true, maxLength: EditHandler.MaxReason);
+        fields.MultiLine("reason", T.Get(c, "field.reason"), required: true, maxLength: Limits.Reason);
 
         return card
             .Execute(T.Get(c, "edit.save"), "customer.save",

@@ -21,8 +21,6 @@ namespace TeamsCrm.Bot.Features.Customers;
 /// </summary>
 public static class EditHandler
 {
-    public const int MaxReason = 1000;
-
     public static async Task<Reply> Edit(Turn turn, ICrmArchive archive, IDirectory directory, CancellationToken ct)
     {
         var c = turn.Culture;
@@ -46,7 +44,7 @@ public static class EditHandler
         var opened = turn.Data["opened"] as JsonObject;
         var form = new FormReader(turn.Data, c);
         var typed = CustomerBasics.Read(form, current.Kind);
-        var reason = form.MultiLine("reason", required: true, maxLength: MaxReason);
+        var reason = form.MultiLine("reason", required: true, maxLength: Limits.Reason);
         var target = new EditTarget(current.Number, current.Name, current.Kind, openedVersion, OpenedValues(current.Kind, opened));
         if (typed is null || !form.IsValid) return Reply.ReplaceCard(EditCards.Form(c, target, new FormState(turn.Data, form.Errors)));
         if (current.Version != openedVersion) return await ConflictAsync(turn, files, directory, current, opened, typed, reason, ct);
