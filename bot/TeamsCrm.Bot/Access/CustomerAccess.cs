@@ -50,6 +50,10 @@ public static class CustomerAccess
     /// <summary>The owner edits (the change goes through approval where the rules say so).</summary>
     public static bool MayEdit(Person? editor, Customer file) => editor is not null && IsOwner(editor, file) && IsLive(file);
 
+    /// <summary>A deleted file comes back by its owner or a sales manager (within the retention period: Retention).</summary>
+    public static bool MayRestore(Person? p, Customer file) =>
+        p is not null && file.Status == CustomerStatus.Deleted && (IsOwner(p, file) || p.Is(Role.SalesManager));
+
     /// <summary>The owner files entries; customer service also logs complaints and service records on any file.</summary>
     public static bool MayAddEntry(Person? author, Customer file, EntryType type) =>
         author is not null && IsLive(file) && (IsOwner(author, file) || (author.Is(Role.CustomerService) && type == EntryType.Complaint));

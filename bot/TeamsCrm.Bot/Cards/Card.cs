@@ -80,6 +80,12 @@ public sealed class Card
         return this;
     }
 
+    /// <summary>A button in the card's body, under the section it belongs to (the card's own actions are limited in number).</summary>
+    public Card Button(string title, string verb, JsonObject data) => Add(new JsonObject
+    {
+        ["type"] = "ActionSet", ["actions"] = new JsonArray(ExecuteAction(title, verb, data, null, withInputs: false)),
+    });
+
     /// <summary>One line of a list: a title, a subtle detail under it, and a button on its right.</summary>
     /// <param name="withInputs">True when the button must carry the card's inputs (a form's "remove this row").</param>
     public Card ListItem(string title, string? detail, string buttonTitle, string verb, JsonObject data, bool withInputs = false)

@@ -3,6 +3,7 @@ using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Help;
 using TeamsCrm.Bot.Features.Plans;
 using TeamsCrm.Bot.Features.Profile;
+using TeamsCrm.Bot.Features.Requests;
 using TeamsCrm.Bot.Features.Visits;
 
 namespace TeamsCrm.Bot.Turns;
@@ -27,6 +28,8 @@ public static class Routes
         r.Command(["delete", "删除"], DeleteHandler.Command);          // "delete C-2026-00042" → the form with a reason
         r.Command(["restore", "恢复"], DeleteHandler.Restore);         // within the 30 days of retention
         r.Command(["approvals", "审批"], ApprovalListHandler.Show);
+        r.Command(["access", "查阅"], AccessRequestHandler.Command);     // another rep's file, for some days
+        r.Command(["escalate", "升级"], EscalationHandler.Command);      // raise a visit's level, invite the customer
 
         r.Verb("help.show", HelpHandler.ShowAsCard);
         r.Verb("help.topic", HelpHandler.Topic);
@@ -42,6 +45,11 @@ public static class Routes
         r.Verb("customer.entry.save", EntryHandler.Save);
         r.Verb("customer.delete", DeleteHandler.Form);
         r.Verb("customer.delete.send", DeleteHandler.Send);           // → a Deletion request to the sales manager
+        r.Verb("customer.restore", DeleteHandler.RestoreFromCard);
+        r.Verb("request.access", AccessRequestHandler.Form);
+        r.Verb("request.access.send", AccessRequestHandler.Send);       // → an Access request to the sales manager and the GM
+        r.Verb("request.escalate", EscalationHandler.Form);
+        r.Verb("request.escalate.send", EscalationHandler.Send);         // → a VisitEscalation request to the key-account director
 
         r.Verb("visit.form", VisitHandler.Form);                    // a customer chosen (card button, chooser) → the form
         r.Verb("visit.save", VisitHandler.Save);                    // once per submission id → the read-only report

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Approvals;
+using TeamsCrm.Bot.Features.Plans;
 
 namespace TeamsCrm.Bot.Tests.Cards;
 
@@ -41,6 +44,31 @@ public static class ApprovalCatalog
         yield return ($"approval.status.deletion.{l}", "ApprovalCards.Status", ApprovalCards.Status(c, view with
         {
             Request = request with { Kind = ApprovalKind.Deletion, Payload = new ApprovalPayload("Company closed") },
+        }));
+        yield return ($"approval.status.access.{l}", "ApprovalCards.Status", ApprovalCards.Status(c, view with
+        {
+            Request = request with { Kind = ApprovalKind.Access, Payload = new ApprovalPayload("Covering for Li Na", GrantDays: 7) },
+        }));
+        yield return ($"approval.approver.escalation.{l}", "ApprovalCards.ForApprover", ApprovalCards.ForApprover(c, view with
+        {
+            Request = request with
+            {
+                Kind = ApprovalKind.VisitEscalation,
+                Payload = new ApprovalPayload("Tender decision next week", Escalation: new Escalation(EscalationKind.InviteCustomer, new DateOnly(2026, 11, 30))),
+            },
+        }));
+        var plan = new VisitPlan
+        {
+            Id = "p", RepAadObjectId = "rep", Week = new IsoWeek(2026, 48), Status = VisitPlanStatus.Submitted,
+            Items = [.. Enumerable.Range(0, PlanForm.MaxItems).Select(i => new VisitPlanItem($"{i}", "C-2026-00042", CustomerCategory.Regular, VisitPurpose.Negotiation,
+                new DateOnly(2026, 11, 23).AddDays(i % 7), i % 2 == 0 ? new TimeOnly(9, 30) : null, "Wang Lei", null, "Huadong Precision"))],
+        };
+        var planView = view with { Request = request with { Kind = ApprovalKind.VisitPlan, Subject = "2026-W48", SubjectName = "Li Na · 2026-W48", Payload = new(Token: "s") }, Plan = plan };
+        yield return ($"approval.approver.plan.{l}", "ApprovalCards.ForApprover", ApprovalCards.ForApprover(c, planView));
+        yield return ($"approval.decided.plan-changed.{l}", "ApprovalCards.Decided", ApprovalCards.Decided(c, planView with
+        {
+            Request = planView.Request with { Status = ApprovalStatus.Approved, DecidedByAadObjectId = "manager", DecidedAt = at, Payload = new(Token: "s", ChangedMeanwhile: true) },
+            DeciderName = "Zhang Wei",
         }));
         yield return ($"approval.refused.{l}", "ApprovalCards.Refused", ApprovalCards.Refused(c, T(c, "approvals.notAnApprover")));
     }

@@ -23,7 +23,7 @@ public static class CustomerCatalog
             Page(FileButtons.Owner, File(contacts: 40, entriesPerType: 10, changes: 100, textLength: 4000))));
         yield return ($"customer.file.visits.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.Owner) with
             { RecentVisits = [VisitSamples.Visit(0, textLength: 4000), VisitSamples.Visit(1, Bot.Domain.Visits.VisitResult.NotYet), VisitSamples.Visit(2)] }));
-        yield return ($"customer.redacted.{l}", "CustomerCards.Redacted", CustomerCards.Redacted(c, "Huadong Precision", File().Contacts, "Tom Becker"));
+        yield return ($"customer.redacted.{l}", "CustomerCards.Redacted", CustomerCards.Redacted(c, "C-2026-00042", "Huadong Precision", File().Contacts, "Tom Becker"));
         yield return ($"customer.list.{l}", "CustomerCards.List", CustomerCards.List(c, "hua", [
             new FoundCustomer("C-2026-00042", "Huadong Precision", CustomerStatus.Active, "Li Na"),
             new FoundCustomer("C-2026-00043", "Huaxin Logistics", null, "Tom Becker"),

@@ -57,12 +57,25 @@ public enum ApprovalKind
 public enum ApprovalStatus { Pending, Approved, Rejected, Cancelled }
 
 /// <summary>
-/// What the decision would change: field changes (before → after), the reason, the days of an access grant.
-/// <paramref name="ChangedMeanwhile"/> is set with the effect of an approved modification that could not apply because
-/// a changed field no longer held its "before" value: the decision stands, the file stays as it is.
+/// What the decision would change: field changes (before → after), the reason, the days of an access grant, the
+/// escalation asked for. <paramref name="Token"/> says which version of the subject the request covers (a plan's
+/// submission): an approval covers what was submitted, not later edits. <paramref name="ChangedMeanwhile"/> is set
+/// with the effect of an approval that could not apply because the subject changed while the request waited
+/// (a modified field no longer at its "before" value, a plan edited since): the decision stands, nothing changes.
 /// </summary>
 public sealed record ApprovalPayload(string? Reason = null, IReadOnlyList<FieldChange>? Changes = null, int? GrantDays = null,
-    bool ChangedMeanwhile = false);
+    bool ChangedMeanwhile = false, string? Token = null, Escalation? Escalation = null);
+
+/// <summary>A visit escalation (DOMAIN.md, "Visits"): raise the visit's level, or invite the customer to the company, on a day.</summary>
+public sealed record Escalation(EscalationKind Kind, DateOnly Day);
+
+public enum EscalationKind
+{
+    /// <summary>Someone more senior joins the visit (提高拜访级别).</summary>
+    RaiseLevel,
+    /// <summary>The customer is invited to visit the company (邀请客户来访).</summary>
+    InviteCustomer,
+}
 
 public sealed record FieldChange(string Field, string? Old, string? New);
 

@@ -4,6 +4,8 @@ using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Plans;
+using TeamsCrm.Bot.Features.Visits;
 
 namespace TeamsCrm.Bot.Features.Approvals;
 
@@ -48,7 +50,8 @@ public static class ApprovalCards
         var card = Details(c, v);
         if (notice is not null) card.Warning(notice);
         var a = v.Request;
-        if (a.Payload.ChangedMeanwhile) card.Warning(T.Get(c, "approvals.changedMeanwhile"));
+        if (a.Payload.ChangedMeanwhile)
+            card.Warning(T.Get(c, a.Kind == ApprovalKind.VisitPlan ? "approvals.planChangedMeanwhile" : "approvals.changedMeanwhile"));
         if (a.DecidedAt is { } at)
             card.Text(T.Get(c, "approvals.decided", CustomerText.Of(c, a.Status), v.DeciderName ?? "?", CustomerText.Time(at, v.Zone)));
         if (a.Comment is { } comment) card.Text(T.Get(c, "approvals.commentIs", comment));
@@ -66,7 +69,7 @@ public static class ApprovalCards
         var card = Card.Create()
             .Title(T.Get(c, "approvals.title", CustomerText.Of(c, a.Kind), a.SubjectName))
             .Facts([
-                (T.Get(c, "approvals.subject"), a.Subject),
+                (T.Get(c, a.Kind == ApprovalKind.VisitPlan ? "approvals.week" : "approvals.subject"), a.Subject),
                 (T.Get(c, "approvals.requestedBy"), v.RequesterName),
                 (T.Get(c, "approvals.approvers"), string.Join(", ", v.ApproverNames)),
                 (T.Get(c, "approvals.filedAt"), CustomerText.Time(a.CreatedAt, v.Zone)),
@@ -74,7 +77,16 @@ public static class ApprovalCards
             ]);
         card.Facts((a.Payload.Changes ?? []).Select(ch =>
             (CustomerText.Field(c, ch.Field), $"{CustomerText.FieldValue(c, ch.Field, ch.Old)} → {CustomerText.FieldValue(c, ch.Field, ch.New)}")));
+        if (a.Payload.GrantDays is { } days) card.Facts([(T.Get(c, "approvals.grantFor"), T.Get(c, "approvals.days", days))]);
+        if (a.Payload.Escalation is { } up)
+            card.Facts([(T.Get(c, "approvals.escalation"), $"{CustomerText.Of(c, up.Kind)} · {VisitText.Day(c, up.Day)}")]);
         if (a.Payload.Reason is { } reason) card.Facts([(T.Get(c, "approvals.reason"), reason)]);
+        if (v.Plan is { } plan)
+        {
+            card.Heading(T.Get(c, "approvals.planItems", plan.Items.Count));
+            card.Facts(plan.Items.OrderBy(i => i.Day).ThenBy(i => i.Time).Select(i =>
+                (PlanText.When(c, i), $"{i.CustomerName} · {VisitText.Of(c, i.Purpose)}" + (i.Contact is { Length: > 0 } who ? $" · {who}" : ""))));
+        }
         return card;
     }
 

@@ -4,6 +4,7 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Turns;
 
@@ -58,6 +59,21 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
         return new Filing(request, unreachable.Count == 0 ? null : T.Get(c, "approvals.unreachable", string.Join(", ", unreachable)));
     }
 
+    /// <summary>A request of <paramref name="kind"/> about <paramref name="subject"/> still waiting (by that requester, when given).</summary>
+    public async Task<Approval?> WaitingAsync(string subject, ApprovalKind kind, string? requesterAadObjectId, CancellationToken ct) =>
+        (await archive.Approvals.ForSubjectAsync(subject, ct)).FirstOrDefault(a => a.IsPending && a.Kind == kind
+            && (requesterAadObjectId is null || string.Equals(a.RequesterAadObjectId, requesterAadObjectId, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// What the requester reads after filing: <paramref name="sentKey"/> ("… sent to {0}") with the approvers' names and
+    /// anything else they must know; or why nobody got the request.
+    /// </summary>
+    public async Task<string> SentNoticeAsync(Turn turn, Filing filing, string sentKey, CancellationToken ct) =>
+        filing.Request is { } request
+            ? T.Get(turn.Culture, sentKey, string.Join(", ", (await ViewAsync(request, turn.TimeZone, ct)).ApproverNames))
+                + (filing.Notice is { } more ? " " + more : "")
+            : filing.Notice!;
+
     /// <summary>
     /// After a decision or cancellation is stored: its effect, then every copy of the card, then the requester.
     /// Safe to run again; <see cref="Approval.EffectAppliedAt"/> records that the effect is in.
@@ -65,7 +81,7 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
     public async Task<Approval> FinishAsync(Approval decided, CultureInfo c, TimeZoneInfo zone, bool notifyRequester, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var changedMeanwhile = await ApprovalEffects.ApplyDecisionAsync(decided, archive.Customers, now, ct);
+        var changedMeanwhile = await ApprovalEffects.ApplyDecisionAsync(decided, archive, now, ct);
         if (decided.EffectAppliedAt is null)
         {
             var payload = decided.Payload with { ChangedMeanwhile = changedMeanwhile };
@@ -80,7 +96,8 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
         {
             var kind = CustomerText.Of(c, decided.Kind);
             await messenger.SendTextAsync(requester, decided.Status == ApprovalStatus.Approved
-                ? T.Get(c, decided.Payload.ChangedMeanwhile ? "approvals.notifyChangedMeanwhile" : "approvals.notifyApproved",
+                ? T.Get(c, !decided.Payload.ChangedMeanwhile ? "approvals.notifyApproved"
+                    : decided.Kind == ApprovalKind.VisitPlan ? "approvals.notifyPlanChangedMeanwhile" : "approvals.notifyChangedMeanwhile",
                     kind, decided.SubjectName, view.DeciderName)
                 : T.Get(c, "approvals.notifyRejected", kind, decided.SubjectName, view.DeciderName, decided.Comment), ct);
         }
@@ -99,7 +116,10 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
         }
         if (await archive.Conversations.FindUserAsync(a.RequesterAadObjectId, ct) is { } requester) refresh.Add(requester.TeamsId);
         var decider = a.DecidedByAadObjectId is { } by ? await NameAsync(by, ct) : null;
-        return new ApprovalView(a, await NameAsync(a.RequesterAadObjectId, ct), approverNames, decider, refresh, zone);
+        var plan = a.Kind == ApprovalKind.VisitPlan && IsoWeek.TryParse(a.Subject, out var week)
+            ? await archive.Visits.PlanAsync(a.RequesterAadObjectId, week, ct)
+            : null;
+        return new ApprovalView(a, await NameAsync(a.RequesterAadObjectId, ct), approverNames, decider, refresh, zone, plan);
     }
 
     async Task<string> NameAsync(string aadObjectId, CancellationToken ct) =>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Plans;
 
 namespace TeamsCrm.Bot.Features.Approvals;
 
@@ -27,12 +29,21 @@ public static class ApprovalEffects
         if (IsAboutCustomer(a)) await ApplyAsync(a, files, "requested", a.RequesterAadObjectId, now, a.Payload.Reason, _ => None, ct);
     }
 
-    /// <summary>The decision (or the cancellation) and its effect on the file, together in one update.</summary>
-    /// <returns>True when an approved modification did not apply because the file had changed meanwhile.</returns>
-    public static Task<bool> ApplyDecisionAsync(Approval a, ICustomerFiles files, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The decision (or the cancellation) and its effect on what the request is about.</summary>
+    /// <returns>True when an approval did not apply because its subject had changed meanwhile.</returns>
+    public static Task<bool> ApplyDecisionAsync(Approval a, ICrmArchive archive, DateTimeOffset now, CancellationToken ct) => a.Kind switch
     {
-        if (!IsAboutCustomer(a) || a.IsPending) return Task.FromResult(false);
+        _ when a.IsPending => Task.FromResult(false),
+        ApprovalKind.VisitPlan => PlanReview.ApplyAsync(a, archive.Visits, now, ct),
+        _ when IsAboutCustomer(a) => ApplyToFileAsync(a, archive.Customers, now, ct),
+        _ => Task.FromResult(false),
+    };
+
+    /// <summary>The decision and its effect on the file, together in one update (an access grant just before it, once).</summary>
+    static async Task<bool> ApplyToFileAsync(Approval a, ICustomerFiles files, DateTimeOffset now, CancellationToken ct)
+    {
         var by = a.DecidedByAadObjectId ?? a.RequesterAadObjectId;
+        if (a is { Kind: ApprovalKind.Access, Status: ApprovalStatus.Approved }) await AccessGrants.GrantOnceAsync(a, files, ct);
         Func<Customer, Effect> effect = (a.Kind, a.Status) switch
         {
             (ApprovalKind.NewFile, ApprovalStatus.Approved) => c => c.Status == CustomerStatus.Pending
@@ -41,12 +52,16 @@ public static class ApprovalEffects
             // 档案的删除: kept for the retention period, then purged (CustomerPurge); restorable meanwhile.
             (ApprovalKind.Deletion, ApprovalStatus.Approved) => c => c.Status is CustomerStatus.Pending or CustomerStatus.Active
                 ? Status(c, Retention.Delete(c, now), by, now, a) : None,
+            // 借阅: the grant itself is stored just before; the history shows whom it was for and until when.
+            (ApprovalKind.Access, ApprovalStatus.Approved) => c => new(null,
+                [new(c.Number, "accessUntil", null, AccessGrants.Of(a).Until.ToString("O", CultureInfo.InvariantCulture), a.RequesterAadObjectId, now, a.Comment, a.Id)]),
             _ => _ => None,
         };
-        return ApplyAsync(a, files, a.Status.ToString().ToLowerInvariant(), by, now, a.Comment, effect, ct);
+        return await ApplyAsync(a, files, a.Status.ToString().ToLowerInvariant(), by, now, a.Comment, effect, ct);
     }
 
-    static bool IsAboutCustomer(Approval a) => a.Kind is ApprovalKind.NewFile or ApprovalKind.Modification or ApprovalKind.Deletion or ApprovalKind.Access;
+    static bool IsAboutCustomer(Approval a) =>
+        a.Kind is ApprovalKind.NewFile or ApprovalKind.Modification or ApprovalKind.Deletion or ApprovalKind.Access or ApprovalKind.VisitEscalation;
 
     static Effect Status(Customer current, Customer changed, string by, DateTimeOffset now, Approval a) => new(changed,
         [new(current.Number, "status", current.Status.ToString(), changed.Status.ToString(), by, now, a.Comment, a.Id)]);

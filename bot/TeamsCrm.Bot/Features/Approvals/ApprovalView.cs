@@ -1,12 +1,17 @@
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Domain.Visits;
 
 namespace TeamsCrm.Bot.Features.Approvals;
 
-/// <summary>A request as its cards show it: the names behind the ids, and whom Teams asks for a per-user view.</summary>
+/// <summary>
+/// A request as its cards show it: the names behind the ids, whom Teams asks for a per-user view, and for a plan the
+/// plan as it stands (the approver decides on what they see).
+/// </summary>
 public sealed record ApprovalView(
     Approval Request,
     string RequesterName,
     IReadOnlyList<string> ApproverNames,
     string? DeciderName,
     IReadOnlyList<string> RefreshTeamsIds,
-    TimeZoneInfo Zone);
+    TimeZoneInfo Zone,
+    VisitPlan? Plan = null);

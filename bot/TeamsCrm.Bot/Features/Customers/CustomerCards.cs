@@ -23,6 +23,8 @@ public static class CustomerCards
         CustomerSections.Visits(card, c, page.RecentVisits ?? []);
 
         var number = new JsonObject { ["number"] = customer.Number };
+        // Under the visits it is about; the card's own buttons are the file's.
+        if (page.Buttons.HasFlag(FileButtons.Escalate)) card.Button(T.Get(c, "customers.escalate"), "request.escalate", number);
         if (page.Buttons.HasFlag(FileButtons.LogVisit)) card.Execute(T.Get(c, "customers.logVisit"), "visit.form", number);
         if (page.Buttons.HasFlag(FileButtons.Edit)) card.Execute(T.Get(c, "customers.edit"), "customer.edit", number);
         if (page.Buttons.HasFlag(FileButtons.AddContact)) card.Execute(T.Get(c, "customers.addContact"), "customer.contact", number);
@@ -30,11 +32,12 @@ public static class CustomerCards
         if (page.Buttons.HasFlag(FileButtons.LogComplaint))
             card.Execute(T.Get(c, "customers.logComplaint"), "customer.entry", new JsonObject { ["number"] = customer.Number, ["type"] = nameof(EntryType.Complaint) });
         if (page.Buttons.HasFlag(FileButtons.Delete)) card.Execute(T.Get(c, "customers.delete"), "customer.delete", number);
+        if (page.Buttons.HasFlag(FileButtons.Restore)) card.Execute(T.Get(c, "customers.restore"), "customer.restore", number);
         return card.Build();
     }
 
     /// <summary>发放制度: someone else's customer shows only the company name, contact names and titles.</summary>
-    public static JsonObject Redacted(CultureInfo c, string name, IReadOnlyList<Contact> contacts, string ownerName)
+    public static JsonObject Redacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName)
     {
         var card = Card.Create()
             .Title(name)
@@ -42,7 +45,9 @@ public static class CustomerCards
         if (contacts.Count > 0)
             card.Heading(T.Get(c, "customers.contacts", contacts.Count))
                 .Facts(contacts.Take(CustomerSections.MaxContacts).Select(p => (p.Name, p.Title ?? "—")));
-        return card.Text(T.Get(c, "customers.requestAccess"), subtle: true).Build();
+        return card.Text(T.Get(c, "customers.requestAccess"), subtle: true)
+            .Execute(T.Get(c, "customers.askAccess"), "request.access", new JsonObject { ["number"] = number })
+            .Build();
     }
 
     /// <summary>Several files match: one line each with a button that opens it.</summary>

@@ -25,7 +25,11 @@ public enum FileButtons
     LogVisit = 16,
     /// <summary>The owner asks for the file's deletion (档案的删除).</summary>
     Delete = 32,
-    Owner = Edit | AddContact | AddEntry | LogVisit | Delete,
+    /// <summary>The owner asks the key-account director to escalate a visit.</summary>
+    Escalate = 64,
+    /// <summary>A deleted file, to its owner or a sales manager, within the retention period.</summary>
+    Restore = 128,
+    Owner = Edit | AddContact | AddEntry | LogVisit | Delete | Escalate,
 }
 
 /// <summary>A line of the find list: full readers see number and status, others only the name and owner.</summary>

@@ -30,7 +30,7 @@ static class CustomerPages
             await files.LogAccessAsync(new AccessLogEntry(number, me.AadObjectId, clock.GetUtcNow(), view == FileView.Full ? FullRead : RedactedRead, view == FileView.Full), ct);
 
         var ownerName = await NameOfAsync(directory, customer.OwnerAadObjectId, ct);
-        if (view == FileView.Redacted) return CustomerCards.Redacted(turn.Culture, customer.Name, file.Contacts, ownerName);
+        if (view == FileView.Redacted) return CustomerCards.Redacted(turn.Culture, number, customer.Name, file.Contacts, ownerName);
 
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var id in file.History.Select(h => h.ByAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -49,7 +49,8 @@ static class CustomerPages
     }
 
     public static FileButtons ButtonsFor(Person me, Customer customer) =>
-        CustomerAccess.MayEdit(me, customer) ? FileButtons.Owner
+        customer.Status == CustomerStatus.Deleted ? (CustomerAccess.MayRestore(me, customer) ? FileButtons.Restore : FileButtons.None)
+        : CustomerAccess.MayEdit(me, customer) ? FileButtons.Owner
         : CustomerAccess.MayAddEntry(me, customer, EntryType.Complaint) ? FileButtons.LogComplaint
         : FileButtons.None;
 

@@ -26,6 +26,8 @@ public static class CustomerText
         ("companySize", _) => T.Get(c, "companySize", value),
         ("status", _) when Enum.TryParse<CustomerStatus>(value, out var st) => Of(c, st),
         ("approval", _) => T.Get(c, "approvals.event." + value),
+        ("accessUntil", _) when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) =>
+            until.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
         ("keyAccount", _) when Enum.TryParse<KeyAccountClasses>(value, out var k) => k == KeyAccountClasses.None ? Of(c, k)
             : string.Join(", ", Enum.GetValues<KeyAccountClasses>().Where(f => f != KeyAccountClasses.None && k.HasFlag(f)).Select(f => Of(c, f))),
         _ => value,

@@ -3,13 +3,14 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Turns;
 
 namespace TeamsCrm.Bot.Features.Plans;
 
 /// <summary>
 /// "plan" / "拜访计划" (this week) and "plan next" / "下周计划": the rep adds and removes planned visits (kept as a
-/// draft), switches between this and next week, and submits the week's plan to their direct leader (填表 → 审核).
+/// draft), switches between this and next week, and submits the week's plan to their direct leader (填表 → 审核), who approves or returns it in the request card (PlanReview).
 /// A submitted plan shows which planned visits were made, and which were missed once their day is over.
 /// </summary>
 public static class PlanHandler
@@ -49,14 +50,14 @@ public static class PlanHandler
         return Reply.ReplaceCard(await PlanPages.EditorAsync(turn, me, week, plan, null, null, archive, clock, ct));
     }
 
-    public static Task<Reply> Add(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct) =>
-        PlanChanges.ApplyAsync(turn, archive, directory, clock, PlanChange.Add, ct);
+    public static Task<Reply> Add(Turn turn, ICrmArchive archive, IDirectory directory, ApprovalDesk approvals, TimeProvider clock, CancellationToken ct) =>
+        PlanChanges.ApplyAsync(turn, archive, directory, approvals, clock, PlanChange.Add, ct);
 
-    public static Task<Reply> Remove(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct) =>
-        PlanChanges.ApplyAsync(turn, archive, directory, clock, PlanChange.Remove, ct);
+    public static Task<Reply> Remove(Turn turn, ICrmArchive archive, IDirectory directory, ApprovalDesk approvals, TimeProvider clock, CancellationToken ct) =>
+        PlanChanges.ApplyAsync(turn, archive, directory, approvals, clock, PlanChange.Remove, ct);
 
-    public static Task<Reply> Submit(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct) =>
-        PlanChanges.ApplyAsync(turn, archive, directory, clock, PlanChange.Submit, ct);
+    public static Task<Reply> Submit(Turn turn, ICrmArchive archive, IDirectory directory, ApprovalDesk approvals, TimeProvider clock, CancellationToken ct) =>
+        PlanChanges.ApplyAsync(turn, archive, directory, approvals, clock, PlanChange.Submit, ct);
 
     /// <summary>Plans are for those who visit customers: sales staff and their managers, not customer service.</summary>
     internal static string? Refusal(Person? me) =>
