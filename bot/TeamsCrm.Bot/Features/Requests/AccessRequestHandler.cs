@@ -50,7 +50,7 @@ public static class AccessRequestHandler
         var c = turn.Culture;
         var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
         if (action is not (var me, var customer)) return refusal;
-        if (SubmissionIds.Parse(turn.DataString("submission")) is not { } submission) return Reply.Text(T.Get(c, "help.staleCard"));
+        if (SubmissionIds.Parse(turn.DataString("submissionId")) is not { } submission) return Reply.Text(T.Get(c, "help.staleCard"));
         var (view, _) = await CustomerPages.ViewAsync(me, customer, archive.Customers, directory, clock, ct);
         if (view == FileView.Full) return Reply.ReplaceCard(RequestCards.Sent(c, customer.Name, T.Get(c, "requests.access.notNeeded", customer.Number)));
 

@@ -43,7 +43,7 @@ public static class EscalationHandler
         var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
         if (action is not (var me, var customer)) return refusal;
         if (!CustomerAccess.MayEdit(me, customer)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "requests.escalate.onlyOwner"));
-        if (SubmissionIds.Parse(turn.DataString("submission")) is not { } submission) return Reply.Text(T.Get(c, "help.staleCard"));
+        if (SubmissionIds.Parse(turn.DataString("submissionId")) is not { } submission) return Reply.Text(T.Get(c, "help.staleCard"));
 
         var form = new FormReader(turn.Data, c);
         var kind = form.Choice<EscalationKind>("kind", required: true);

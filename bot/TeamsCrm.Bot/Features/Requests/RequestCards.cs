@@ -23,7 +23,7 @@ public static class RequestCards
         var fields = new FormFields(card, c, state).Banner();
         card.Text(T.Get(c, "requests.access.intro"), subtle: true);
         fields.Choice("days", T.Get(c, "requests.access.days"),
-                GrantDays.Select(d => (T.Get(c, "requests.days", d), d.ToString(CultureInfo.InvariantCulture))), required: true)
+                GrantDays.Select(d => (T.Get(c, d == 1 ? "requests.oneDay" : "requests.days", d), d.ToString(CultureInfo.InvariantCulture))), required: true)
             .MultiLine("reason", T.Get(c, "requests.access.reason"), required: true, maxLength: Limits.Reason);
         return card
             .Execute(T.Get(c, "requests.send"), "request.access.send", Data(number, submission))
@@ -50,5 +50,5 @@ public static class RequestCards
         .Text(message)
         .Build();
 
-    static JsonObject Data(string number, string submission) => new() { ["number"] = number, ["submission"] = submission };
+    static JsonObject Data(string number, string submission) => new() { ["number"] = number, ["submissionId"] = submission };
 }
