@@ -39,6 +39,14 @@ public interface ICustomerFiles
     /// </summary>
     Task<Customer> UpdateAsync(Customer updated, IReadOnlyList<ChangeRecord> changes, CancellationToken ct = default);
 
+    /// <summary>
+    /// 档案的删除, the end: removes everything filed under a deleted file — contacts, archive entries (the documents),
+    /// change history, access grants and log — and saves what <c>Retention.Purge</c> leaves of the file with
+    /// <paramref name="purged"/> as its only record. Guarded by <see cref="Customer.Version"/> like an update. If it
+    /// stops half-way the file is still deleted and due, so the next run purges it again.
+    /// </summary>
+    Task<Customer> PurgeAsync(Customer due, ChangeRecord purged, CancellationToken ct = default);
+
     Task<Contact> AddContactAsync(string number, NewContact contact, CancellationToken ct = default);
 
     Task<ArchiveEntry> AddEntryAsync(ArchiveEntry entry, CancellationToken ct = default);

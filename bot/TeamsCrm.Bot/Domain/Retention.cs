@@ -18,5 +18,15 @@ public static class Retention
 
     public static Customer Restore(Customer c) => c with { Status = CustomerStatus.Active, DeletedAt = null, PurgeAfter = null };
 
+    /// <summary>
+    /// What is left of a purged file: its number (numbers are never reused; it stands in for the name too), kind, owner,
+    /// dates and status — no name, no contact data, no intelligence. Everything filed under it goes with it (<c>ICustomerFiles.PurgeAsync</c>).
+    /// </summary>
+    public static Customer Purge(Customer c) => new()
+    {
+        Number = c.Number, Kind = c.Kind, Name = c.Number, OwnerAadObjectId = c.OwnerAadObjectId, Status = CustomerStatus.Purged,
+        CreatedAt = c.CreatedAt, UpdatedAt = c.UpdatedAt, DeletedAt = c.DeletedAt, PurgeAfter = c.PurgeAfter, Version = c.Version,
+    };
+
     public static bool IsDue(Customer c, DateTimeOffset now) => c.Status == CustomerStatus.Deleted && c.PurgeAfter is { } until && now >= until;
 }

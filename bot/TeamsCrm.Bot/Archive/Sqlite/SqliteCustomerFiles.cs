@@ -132,6 +132,24 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
         return stored;
     }
 
+    /// <summary>One transaction: what is filed under the file goes, the file becomes what <see cref="Retention.Purge"/> leaves.</summary>
+    public async Task<Customer> PurgeAsync(Customer due, ChangeRecord purged, CancellationToken ct = default)
+    {
+        await using var write = await db.BeginWriteAsync(ct);
+        var c = write.Connection;
+        var left = Retention.Purge(due) with { UpdatedAt = clock.GetUtcNow() };
+        var saved = long.TryParse(due.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            && await Sql.ExecAsync(c, SqliteCustomerRows.Update, ct, [.. SqliteCustomerRows.Parameters(left), ("$version", version)]) == 1;
+        if (!saved)
+            throw new VersionConflictException(await ReadAsync(c, due.Number, ct) ?? throw new KeyNotFoundException($"There is no customer {due.Number}."));
+        foreach (var table in (string[])["contacts", "archive_entries", "change_records", "access_grants", "access_log"])
+            await Sql.ExecAsync(c, $"DELETE FROM {table} WHERE customer_number = $number", ct, ("$number", due.Number));
+        await InsertChangeAsync(c, purged, ct);
+        var stored = (await ReadAsync(c, due.Number, ct))!;
+        await write.CommitAsync(ct);
+        return stored;
+    }
+
     static async Task<Customer?> ReadAsync(SqliteConnection c, string number, CancellationToken ct) =>
         (await Sql.ListAsync(c, $"{SqliteCustomerRows.Select} WHERE number = $number", SqliteCustomerRows.Read, ct, ("$number", number)))
             .SingleOrDefault();

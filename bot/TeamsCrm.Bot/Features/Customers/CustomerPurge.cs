@@ -6,8 +6,9 @@ using TeamsCrm.Bot.Domain;
 namespace TeamsCrm.Bot.Features.Customers;
 
 /// <summary>
-/// The end of retention (档案的删除): a deleted file past its PurgeAfter becomes <see cref="CustomerStatus.Purged"/>,
-/// after which no finder, card or command shows it. Its row stays (numbers are never reused) but nothing reads it.
+/// The end of retention (档案的删除): a deleted file past its PurgeAfter is purged for good — its contacts, documents
+/// (archive entries), history, grants and access log removed, its own data blanked. Only its number remains (numbers
+/// are never reused), with status <see cref="CustomerStatus.Purged"/>, which no finder, card or command shows.
 /// </summary>
 public sealed class CustomerPurge(ICrmArchive archive)
 {
@@ -20,8 +21,8 @@ public sealed class CustomerPurge(ICrmArchive archive)
             if (!Retention.IsDue(file, now)) continue;
             try
             {
-                await archive.Customers.UpdateAsync(file with { Status = CustomerStatus.Purged },
-                    [new ChangeRecord(file.Number, "status", file.Status.ToString(), nameof(CustomerStatus.Purged), Retention.PurgedBy, now, null, null)], ct);
+                await archive.Customers.PurgeAsync(file,
+                    new ChangeRecord(file.Number, "status", file.Status.ToString(), nameof(CustomerStatus.Purged), Retention.PurgedBy, now, null, null), ct);
                 purged.Add(file.Number);
             }
             catch (VersionConflictException)
