@@ -5,6 +5,7 @@ using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Targets;
 using TeamsCrm.Bot.Turns;
 
 namespace TeamsCrm.Bot.Features.Approvals;
@@ -65,7 +66,9 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
     public async Task<Approval> FinishAsync(Approval decided, CultureInfo c, TimeZoneInfo zone, bool notifyRequester, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var changedMeanwhile = await ApprovalEffects.ApplyDecisionAsync(decided, archive.Customers, now, ct);
+        var changedMeanwhile = TargetEffects.IsAbout(decided)   // a month's sales targets, not a customer file
+            ? await TargetEffects.ApplyDecisionAsync(decided, archive.Targets, now, ct)
+            : await ApprovalEffects.ApplyDecisionAsync(decided, archive.Customers, now, ct);
         if (decided.EffectAppliedAt is null)
         {
             var payload = decided.Payload with { ChangedMeanwhile = changedMeanwhile };
