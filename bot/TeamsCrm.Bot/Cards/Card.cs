@@ -149,6 +149,13 @@ public sealed class Card
         return this;
     }
 
+    /// <summary>A button that opens a web address (a download link) in the browser.</summary>
+    public Card Link(string title, string url) => Add(new JsonObject
+    {
+        ["type"] = "ActionSet",
+        ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url }),
+    });
+
     public Card Add(JsonObject element)
     {
         _body.Add(element);

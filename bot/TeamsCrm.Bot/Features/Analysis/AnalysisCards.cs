@@ -25,7 +25,7 @@ public static class AnalysisCards
             else if (t.Chart.Length == 0) card.Add(table);
             else card.Chart(t.Chart, t.Title, ChartData(t), table);
             if (t.Rows.Count > shown.Count) card.Text(T.Get(c, "analysis.more", t.Rows.Count - shown.Count), subtle: true);
-            card.Add(Link(T.Get(c, "export.download"), exportUrl(t.Id)));
+            card.Link(T.Get(c, "export.download"), exportUrl(t.Id));
         }
         return card.Build();
     }
@@ -34,11 +34,4 @@ public static class AnalysisCards
     static JsonArray ChartData(FigureTable t) => new([.. t.Rows.Take(MaxRows).Select(r => (JsonNode)(t.Chart == "Chart.Donut"
         ? new JsonObject { ["legend"] = r[0], ["value"] = int.Parse(r[^1], CultureInfo.InvariantCulture) }
         : new JsonObject { ["x"] = r[0], ["y"] = int.Parse(r[^1], CultureInfo.InvariantCulture) }))]);
-
-    /// <summary>A download button: Action.OpenUrl to the bot's short-lived signed link.</summary>
-    public static JsonObject Link(string title, string url) => new()
-    {
-        ["type"] = "ActionSet",
-        ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url }),
-    };
 }

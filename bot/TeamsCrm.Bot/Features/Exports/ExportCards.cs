@@ -12,7 +12,7 @@ public static class ExportCards
         .Title(T.Get(c, "export.historyTitle", name))
         .Text(number, subtle: true)
         .Text(T.Get(c, "export.historyHint"))
-        .Add(AnalysisCards.Link(T.Get(c, "export.download"), url))
+        .Link(T.Get(c, "export.download"), url)
         .Text(T.Get(c, "export.expires"), subtle: true)
         .Build();
 }

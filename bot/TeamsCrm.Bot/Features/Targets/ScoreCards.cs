@@ -31,7 +31,7 @@ public static class ScoreCards
             [T.Get(c, "scores.rank"), T.Get(c, "scores.rep"), T.Get(c, "scores.target"), T.Get(c, "scores.actual"), T.Get(c, "scores.percent"), T.Get(c, "scores.score")],
             lines.Select((l, i) => (IReadOnlyList<string>)[l.Score is null ? "—" : (i + 1).ToString(c), l.RepName,
                 l.Target is { } t ? CustomerText.Money(c, t) : "—", CustomerText.Money(c, l.Actual), Percent(c, l.Percent), l.Score?.ToString(c) ?? "—"]));
-        return card.Text(T.Get(c, "scores.rule"), subtle: true).Add(AnalysisCards.Link(T.Get(c, "export.download"), exportUrl)).Build();
+        return card.Text(T.Get(c, "scores.rule"), subtle: true).Link(T.Get(c, "export.download"), exportUrl).Build();
     }
 
     static string Percent(CultureInfo c, decimal? p) => p is { } v ? v.ToString("0.0", c) + " %" : "—";
