@@ -6,6 +6,7 @@ using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Teams;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.BotFramework.Auth;
@@ -41,6 +42,8 @@ public static class Program
         services.AddArchive();                                             // SQLite by default
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
         services.AddSingleton<ApprovalDesk>();                             // files requests, carries decisions out
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
+        services.AddSingleton<ExportLinks>();                              // short-lived signed CSV links
         services.AddSingleton<CustomerPurge>();                            // deleted files past retention → purged
         services.AddHostedService<CustomerPurgeService>();                 // …every hour
 
@@ -56,6 +59,7 @@ public static class Program
 
         app.MapBotMessages("/api/messages");
         app.MapGet("/health", () => Results.Text("ok"));
+        app.MapExports();                                                  // GET /export: signed CSV downloads
         return app;
     }
 

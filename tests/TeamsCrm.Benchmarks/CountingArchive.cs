@@ -17,10 +17,12 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     public ICustomerFiles Customers => _customers ??= CountingProxy<ICustomerFiles>.Wrap(inner.Customers, this);
     public IVisitLog Visits => _visits ??= CountingProxy<IVisitLog>.Wrap(inner.Visits, this);
     public IApprovalStore Approvals => _approvals ??= CountingProxy<IApprovalStore>.Wrap(inner.Approvals, this);
+    public ISalesTargets Targets => _targets ??= CountingProxy<ISalesTargets>.Wrap(inner.Targets, this);
     IConversationStore? _conversations;
     ICustomerFiles? _customers;
     IVisitLog? _visits;
     IApprovalStore? _approvals;
+    ISalesTargets? _targets;
 
     public long Total => _calls.Values.Sum();
     public IReadOnlyDictionary<string, long> ByMethod => new Dictionary<string, long>(_calls);

@@ -17,8 +17,13 @@ function validate(card) {
     if (a.type === 'Action.Execute' && !a.verb) problems.push(`Action.Execute "${a.title}" has no verb`);
   });
 
+  const withFallback = new Set();
   walkElements(card, (e) => {
     if (e.type === 'Input.ChoiceSet' && e['choices.data'] !== undefined) checkDataQuery(e, problems);
+    if (!AC.GlobalRegistry.elements.findByName(e.type) && !e.type.startsWith('Action.') && isTypedElement(e)) {
+      if (e.fallback && typeof e.fallback === 'object') withFallback.add(e.type);
+      else problems.push(`${e.type} is not an Adaptive Card element: give it a fallback element that shows the same content`);
+    }
   });
 
   const parsed = new AC.AdaptiveCard();
@@ -26,7 +31,25 @@ function validate(card) {
   parsed.parse(card, context);
   for (let i = 0; i < context.eventCount; i++) problems.push(describe(context.getEventAt(i)));
   for (const e of parsed.validateProperties().validationEvents) problems.push(describe(e));
-  return problems.filter((p) => !TEAMS_DATA_QUERY.test(p));
+  return problems.filter((p) => !TEAMS_DATA_QUERY.test(p) && !acceptedUnknown(p, withFallback));
+}
+
+// Teams draws elements of its own (Chart.Donut, Chart.VerticalBar, …) that this renderer does not know. Such an element
+// is accepted only when every use of it carries a fallback element (not "drop": the figures must show somewhere); the
+// renderer parses and checks that fallback like any other element.
+const UNKNOWN_ELEMENT = /^UnknownElementType: Unknown element type "([^"]+)"/;
+
+function acceptedUnknown(problem, withFallback) {
+  const m = UNKNOWN_ELEMENT.exec(problem);
+  return m !== null && withFallback.has(m[1]);
+}
+
+// Objects with a "type" inside a card that are not elements: table rows and cells, choices, facts, columns are
+// known to the registry or sit under known properties; these are the only ones the walk would see besides elements.
+const NOT_ELEMENTS = new Set(['AdaptiveCard', 'TableRow', 'TableCell', 'Column', 'Data.Query', 'TextRun']);
+
+function isTypedElement(e) {
+  return !NOT_ELEMENTS.has(e.type);
 }
 
 // Teams documents dynamic typeahead (Input.ChoiceSet "choices.data": Data.Query, answered through the
@@ -43,11 +66,12 @@ function checkDataQuery(e, problems) {
   if (!Array.isArray(e.choices)) problems.push(`Input.ChoiceSet "${e.id}": give static choices as the fallback`);
 }
 
+// An action's data is the app's own JSON (it may hold a "type" of its own, e.g. an entry type): not card content.
 function walkElements(node, visit) {
   if (Array.isArray(node)) return node.forEach((n) => walkElements(n, visit));
   if (node === null || typeof node !== 'object') return;
   if (typeof node.type === 'string') visit(node);
-  for (const value of Object.values(node)) walkElements(value, visit);
+  for (const [key, value] of Object.entries(node)) if (key !== 'data') walkElements(value, visit);
 }
 
 function describe(e) {

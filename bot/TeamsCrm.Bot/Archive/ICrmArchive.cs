@@ -12,6 +12,7 @@ public interface ICrmArchive
     ICustomerFiles Customers { get; }
     IVisitLog Visits { get; }
     IApprovalStore Approvals { get; }
+    ISalesTargets Targets { get; }
 }
 
 /// <summary>

@@ -44,7 +44,11 @@ public sealed class Card
     /// A table (Adaptive Cards 1.5, which Teams renders on desktop and mobile): a bold header row, then the rows;
     /// <paramref name="widths"/> are relative column widths.
     /// </summary>
-    public Card Table(IReadOnlyList<int> widths, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    public Card Table(IReadOnlyList<int> widths, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) =>
+        Add(TableElement(widths, headers, rows));
+
+    /// <summary>The table of <see cref="Table"/> as an element of its own (a chart's fallback).</summary>
+    public static JsonObject TableElement(IReadOnlyList<int> widths, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
         static JsonObject Row(IEnumerable<string> cells, bool header) => new()
         {
@@ -59,13 +63,22 @@ public sealed class Card
         };
         var all = new JsonArray(Row(headers, header: true));
         foreach (var row in rows) all.Add(Row(row, header: false));
-        return Add(new JsonObject
+        return new JsonObject
         {
             ["type"] = "Table", ["firstRowAsHeader"] = true, ["showGridLines"] = false,
             ["columns"] = new JsonArray(widths.Select(w => (JsonNode)new JsonObject { ["width"] = w }).ToArray()),
             ["rows"] = all,
-        });
+        };
     }
+
+    /// <summary>
+    /// A Teams chart (Chart.Donut, Chart.VerticalBar, …: Teams-only elements, unknown to other hosts and to the official
+    /// renderer) with the same figures as a table in its fallback, which every client that does not draw charts shows.
+    /// </summary>
+    public Card Chart(string type, string title, JsonArray data, JsonObject fallbackTable) => Add(new JsonObject
+    {
+        ["type"] = type, ["title"] = title, ["data"] = data, ["fallback"] = fallbackTable,
+    });
 
     /// <summary>A warning on top of a card (a refused form, a conflict), in the host's attention colour.</summary>
     public Card Warning(string text) => Add(new JsonObject
@@ -141,6 +154,13 @@ public sealed class Card
         };
         return this;
     }
+
+    /// <summary>A button that opens a web address (a download link) in the browser.</summary>
+    public Card Link(string title, string url) => Add(new JsonObject
+    {
+        ["type"] = "ActionSet",
+        ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url }),
+    });
 
     public Card Add(JsonObject element)
     {

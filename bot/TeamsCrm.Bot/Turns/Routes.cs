@@ -1,9 +1,12 @@
+using TeamsCrm.Bot.Features.Analysis;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Features.Help;
 using TeamsCrm.Bot.Features.Plans;
 using TeamsCrm.Bot.Features.Profile;
 using TeamsCrm.Bot.Features.Requests;
+using TeamsCrm.Bot.Features.Targets;
 using TeamsCrm.Bot.Features.Visits;
 
 namespace TeamsCrm.Bot.Turns;
@@ -30,6 +33,15 @@ public static class Routes
         r.Command(["approvals", "审批"], ApprovalListHandler.Show);
         r.Command(["access", "查阅"], AccessRequestHandler.Command);     // another rep's file, for some days
         r.Command(["escalate", "升级"], EscalationHandler.Command);      // raise a visit's level, invite the customer
+
+        // Managing: monthly sales targets (a started month's change goes through approval), scores, analysis, exports.
+        r.Command(["targets", "销售指标"], TargetHandler.Show);              // "targets next" / "销售指标 下月": next month
+        r.Command(["my score", "我的业绩"], ScoreHandler.Mine);
+        r.Command(["team score", "团队业绩"], ScoreHandler.Team);
+        r.Command(["analysis", "客户分析"], AnalysisHandler.Show);
+        r.Command(["export", "导出"], CustomerHistory.Command);             // "export C-2026-00042": the file's history as CSV
+        r.Verb("targets.save", TargetHandler.Save);
+        r.Verb("targets.open", TargetHandler.Open);
 
         r.Verb("help.show", HelpHandler.ShowAsCard);
         r.Verb("help.topic", HelpHandler.Topic);

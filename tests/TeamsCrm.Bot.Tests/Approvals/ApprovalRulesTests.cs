@@ -44,6 +44,13 @@ public class ApprovalRulesTests
     }
 
     [Fact]
+    public async Task The_key_account_directors_own_target_change_goes_to_the_general_manager()
+    {
+        Assert.Equal([Gm], (await ApprovalRules.ApproversAsync(ApprovalKind.TargetChange, Manager, Org())).Select(p => p.AadObjectId));
+        Assert.Empty(await ApprovalRules.ApproversAsync(ApprovalKind.VisitEscalation, Manager, Org()));   // only target changes go up
+    }
+
+    [Fact]
     public async Task No_leader_or_no_sales_manager_means_no_approver()
     {
         Assert.Empty(await ApprovalRules.ApproversAsync(ApprovalKind.NewFile, Rep, Org(withLeader: false)));

@@ -35,6 +35,21 @@ public sealed class CardRendererTests(CardRendererTests.Verdicts verdicts) : ICl
     }
 
     [Fact]
+    public async Task A_teams_chart_passes_only_with_a_fallback_element()
+    {
+        static JsonObject With(string fallback) => JsonNode.Parse(
+            "{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"body\":[{\"type\":\"Chart.Donut\",\"title\":\"t\",\"data\":[{\"legend\":\"a\",\"value\":1}]" + fallback + "}]}")!.AsObject();
+        var problems = await OfficialCardRenderer.ValidateAsync([
+            ("none", With("")), ("drop", With(",\"fallback\":\"drop\"")), ("table", With(",\"fallback\":{\"type\":\"TextBlock\",\"text\":\"a: 1\"}")),
+            ("bad-fallback", With(",\"fallback\":{\"type\":\"Input.Text\",\"id\":\"x\",\"isRequired\":true}")),
+        ]);
+        Assert.Contains(problems["none"], p => p.Contains("Chart.Donut", StringComparison.Ordinal));
+        Assert.Contains(problems["drop"], p => p.Contains("Chart.Donut", StringComparison.Ordinal));
+        Assert.Empty(problems["table"]);
+        Assert.NotEmpty(problems["bad-fallback"]);   // the fallback itself is checked like any element
+    }
+
+    [Fact]
     public void Every_card_builder_is_in_the_catalog()
     {
         var builders = typeof(TeamsCrm.Bot.Program).Assembly.GetTypes()

@@ -17,10 +17,12 @@ public sealed class SharePointArchive : ICrmArchive
         Visits = new SharePointVisitLog(site, batch, customerItems, logs.CreateLogger<SharePointVisitLog>());
         Conversations = new SharePointConversationStore(site, clock);
         Approvals = new SharePointApprovalStore(site);
+        Targets = new SharePointSalesTargets(site, batch);
     }
 
     public IConversationStore Conversations { get; }
     public ICustomerFiles Customers { get; }
     public IVisitLog Visits { get; }
     public IApprovalStore Approvals { get; }
+    public ISalesTargets Targets { get; }
 }

@@ -52,7 +52,7 @@ sealed partial class SharePointCustomerFiles
         ["CreatedBy"] = entry.CreatedByAadObjectId, ["CreatedAt"] = ItemFields.Wire(entry.CreatedAt),
     });
 
-    static ArchiveEntry ReadEntry(ItemFields i) => new(i.Text("Title")!, i.Text(CustomerNumber)!, Enum.Parse<ArchiveCategory>(i.Text("Category")!),
+    internal static ArchiveEntry ReadEntry(ItemFields i) => new(i.Text("Title")!, i.Text(CustomerNumber)!, Enum.Parse<ArchiveCategory>(i.Text("Category")!),
         Enum.Parse<EntryType>(i.Text("EntryType")!), i.Date("EntryDate")!.Value, i.Decimal("Amount"), i.Text("Reference"),
         i.Text("Description"), i.Text("Result"), i.Text("CreatedBy")!, i.Time("CreatedAt")!.Value);
 

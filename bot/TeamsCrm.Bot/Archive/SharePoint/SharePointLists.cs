@@ -157,9 +157,19 @@ public static class SharePointLists
         Time(ApprovalFields.CreatedAt), new(ApprovalFields.Version, ColumnKind.Number, Required: true), Note(ApprovalFields.Copies),
     ]);
 
+    /// <summary>
+    /// Title = the month ("2026-03"), unique: a month's targets are one item, so that a save is one write, all or nothing,
+    /// guarded by If-Match. The amounts per rep are JSON ({"rep id": "120000.00"}, amounts as invariant text: exact) in a
+    /// multi-line column no query filters on; SheetVersion counts saves.
+    /// </summary>
+    public static readonly ListDef SalesTargets = new("TeamsCrm Sales Targets", Key(),
+    [
+        Note("Amounts"), Text("SetBy", 64), Time("SetAt"), Text("ApprovalId"), new("SheetVersion", ColumnKind.Number, Required: true),
+    ]);
+
     public static readonly IReadOnlyList<ListDef> All =
     [
         Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users,
-        Visits, FollowUps, VisitPlans, Approvals,
+        Visits, FollowUps, VisitPlans, Approvals, SalesTargets,
     ];
 }

@@ -7,4 +7,5 @@ public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock) :
     public ICustomerFiles Customers { get; } = new SqliteCustomerFiles(database, clock);
     public IVisitLog Visits { get; } = new SqliteVisitLog(database);
     public IApprovalStore Approvals { get; } = new SqliteApprovalStore(database);
+    public ISalesTargets Targets { get; } = new SqliteSalesTargets(database);
 }

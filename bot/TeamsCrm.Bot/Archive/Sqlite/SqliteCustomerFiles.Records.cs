@@ -52,10 +52,10 @@ sealed partial class SqliteCustomerFiles
     static Task<List<ArchiveEntry>> EntriesAsync(SqliteConnection c, string number, CancellationToken ct) =>
         Sql.ListAsync(c, $"{EntryColumns} WHERE customer_number = $number ORDER BY date DESC, seq DESC", ReadEntry, ct, ("$number", number));
 
-    const string EntryColumns =
+    internal const string EntryColumns =
         "SELECT id, customer_number, category, type, date, amount, reference, description, result, created_by_aad_object_id, created_at FROM archive_entries";
 
-    static ArchiveEntry ReadEntry(SqliteDataReader r) => new(
+    internal static ArchiveEntry ReadEntry(SqliteDataReader r) => new(
         r.Text("id"), r.Text("customer_number"), r.EnumOf<ArchiveCategory>("category"), r.EnumOf<EntryType>("type"), r.Date("date"),
         r.MoneyOrNull("amount"), r.TextOrNull("reference"), r.TextOrNull("description"), r.TextOrNull("result"),
         r.Text("created_by_aad_object_id"), r.Time("created_at"));

@@ -159,6 +159,7 @@ static partial class SqliteMigrations
         """,
         Step3Visits,   // 3: visit reports, follow-ups and weekly plans (SqliteMigrations.Visits.cs)
         Step4Approvals,   // 4: approvals (SqliteMigrations.Approvals.cs)
+        StepTargets,      // sales targets (SqliteMigrations.Targets.cs)
     ];
 
     public static void Apply(SqliteConnection connection)

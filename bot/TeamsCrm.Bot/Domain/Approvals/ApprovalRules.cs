@@ -35,6 +35,9 @@ public static class ApprovalRules
                 break;
             case ApprovalKind.TargetChange or ApprovalKind.VisitEscalation:
                 found.AddRange(await directory.WithRoleAsync(Role.KeyAccountDirector, ct));
+                // The director's own target change: nobody approves their own request, so it goes up to the general manager.
+                if (kind == ApprovalKind.TargetChange && found.All(p => Same(p.AadObjectId, requesterAadObjectId)))
+                    found.AddRange(await directory.WithRoleAsync(Role.GeneralManager, ct));
                 break;
         }
         return found.Where(p => !Same(p.AadObjectId, requesterAadObjectId))

@@ -4,6 +4,7 @@ using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Plans;
+using TeamsCrm.Bot.Features.Targets;
 
 namespace TeamsCrm.Bot.Features.Approvals;
 
@@ -35,6 +36,7 @@ public static class ApprovalEffects
     {
         _ when a.IsPending => Task.FromResult(false),
         ApprovalKind.VisitPlan => PlanReview.ApplyAsync(a, archive.Visits, now, ct),
+        _ when TargetEffects.IsAbout(a) => TargetEffects.ApplyDecisionAsync(a, archive.Targets, now, ct),   // a month's sales targets
         _ when IsAboutCustomer(a) => ApplyToFileAsync(a, archive.Customers, now, ct),
         _ => Task.FromResult(false),
     };

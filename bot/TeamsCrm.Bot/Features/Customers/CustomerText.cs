@@ -15,12 +15,14 @@ public static class CustomerText
     public static IEnumerable<(string Title, string Value)> CompanySizes(CultureInfo c) =>
         CustomerBasics.CompanySizes.Select(s => (T.Get(c, "companySize", s), s));
 
-    public static string Field(CultureInfo c, string field) => T.Get(c, "field." + field);
+    public static string Field(CultureInfo c, string field) =>
+        Targets.TargetEffects.IsTargetField(field) ? T.Get(c, "targets.fieldOf", Targets.TargetEffects.RepNameOf(field)) : T.Get(c, "field." + field);
 
     /// <summary>A stored field value as a person reads it (category "Regular" → 老客户); "—" for empty.</summary>
     public static string FieldValue(CultureInfo c, string field, string? value) => (field, value) switch
     {
         (_, null or "") => "—",
+        _ when Targets.TargetEffects.IsTargetField(field) && Targets.TargetEffects.ParseAmount(value) is { } amount => Money(c, amount),
         ("category", _) when Enum.TryParse<CustomerCategory>(value, out var v) => Of(c, v),
         ("tier", _) when Enum.TryParse<CustomerTier>(value, out var v) => Of(c, v),
         ("companySize", _) => T.Get(c, "companySize", value),

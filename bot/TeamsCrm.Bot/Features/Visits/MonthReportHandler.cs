@@ -55,7 +55,7 @@ public static class MonthReportHandler
     }
 
     /// <summary>This month in the user's zone, or the month of the day the words name ("my month 10/1").</summary>
-    static YearMonth? MonthOf(Turn turn, TimeProvider clock)
+    internal static YearMonth? MonthOf(Turn turn, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         if (string.IsNullOrWhiteSpace(turn.Text)) return YearMonth.Of(LocalCalendar.Today(now, turn.TimeZone));

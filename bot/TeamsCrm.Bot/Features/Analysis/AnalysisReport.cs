@@ -1,0 +1,72 @@
+using System.Globalization;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Analysis;
+using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Customers;
+
+namespace TeamsCrm.Bot.Features.Analysis;
+
+/// <summary>A table of figures as the card draws it (a chart over it, the table as the fallback) and the CSV exports it.</summary>
+public sealed record FigureTable(string Id, string Title, string Chart, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>
+/// Reads what the analysis needs with indexed queries only — each person's files by owner, their contracts by customer
+/// number, the visits by rep and day — and turns it into localised tables. The same tables feed the card and the export.
+/// </summary>
+public static class AnalysisReport
+{
+    /// <summary>Months of unsuccessful-visit reasons shown: this one and the five before.</summary>
+    public const int ReasonMonths = 6;
+
+    public static async Task<IReadOnlyList<FigureTable>> BuildAsync(CultureInfo c, IReadOnlyList<Person> people, ICrmArchive archive,
+        DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var customers = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        foreach (var p in people)
+            foreach (var customer in await archive.Customers.ListByOwnerAsync(p.AadObjectId, ct)) customers[customer.Number] = customer;
+        var live = CustomerAnalysis.Live(customers.Values).ToList();
+        var contracts = await archive.Targets.SalesAsync([.. live.Select(x => x.Number)], DateOnly.MinValue, DateOnly.MaxValue, ct);
+        var today = LocalCalendar.Today(now, zone);
+        var months = CustomerAnalysis.MonthsUpTo(today, ReasonMonths);
+        var visits = await archive.Visits.ForRepsAsync([.. people.Select(p => p.AadObjectId)], months[0].First, months[^1].Last, ct);
+        var names = people.ToDictionary(p => p.AadObjectId, p => p.Name, StringComparer.OrdinalIgnoreCase);
+
+        return
+        [
+            Shares(c, "category", "Chart.Donut", CustomerAnalysis.By(live, x => x.Category.ToString()), k => CustomerText.Of(c, Enum.Parse<CustomerCategory>(k))),
+            Shares(c, "tier", "Chart.Donut", CustomerAnalysis.By(live, x => x.Tier.ToString()), k => CustomerText.Of(c, Enum.Parse<CustomerTier>(k))),
+            Shares(c, "region", "Chart.HorizontalBar", CustomerAnalysis.By(live, x => x.Region), k => k),
+            Shares(c, "industry", "Chart.HorizontalBar", CustomerAnalysis.By(live, x => x.Industry), k => k),
+            Shares(c, "credit", "Chart.Donut", CustomerAnalysis.By(live, x => x.Credit.Rating), k => k),
+            Shares(c, "stage", "Chart.VerticalBar", CustomerAnalysis.By(live, x => x.Stage.ToString()), k => CustomerText.Of(c, Enum.Parse<DevelopmentStage>(k))),
+            Shares(c, "keyAccount", "Chart.VerticalBar", CustomerAnalysis.KeyAccounts(live, contracts), k => CustomerText.Of(c, Enum.Parse<KeyAccountClasses>(k))),
+            Reasons(c, CustomerAnalysis.ReasonsByMonth(months, visits)),
+            Stale(c, CustomerAnalysis.Stale(live, now), names, zone),
+        ];
+    }
+
+    static FigureTable Shares(CultureInfo c, string id, string chart, IReadOnlyList<Share> shares, Func<string, string> label) =>
+        new(id, T.Get(c, $"analysis.{id}"), chart, [T.Get(c, $"analysis.{id}"), T.Get(c, "analysis.count")],
+            [.. shares.Select(s => (IReadOnlyList<string>)[s.Key.Length == 0 ? T.Get(c, "analysis.none") : label(s.Key), Count(s.Count)])]);
+
+    /// <summary>Months as rows, reasons as columns (only reasons that occurred), a total per month.</summary>
+    static FigureTable Reasons(CultureInfo c, IReadOnlyList<(YearMonth Month, IReadOnlyDictionary<UnsuccessfulReason, int> Reasons)> months)
+    {
+        var reasons = Enum.GetValues<UnsuccessfulReason>().Where(r => months.Any(m => m.Reasons.ContainsKey(r))).ToList();
+        IReadOnlyList<string> headers = [T.Get(c, "analysis.month"), .. reasons.Select(r => CustomerText.Of(c, r)), T.Get(c, "analysis.total")];
+        return new("reasons", T.Get(c, "analysis.reasons"), "Chart.VerticalBar", headers,
+            [.. months.Select(m => (IReadOnlyList<string>)[m.Month.ToString(), .. reasons.Select(r => Count(m.Reasons.GetValueOrDefault(r))),
+                Count(m.Reasons.Values.Sum())])]);
+    }
+
+    static FigureTable Stale(CultureInfo c, IReadOnlyList<Customer> stale, IReadOnlyDictionary<string, string> names, TimeZoneInfo zone) =>
+        new("stale", T.Get(c, "analysis.stale", CustomerAnalysis.StaleDays), "",
+            [T.Get(c, "analysis.number"), T.Get(c, "analysis.name"), T.Get(c, "analysis.owner"), T.Get(c, "analysis.lastTouched")],
+            [.. stale.Select(x => (IReadOnlyList<string>)[x.Number, x.Name, names.GetValueOrDefault(x.OwnerAadObjectId) ?? "?",
+                CustomerText.Time(CustomerAnalysis.LastTouched(x), zone)])]);
+
+    static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Domain.Targets;
+using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Analysis;
+using TeamsCrm.Bot.Features.Targets;
+
+namespace TeamsCrm.Bot.Features.Exports;
+
+/// <summary>
+/// GET /export: serves a signed link as a CSV download. A missing, tampered or expired link, or one whose maker may no
+/// longer see the table, is answered 403 with nothing in it; the figures are computed now, from the archive.
+/// </summary>
+public static class ExportEndpoint
+{
+    public static void MapExports(this WebApplication app) => app.MapGet("/export", ServeAsync);
+
+    static async Task<IResult> ServeAsync(HttpRequest http, ExportLinks links, IDirectory directory, ICrmArchive archive, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (links.Verify(http.Query) is not { } request) return Results.StatusCode(StatusCodes.Status403Forbidden);
+        var me = await directory.FindAsync(request.UserAadObjectId, ct);
+        var c = request.Culture;
+        var table = request.Kind switch
+        {
+            ExportKind.TeamScore when TargetRules.MaySeeTeam(me) && TargetEffects.MonthOf("targets:" + request.Argument) is { } month =>
+                ScoreTable(c, month, await SalesFigures.ForAsync(await ScoreHandler.TeamRepsAsync(me!, directory, ct), month, archive, ct)),
+            ExportKind.Analysis when AnalysisHandler.MaySee(me) =>
+                (await AnalysisReport.BuildAsync(c, await AnalysisHandler.PeopleAsync(me!, directory, ct), archive, clock.GetUtcNow(), TimeZoneInfo.Utc, ct))
+                    .FirstOrDefault(t => t.Id == request.Argument),
+            ExportKind.History when AnalysisHandler.MaySee(me) => await CustomerHistory.TableAsync(c, request.Argument, archive, directory, ct),
+            _ => null,
+        };
+        if (table is null) return Results.StatusCode(StatusCodes.Status403Forbidden);
+        return Results.File(Csv.Write(table.Headers, table.Rows), "text/csv; charset=utf-8", $"teamscrm-{table.Id}.csv");
+    }
+
+    public static FigureTable ScoreTable(CultureInfo c, YearMonth month, IReadOnlyList<Domain.Targets.ScoreLine> lines) =>
+        new($"score-{month}", T.Get(c, "scores.teamTitle", month), "",
+            [T.Get(c, "scores.rank"), T.Get(c, "scores.rep"), T.Get(c, "scores.target"), T.Get(c, "scores.actual"), T.Get(c, "scores.percent"), T.Get(c, "scores.score")],
+            [.. lines.Select((l, i) => (IReadOnlyList<string>)[
+                l.Score is null ? "" : (i + 1).ToString(CultureInfo.InvariantCulture), l.RepName,
+                l.Target?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", l.Actual.ToString("0.00", CultureInfo.InvariantCulture),
+                l.Percent?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", l.Score?.ToString(CultureInfo.InvariantCulture) ?? ""])]);
+}

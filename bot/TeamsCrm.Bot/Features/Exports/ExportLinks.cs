@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace TeamsCrm.Bot.Features.Exports;
+
+public enum ExportKind { TeamScore, Analysis, History }
+
+/// <summary>What a verified link asks for, and for whom it was made.</summary>
+public sealed record ExportRequest(ExportKind Kind, string Argument, string UserAadObjectId, System.Globalization.CultureInfo Culture);
+
+/// <summary>Export:* settings. No key in a file: without Export:SigningKey a random one is made at start.</summary>
+public sealed class ExportOptions
+{
+    public const string Section = "Export";
+    /// <summary>Where people's browsers reach the bot (its public https address); empty = the first of Urls.</summary>
+    public string? BaseUrl { get; set; }
+    /// <summary>Base64 of at least 32 bytes, shared by every instance behind one address; empty = random per start.</summary>
+    public string? SigningKey { get; set; }
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>
+/// Short-lived signed download links: /export?k=kind&amp;a=argument&amp;u=user&amp;l=language&amp;e=expiry&amp;s=HMAC-SHA256 of the five. The
+/// link carries who it was made for; the endpoint checks the signature (in constant time), the expiry and then that
+/// person's rights again in the directory, so a leaked link expires and a forwarded one serves only what its maker
+/// may see — and only while they still may.
+/// </summary>
+public sealed class ExportLinks
+{
+    readonly byte[] _key;
+    readonly string _base;
+    readonly TimeSpan _lifetime;
+    readonly TimeProvider _clock;
+
+    public ExportLinks(IOptions<ExportOptions> options, IConfiguration config, TimeProvider clock)
+    {
+        var o = options.Value;
+        _key = o.SigningKey is { Length: > 0 } k ? Convert.FromBase64String(k) : RandomNumberGenerator.GetBytes(32);
+        if (_key.Length < 32) throw new InvalidOperationException("Export:SigningKey must be base64 of at least 32 bytes.");
+        _base = (o.BaseUrl is { Length: > 0 } b ? b : (config["urls"] ?? "http://127.0.0.1:3978").Split(';')[0]).TrimEnd('/');
+        _lifetime = o.LinkLifetime;
+        _clock = clock;
+    }
+
+    public string For(string userAadObjectId, ExportKind kind, string argument, System.Globalization.CultureInfo culture)
+    {
+        var l = culture.Name;
+        var expires = (_clock.GetUtcNow() + _lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var query = new Dictionary<string, string?>
+        {
+            ["k"] = kind.ToString(), ["a"] = argument, ["u"] = userAadObjectId, ["l"] = l, ["e"] = expires,
+            ["s"] = Sign(kind.ToString(), argument, userAadObjectId, l, expires),
+        };
+        return QueryHelpers.AddQueryString(_base + "/export", query);
+    }
+
+    /// <summary>The request a link stands for; null when it is incomplete, tampered with, or expired.</summary>
+    public ExportRequest? Verify(IQueryCollection q)
+    {
+        string? One(string name) => q[name] is { Count: 1 } v ? v[0] : null;
+        if (One("k") is not { } k || One("a") is not { } a || One("u") is not { } u || One("l") is not { } l || One("e") is not { } e
+            || One("s") is not { } s) return null;
+        byte[] sent;
+        try { sent = WebEncoders.Base64UrlDecode(s); } catch (FormatException) { return null; }
+        if (!CryptographicOperations.FixedTimeEquals(sent, Mac(k, a, u, l, e))) return null;
+        if (!long.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            || _clock.GetUtcNow().ToUnixTimeSeconds() > expires) return null;
+        return Enum.TryParse<ExportKind>(k, out var kind) && Enum.IsDefined(kind) ? new ExportRequest(kind, a, u, Cards.T.CultureFor(l)) : null;
+    }
+
+    static string Sign(byte[] mac) => WebEncoders.Base64UrlEncode(mac);
+    string Sign(string k, string a, string u, string l, string e) => Sign(Mac(k, a, u, l, e));
+
+    /// <summary>Each part length-prefixed, so that no two different requests sign the same bytes.</summary>
+    byte[] Mac(params string[] parts)
+    {
+        var text = string.Join("", parts.Select(p => $"{p.Length}:{p}"));
+        return HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text));
+    }
+}
