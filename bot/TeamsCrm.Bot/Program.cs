@@ -6,6 +6,7 @@ using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Packaging;
 using TeamsCrm.Bot.Teams;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.BotFramework.Auth;
@@ -20,6 +21,8 @@ public static class Program
     {
         // `provision`: create the SharePoint lists (or add what is missing) and exit, without starting the bot.
         if (args is ["provision", .. var rest]) return await ProvisionCommand.RunAsync(rest, Console.Out, Console.Error);
+        // `package`: the Teams app package (manifest/ filled in from environment values) and exit.
+        if (args is ["package", .. var options]) return PackageCommand.Run(options, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
         await Build(args).RunAsync();
         return 0;
     }
