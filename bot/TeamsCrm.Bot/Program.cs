@@ -6,10 +6,12 @@ using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Operations;
 using TeamsCrm.Bot.Packaging;
 using TeamsCrm.Bot.Teams;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.BotFramework.Auth;
+using TeamsCrm.BotFramework.Connector;
 using TeamsCrm.BotFramework.Hosting;
 
 namespace TeamsCrm.Bot;
@@ -32,8 +34,12 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
+        builder.AddTelemetry();                                           // JSON logs when deployed; OTLP traces and metrics when configured
+        services.AddOperations(builder.Configuration);                    // readiness, in-flight turns, graceful shutdown
 
         services.AddBotFramework(builder.Configuration);                  // JWT validation, redelivery dedup, connector client
+        services.AddHttpClient<ConnectorClient>()
+            .AddHttpMessageHandler(() => new OutboundCallTelemetry("connector"));   // innermost: each attempt, retries included
         services.AddSingleton<IActivityHandler, TeamsActivityHandler>();  // activity → Turn → router → reply
         services.AddSingleton<ReplySender>();
         services.AddSingleton<ConversationRecorder>();
@@ -58,7 +64,7 @@ public static class Program
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, local));
 
         app.MapBotMessages("/api/messages");
-        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapHealth();                                                   // /health (alive), /health/ready (archive reachable, not stopping)
         return app;
     }
 
