@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsCrm.TestSupport;
@@ -18,19 +17,9 @@ public static class ManifestValidator
         var schemas = await TeamsSchemas.FolderAsync();
         var input = new JsonArray(documents.Select(d => (JsonNode)new JsonObject { ["name"] = d.Name, ["kind"] = d.Kind, ["json"] = d.Json.DeepClone() }).ToArray());
 
-        var start = new ProcessStartInfo("node", [Repo.Path("tests", "deploy", "validate-manifest.js"), schemas])
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root,
-        };
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.StandardInput.WriteAsync(input.ToJsonString());
-        node.StandardInput.Close();
-        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        if (node.ExitCode != 0) throw new InvalidOperationException($"validate-manifest.js failed: {await errors}");
+        var output = await NodeScript.RunAsync(Repo.Path("tests", "deploy", "validate-manifest.js"), [schemas], input);
 
-        var results = JsonSerializer.Deserialize<List<Result>>(await output, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        var results = JsonSerializer.Deserialize<List<Result>>(output, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
         return results.ToDictionary(r => r.Name, r => (IReadOnlyList<string>)r.Problems);
     }
 
