@@ -7,9 +7,12 @@ using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Exports;
+using TeamsCrm.Bot.Operations;
+using TeamsCrm.Bot.Packaging;
 using TeamsCrm.Bot.Teams;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.BotFramework.Auth;
+using TeamsCrm.BotFramework.Connector;
 using TeamsCrm.BotFramework.Hosting;
 
 namespace TeamsCrm.Bot;
@@ -21,6 +24,8 @@ public static class Program
     {
         // `provision`: create the SharePoint lists (or add what is missing) and exit, without starting the bot.
         if (args is ["provision", .. var rest]) return await ProvisionCommand.RunAsync(rest, Console.Out, Console.Error);
+        // `package`: the Teams app package (manifest/ filled in from environment values) and exit.
+        if (args is ["package", .. var options]) return PackageCommand.Run(options, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
         await Build(args).RunAsync();
         return 0;
     }
@@ -30,8 +35,12 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
+        builder.AddTelemetry();                                           // JSON logs when deployed; OTLP traces and metrics when configured
+        services.AddOperations(builder.Configuration);                    // readiness, in-flight turns, graceful shutdown
 
         services.AddBotFramework(builder.Configuration);                  // JWT validation, redelivery dedup, connector client
+        services.AddHttpClient<ConnectorClient>()
+            .AddHttpMessageHandler(() => new OutboundCallTelemetry("connector"));   // innermost: each attempt, retries included
         services.AddSingleton<IActivityHandler, TeamsActivityHandler>();  // activity → Turn → router → reply
         services.AddSingleton<ReplySender>();
         services.AddSingleton<ConversationRecorder>();
@@ -58,7 +67,7 @@ public static class Program
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, local));
 
         app.MapBotMessages("/api/messages");
-        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapHealth();                                                   // /health (alive), /health/ready (archive reachable, not stopping)
         app.MapExports();                                                  // GET /export: signed CSV downloads
         return app;
     }

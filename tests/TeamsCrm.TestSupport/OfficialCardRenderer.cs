@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -16,19 +15,9 @@ public static class OfficialCardRenderer
             throw new InvalidOperationException("The official renderer is not installed: run `npm ci` at the repository root.");
         var input = new JsonArray(cards.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["card"] = c.Card.DeepClone() }).ToArray());
 
-        var start = new ProcessStartInfo("node", Repo.Path("tests", "cards", "validate-cards.js"))
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root,
-        };
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.StandardInput.WriteAsync(input.ToJsonString());
-        node.StandardInput.Close();
-        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        if (node.ExitCode != 0) throw new InvalidOperationException($"validate-cards.js failed: {await errors}");
+        var output = await NodeScript.RunAsync(Repo.Path("tests", "cards", "validate-cards.js"), [], input);
 
-        var results = JsonSerializer.Deserialize<List<Result>>(await output, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        var results = JsonSerializer.Deserialize<List<Result>>(output, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
         return results.ToDictionary(r => r.Name, r => (IReadOnlyList<string>)r.Problems);
     }
 

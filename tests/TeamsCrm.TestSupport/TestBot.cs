@@ -98,6 +98,9 @@ public sealed class TestBot : IAsyncDisposable
     public Task<TurnResult> Press(DemoPerson who, string verb, JsonObject? data = null, string locale = "en-US") =>
         PostAsync(Activities.CardAction(ServiceUrl, who, verb, data, locale));
 
+    /// <summary>Stops the bot the way its host does on SIGTERM (graceful shutdown), without disposing it.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Authentication.Azure;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+using TeamsCrm.Bot.Operations;
 
 namespace TeamsCrm.Bot.Graph;
 
@@ -33,6 +34,7 @@ public static class GraphClients
         var bounded = new RetryHandler(new RetryHandlerOption { MaxRetry = 5, Delay = 1, RetriesTimeLimit = TimeSpan.FromMinutes(2) });
         if (retry >= 0) handlers[retry] = bounded;
         else handlers.Insert(0, bounded);
+        handlers.Add(new OutboundCallTelemetry("graph"));   // innermost: each attempt, retries included
         var http = GraphClientFactory.Create(handlers, finalHandler: new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         http.Timeout = TimeSpan.FromSeconds(100);
         return new GraphServiceClient(http, AuthenticationProvider(baseUrl, managedIdentityClientId), baseUrl.ToString().TrimEnd('/'));

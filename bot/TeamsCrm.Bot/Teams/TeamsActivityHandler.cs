@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Operations;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.BotFramework.Hosting;
 using TeamsCrm.BotFramework.Schema;
@@ -11,11 +12,13 @@ namespace TeamsCrm.Bot.Teams;
 /// where it came from, lets the router pick the handler, and sends the reply the way the activity needs.
 /// </summary>
 public sealed partial class TeamsActivityHandler(
-    Router router, IServiceScopeFactory scopes, ReplySender sender, ConversationRecorder recorder, ILogger<TeamsActivityHandler> log)
+    Router router, IServiceScopeFactory scopes, ReplySender sender, ConversationRecorder recorder, InFlightTurns inFlight,
+    ILogger<TeamsActivityHandler> log)
     : IActivityHandler
 {
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
     {
+        using var _ = inFlight.Enter();   // a shutdown waits for this turn, reply included
         switch (activity.Type)
         {
             case ActivityTypes.Message:
@@ -78,6 +81,7 @@ public sealed partial class TeamsActivityHandler(
     async Task<Reply> RouteAsync(Turn turn, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
+        using var telemetry = TurnTelemetry.Start(turn.Kind.ToString(), turn.Verb);
         try
         {
             return await router.RouteAsync(turn, scope.ServiceProvider, ct);
@@ -85,6 +89,7 @@ public sealed partial class TeamsActivityHandler(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The person gets a plain answer; the details go to the log, never into the chat.
+            telemetry.Failed(e);
             LogTurnFailed(log, e, turn.Kind, turn.Verb);
             return Reply.Text(T.Get(turn.Culture, "error.generic"));
         }

@@ -13,6 +13,7 @@ public static class BotFrameworkServices
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<BotAuthOptions>(configuration.GetSection(BotAuthOptions.Section));
+        services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidation>();
         services.Configure<ConnectorRetryOptions>(configuration.GetSection("Bot:ConnectorRetry"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrustedServiceUrls>();

@@ -9,10 +9,32 @@ public class StartupConfigurationTests
     [InlineData("Directory:Provider", "Ldap", "Directory:Provider 'Ldap' is not known")]
     [InlineData("Directory:Provider", "Graph", "no Directory:Graph:RoleGroups are configured")]
     [InlineData("Archive:Provider", "Excel", "Archive:Provider 'Excel' is not known")]
+    [InlineData("Archive:Provider", "SharePoint", "The SharePoint archive needs Archive:SharePoint:SiteId")]
     public async Task A_bad_setting_fails_at_start_with_a_clear_message(string key, string value, string message)
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => TestBot.StartAsync(settings: new Dictionary<string, string?> { [key] = value }));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Bot:AppId", "my-teams-bot", "Bot:AppId 'my-teams-bot' is not a GUID")]
+    [InlineData("Bot:ManagedIdentityClientId", "id-teamscrm", "Bot:ManagedIdentityClientId 'id-teamscrm' is not a GUID")]
+    public async Task A_malformed_bot_identity_fails_at_start_with_a_clear_message(string key, string value, string message)
+    {
+        var e = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            TestBot.StartAsync(settings: new Dictionary<string, string?> { [key] = value }));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_graph_address_without_https_fails_at_start()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => TestBot.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Archive:Provider"] = "SharePoint", ["Archive:SharePoint:SiteId"] = "contoso.sharepoint.com:/sites/crm:",
+            ["Archive:SharePoint:GraphBaseUrl"] = "http://graph.contoso.example/v1.0",
+        }));
+        Assert.Contains("must use https", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
