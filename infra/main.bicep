@@ -19,8 +19,8 @@ param sharePointSiteId string
 @description('Entra security group id per role: Rep, Supervisor, SalesManager, KeyAccountDirector, GeneralManager, CustomerService.')
 param roleGroups object
 
-@description('Optional: a channel (19:…@thread.tacv2) that gets a copy of every approval request card.')
-param approvalsChannelId string = ''
+@description('Optional: each team\'s approvals channel (19:…@thread.tacv2); a request card is posted to the channel of each team its requester is in.')
+param approvalsChannels array = []
 
 @description('Entra object ids of the people told when an approval request has nobody to decide it.')
 param approvalAdmins array = []
@@ -73,6 +73,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 // Settings the bot reads (README "Configuration"); ':' is '__' in environment variables.
 var roleGroupSettings = [for role in items(roleGroups): { name: 'Directory__Graph__RoleGroups__${role.key}', value: role.value }]
 var adminSettings = [for (admin, i) in approvalAdmins: { name: 'Approvals__Admins__${i}', value: admin }]
+var channelSettings = [for (channel, i) in approvalsChannels: { name: 'Approvals__Channels__${i}', value: channel }]
 var settings = [
   { name: 'Urls', value: 'http://+:8080' } // replaces the loopback address in appsettings.json
   { name: 'WEBSITES_PORT', value: '8080' }
@@ -83,7 +84,6 @@ var settings = [
   { name: 'Archive__SharePoint__SiteId', value: sharePointSiteId }
   { name: 'Archive__SharePoint__ManagedIdentityClientId', value: identity.properties.clientId }
   { name: 'Directory__Provider', value: 'Graph' }
-  { name: 'Approvals__ChannelId', value: approvalsChannelId }
   { name: 'Logging__Console__FormatterName', value: 'json' }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
   { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
@@ -110,7 +110,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/health/ready'
-      appSettings: concat(settings, roleGroupSettings, adminSettings)
+      appSettings: concat(settings, roleGroupSettings, adminSettings, channelSettings)
     }
   }
 }

@@ -18,7 +18,7 @@ param roleGroups = {
   CustomerService: '00000000-0000-0000-0000-000000000006'
 }
 
-param approvalsChannelId = ''
+param approvalsChannels = []
 param approvalAdmins = []
 param appServiceSku = 'B1'
 param botSku = 'F0'

@@ -31,6 +31,23 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
         return await SendAsync(channel.ServiceUrl, channel.ChannelId ?? channel.Id, CardActivity(card), ct);
     }
 
+    /// <summary>A channel's roster is its team's: the paged members of the team's conversation, read to the first match.</summary>
+    public async Task<bool> IsMemberAsync(ConversationRef conversation, string aadObjectId, CancellationToken ct = default)
+    {
+        if (await archive.Conversations.IsUnreachableAsync(conversation.Id, ct)) return false;
+        try
+        {
+            await foreach (var member in connector.GetAllMembersAsync(conversation.ServiceUrl, conversation.TeamId ?? conversation.Id, ct))
+                if (string.Equals(member.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+        catch (ConnectorException e)   // the app removed from the team, the team gone: no copy, the request goes on
+        {
+            LogRosterUnreadable(log, conversation.Id, (int)e.Status);
+            return false;
+        }
+    }
+
     public async Task<bool> UpdateCardAsync(PostedCard posted, JsonObject card, CancellationToken ct = default)
     {
         if (await archive.Conversations.IsUnreachableAsync(posted.ConversationId, ct)) return false;
@@ -85,4 +102,7 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} blocked the bot (MessageWritesBlocked); proactive messages skip it")]
     static partial void LogBlocked(ILogger logger, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The roster of {ConversationId} could not be read ({Status}); it gets no copy this time")]
+    static partial void LogRosterUnreadable(ILogger logger, string conversationId, int status);
 }

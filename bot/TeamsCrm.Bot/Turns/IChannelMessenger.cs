@@ -16,6 +16,9 @@ public interface IChannelMessenger
     /// <summary>Posts a card as a new post in a channel of a team the app is installed in.</summary>
     Task<PostedCard?> PostCardAsync(ConversationRef channel, JsonObject card, CancellationToken ct = default);
 
+    /// <summary>Whether the person is on the roster of the conversation's team (or group chat); false when it cannot be read.</summary>
+    Task<bool> IsMemberAsync(ConversationRef conversation, string aadObjectId, CancellationToken ct = default);
+
     /// <summary>Replaces a card posted earlier with <paramref name="card"/>, in place.</summary>
     Task<bool> UpdateCardAsync(PostedCard posted, JsonObject card, CancellationToken ct = default);
 }

@@ -12,7 +12,7 @@ namespace TeamsCrm.Bot.Features.Approvals;
 
 /// <summary>
 /// Files requests and carries decisions out: finds the approvers in the directory, posts the card to each one's
-/// 1:1 chat (and the approvals channel), and after a decision applies its effect, updates every copy of the card
+/// 1:1 chat (and the approvals channel of each team the requester is in), and after a decision applies its effect, updates every copy of the card
 /// in place and tells the requester.
 /// </summary>
 public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, IOptions<ApprovalOptions> options,
@@ -53,9 +53,11 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
             if (posted is null) unreachable.Add(approver.Name);
             else await archive.Approvals.AddCopyAsync(request.Id, Copy(posted), ct);
         }
-        if (options.Value.ChannelId is { Length: > 0 } channelId && await archive.Conversations.FindConversationAsync(channelId, ct) is { } channel
-            && await messenger.PostCardAsync(channel, card, ct) is { } inChannel)
-            await archive.Approvals.AddCopyAsync(request.Id, Copy(inChannel), ct);
+        foreach (var channelId in options.Value.Channels.Distinct(StringComparer.Ordinal))   // the approvals channel of the requester's teams
+            if (await archive.Conversations.FindConversationAsync(channelId, ct) is { } channel
+                && await messenger.IsMemberAsync(channel, turn.User.AadObjectId, ct)
+                && await messenger.PostCardAsync(channel, card, ct) is { } inChannel)
+                await archive.Approvals.AddCopyAsync(request.Id, Copy(inChannel), ct);
         return new Filing(request, unreachable.Count == 0 ? null : T.Get(c, "approvals.unreachable", string.Join(", ", unreachable)));
     }
 
