@@ -5,6 +5,7 @@ using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Plans;
+using TeamsCrm.Bot.Features.Targets;
 using TeamsCrm.Bot.Features.Visits;
 
 namespace TeamsCrm.Bot.Features.Approvals;
@@ -69,7 +70,7 @@ public static class ApprovalCards
         var card = Card.Create()
             .Title(T.Get(c, "approvals.title", CustomerText.Of(c, a.Kind), a.SubjectName))
             .Facts([
-                (T.Get(c, a.Kind == ApprovalKind.VisitPlan ? "approvals.week" : "approvals.subject"), a.Subject),
+                SubjectFact(c, a),
                 (T.Get(c, "approvals.requestedBy"), v.RequesterName),
                 (T.Get(c, "approvals.approvers"), string.Join(", ", v.ApproverNames)),
                 (T.Get(c, "approvals.filedAt"), CustomerText.Time(a.CreatedAt, v.Zone)),
@@ -89,6 +90,14 @@ public static class ApprovalCards
         }
         return card;
     }
+
+    /// <summary>What the request is about, as its kind names it: a file's number, a plan's week, the targets' month.</summary>
+    static (string, string) SubjectFact(CultureInfo c, Approval a) => a.Kind switch
+    {
+        ApprovalKind.VisitPlan => (T.Get(c, "approvals.week"), a.Subject),
+        ApprovalKind.TargetChange => (T.Get(c, "approvals.month"), TargetEffects.MonthOf(a.Subject)?.ToString() ?? a.Subject),
+        _ => (T.Get(c, "approvals.subject"), a.Subject),
+    };
 
     static JsonObject Id(ApprovalView v, params (string Key, string Value)[] more)
     {
