@@ -16,9 +16,15 @@ public interface IChannelMessenger
     /// <summary>Posts a card as a new post in a channel of a team the app is installed in.</summary>
     Task<PostedCard?> PostCardAsync(ConversationRef channel, JsonObject card, CancellationToken ct = default);
 
+    /// <summary>The members of the channel's team (its roster), every page of them.</summary>
+    Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default);
+
     /// <summary>Replaces a card posted earlier with <paramref name="card"/>, in place.</summary>
     Task<bool> UpdateCardAsync(PostedCard posted, JsonObject card, CancellationToken ct = default);
 }
 
 /// <summary>Where a posted card is, to update it later: every copy of an approval's card is one of these.</summary>
 public sealed record PostedCard(string ConversationId, string ActivityId, string ServiceUrl);
+
+/// <summary>A member of a team: Entra object id (who they are), "29:" id (to mention them), name.</summary>
+public sealed record TeamMember(string AadObjectId, string TeamsId, string Name);

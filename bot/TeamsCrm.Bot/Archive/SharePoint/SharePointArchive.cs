@@ -17,10 +17,14 @@ public sealed class SharePointArchive : ICrmArchive
         Visits = new SharePointVisitLog(site, batch, customerItems, logs.CreateLogger<SharePointVisitLog>());
         Conversations = new SharePointConversationStore(site, clock);
         Approvals = new SharePointApprovalStore(site);
+        Reminders = new SharePointReminderStore(site);
+        Reports = new SharePointMarketReports(site);
     }
 
     public IConversationStore Conversations { get; }
     public ICustomerFiles Customers { get; }
     public IVisitLog Visits { get; }
     public IApprovalStore Approvals { get; }
+    public IReminderStore Reminders { get; }
+    public IMarketReports Reports { get; }
 }

@@ -7,4 +7,6 @@ public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock) :
     public ICustomerFiles Customers { get; } = new SqliteCustomerFiles(database, clock);
     public IVisitLog Visits { get; } = new SqliteVisitLog(database);
     public IApprovalStore Approvals { get; } = new SqliteApprovalStore(database);
+    public IReminderStore Reminders { get; } = new SqliteReminderStore(database);
+    public IMarketReports Reports { get; } = new SqliteMarketReports(database);
 }

@@ -159,6 +159,7 @@ static partial class SqliteMigrations
         """,
         Step3Visits,   // 3: visit reports, follow-ups and weekly plans (SqliteMigrations.Visits.cs)
         Step4Approvals,   // 4: approvals (SqliteMigrations.Approvals.cs)
+        Step5Reminders,   // 5: reminder settings, occurrence claims and sends; monthly reports (SqliteMigrations.Reminders.cs)
     ];
 
     public static void Apply(SqliteConnection connection)
