@@ -32,6 +32,7 @@ public static class CardCatalog
             foreach (var card in CustomerCatalog.All(c)) yield return card;
             foreach (var card in VisitCatalog.All(c)) yield return card;
             foreach (var card in ApprovalCatalog.All(c)) yield return card;
+            foreach (var card in ReminderCatalog.All(c)) yield return card;
         }
     }
 

@@ -35,6 +35,20 @@ public sealed class CardRendererTests(CardRendererTests.Verdicts verdicts) : ICl
     }
 
     [Fact]
+    public async Task An_unknown_element_passes_only_with_a_fallback()
+    {
+        static JsonObject With(string chart) => JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[""" + chart + "]}")!.AsObject();
+        var problems = await OfficialCardRenderer.ValidateAsync([
+            ("with", With("""{"type":"Chart.Donut","data":[],"fallback":{"type":"TextBlock","text":"3 of 5"}}""")),
+            ("without", With("""{"type":"Chart.Donut","data":[]}""")),
+            ("bad-fallback", With("""{"type":"Chart.Donut","data":[],"fallback":{"type":"Input.Text","id":"x","isRequired":true}}""")),
+        ]);
+        Assert.Empty(problems["with"]);
+        Assert.Contains(problems["without"], p => p.StartsWith("UnknownElementType", StringComparison.Ordinal));
+        Assert.Contains(problems["bad-fallback"], p => p.StartsWith("RequiredInputsShouldHaveLabel", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_card_builder_is_in_the_catalog()
     {
         var builders = typeof(TeamsCrm.Bot.Program).Assembly.GetTypes()
