@@ -23,6 +23,8 @@ public sealed class FakeConnector : IAsyncDisposable
     /// making tens of thousands of calls keeps memory flat and spends no CPU on JSON it never looks at.
     /// </summary>
     public bool KeepBodies { get; set; } = true;
+    /// <summary>Channels answered by GET /v3/teams/{id}/conversations ({id, name} each).</summary>
+    public List<JsonObject> Channels { get; } = [];
     /// <summary>Members answered by /pagedmembers, two per page.</summary>
     public List<JsonObject> Members { get; } = [];
 
@@ -67,6 +69,11 @@ public sealed class FakeConnector : IAsyncDisposable
             var page = new JsonObject { ["members"] = new JsonArray(Members.Skip(skip).Take(2).Select(m => (JsonNode)m.DeepClone()).ToArray()) };
             if (skip + 2 < Members.Count) page["continuationToken"] = (skip + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ctx.Response.WriteAsJsonAsync(page);
+            return;
+        }
+        if (ctx.Request.Method == "GET" && path.StartsWith("/v3/teams/", StringComparison.Ordinal) && path.EndsWith("/conversations", StringComparison.Ordinal))
+        {
+            await ctx.Response.WriteAsJsonAsync(new JsonObject { ["conversations"] = new JsonArray(Channels.Select(c => (JsonNode)c.DeepClone()).ToArray()) });
             return;
         }
         if (ctx.Request.Method == "DELETE") { ctx.Response.StatusCode = 200; return; }
