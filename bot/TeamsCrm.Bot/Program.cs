@@ -9,6 +9,8 @@ using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Operations;
 using TeamsCrm.Bot.Packaging;
+using TeamsCrm.Bot.Features.Reminders;
+using TeamsCrm.Bot.Scheduling;
 using TeamsCrm.Bot.Teams;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.BotFramework.Auth;
@@ -44,6 +46,8 @@ public static class Program
         services.AddSingleton<IActivityHandler, TeamsActivityHandler>();  // activity → Turn → router → reply
         services.AddSingleton<ReplySender>();
         services.AddSingleton<ConversationRecorder>();
+        services.AddSingleton<ChannelRegistry>();                          // a team's channels: installed, created, renamed, deleted
+        services.AddSingleton<SendPacer>();                                // Teams' per-conversation and per-tenant rate limits
         services.AddSingleton<IChannelMessenger, ConnectorMessenger>();   // proactive: 1:1 chats, channels, card updates
         services.AddSingleton(_ => Routes.Map(new Router()));             // every command and card verb
 
@@ -55,6 +59,12 @@ public static class Program
         services.AddSingleton<ExportLinks>();                              // short-lived signed CSV links
         services.AddSingleton<CustomerPurge>();                            // deleted files past retention → purged
         services.AddHostedService<CustomerPurgeService>();                 // …every hour
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
+        services.AddSingleton<ChannelReps>();                              // a channel's reps: chosen, or the team's roster
+        services.AddSingleton<ReminderContent>();                          // what each reminder says, from the archive
+        services.AddSingleton<ReminderFanOut>();                           // to the channel or each person, once each
+        services.AddSingleton<ReminderScheduler>();                        // due occurrences, claimed once across instances
+        services.AddHostedService<ReminderSchedulerService>();             // …every minute
 
         customize?.Invoke(builder);
         var app = builder.Build();

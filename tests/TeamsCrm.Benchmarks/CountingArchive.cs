@@ -18,11 +18,15 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     public IVisitLog Visits => _visits ??= CountingProxy<IVisitLog>.Wrap(inner.Visits, this);
     public IApprovalStore Approvals => _approvals ??= CountingProxy<IApprovalStore>.Wrap(inner.Approvals, this);
     public ISalesTargets Targets => _targets ??= CountingProxy<ISalesTargets>.Wrap(inner.Targets, this);
+    public IReminderStore Reminders => _reminders ??= CountingProxy<IReminderStore>.Wrap(inner.Reminders, this);
+    public IMarketReports Reports => _reports ??= CountingProxy<IMarketReports>.Wrap(inner.Reports, this);
     IConversationStore? _conversations;
     ICustomerFiles? _customers;
     IVisitLog? _visits;
     IApprovalStore? _approvals;
     ISalesTargets? _targets;
+    IReminderStore? _reminders;
+    IMarketReports? _reports;
 
     public long Total => _calls.Values.Sum();
     public IReadOnlyDictionary<string, long> ByMethod => new Dictionary<string, long>(_calls);

@@ -16,6 +16,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args is ["archive", .. var rest]) return await ArchiveBenchmark.RunAsync(rest);   // the SharePoint archive, not the bot
+        if (args is ["reminders", .. var reminderArgs]) return await RemindersBench.RunAsync(reminderArgs);   // one reminder to 1,000 channels
         // `-- save-visit [options]`: the visit report's Save turn instead of `help` (see SaveVisitBench).
         if (args is ["save-visit", .. var saveVisitArgs])
             return await SaveVisitBench.RunAsync(BenchOptions.Parse(saveVisitArgs, BenchOptions.SaveVisitDefaults));

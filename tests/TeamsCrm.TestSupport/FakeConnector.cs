@@ -23,6 +23,12 @@ public sealed class FakeConnector : IAsyncDisposable
     /// making tens of thousands of calls keeps memory flat and spends no CPU on JSON it never looks at.
     /// </summary>
     public bool KeepBodies { get; set; } = true;
+    /// <summary>When set, sends over Teams' rate limits are answered 429 with Retry-After (and counted in <see cref="Throttled"/>).</summary>
+    public TeamsRateLimits? Limits { get; set; }
+    public int Throttled => _throttled;
+    int _throttled;
+    /// <summary>Channels answered by GET /v3/teams/{id}/conversations ({id, name} each).</summary>
+    public List<JsonObject> Channels { get; } = [];
     /// <summary>Members answered by /pagedmembers, two per page.</summary>
     public List<JsonObject> Members { get; } = [];
 
@@ -58,6 +64,16 @@ public sealed class FakeConnector : IAsyncDisposable
         else
             await ctx.Request.Body.CopyToAsync(Stream.Null);
         var path = Uri.UnescapeDataString(ctx.Request.Path.Value ?? "");
+        // A throttled send is not recorded: Calls are what the connector accepted (or failed on purpose).
+        if (Limits is not null && ctx.Request.Method is "POST" or "PUT" && path.StartsWith("/v3/conversations/", StringComparison.Ordinal)
+            && Limits.TryAdmit(path.Split('/')[3]) is { } wait)
+        {
+            Interlocked.Increment(ref _throttled);
+            ctx.Response.StatusCode = 429;
+            ctx.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ctx.Response.WriteAsync("{\"error\":{\"code\":\"TooManyRequests\"}}");
+            return;
+        }
         _calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "", body, ctx.Request.Headers.Authorization.ToString()));
         if (_failures.TryDequeue(out var fail) && await fail(ctx)) return;
 
@@ -67,6 +83,11 @@ public sealed class FakeConnector : IAsyncDisposable
             var page = new JsonObject { ["members"] = new JsonArray(Members.Skip(skip).Take(2).Select(m => (JsonNode)m.DeepClone()).ToArray()) };
             if (skip + 2 < Members.Count) page["continuationToken"] = (skip + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ctx.Response.WriteAsJsonAsync(page);
+            return;
+        }
+        if (ctx.Request.Method == "GET" && path.StartsWith("/v3/teams/", StringComparison.Ordinal) && path.EndsWith("/conversations", StringComparison.Ordinal))
+        {
+            await ctx.Response.WriteAsJsonAsync(new JsonObject { ["conversations"] = new JsonArray(Channels.Select(c => (JsonNode)c.DeepClone()).ToArray()) });
             return;
         }
         if (ctx.Request.Method == "DELETE") { ctx.Response.StatusCode = 200; return; }

@@ -51,6 +51,8 @@ public sealed class TestBot : IAsyncDisposable
             ["Bot:AppId"] = authenticated ? AppId : "",
             ["Bot:OpenIdMetadataUrl"] = issuer?.MetadataUrl.ToString() ?? "http://127.0.0.1:1/unused",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests run the reminder scheduler's scans themselves, at the fake clock's times they choose.
+            ["Reminders:RunScheduler"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
 

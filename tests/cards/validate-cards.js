@@ -66,12 +66,13 @@ function checkDataQuery(e, problems) {
   if (!Array.isArray(e.choices)) problems.push(`Input.ChoiceSet "${e.id}": give static choices as the fallback`);
 }
 
-// An action's data is the app's own JSON (it may hold a "type" of its own, e.g. an entry type): not card content.
+// An action's data is the app's own JSON (it may hold a "type" of its own, e.g. an entry type), and "msteams" holds
+// Teams' own properties (mention entities, width): neither is card content.
 function walkElements(node, visit) {
   if (Array.isArray(node)) return node.forEach((n) => walkElements(n, visit));
   if (node === null || typeof node !== 'object') return;
   if (typeof node.type === 'string') visit(node);
-  for (const [key, value] of Object.entries(node)) if (key !== 'data') walkElements(value, visit);
+  for (const [key, value] of Object.entries(node)) if (key !== 'data' && key !== 'msteams') walkElements(value, visit);
 }
 
 function describe(e) {

@@ -13,6 +13,8 @@ public interface ICrmArchive
     IVisitLog Visits { get; }
     IApprovalStore Approvals { get; }
     ISalesTargets Targets { get; }
+    IReminderStore Reminders { get; }
+    IMarketReports Reports { get; }
 }
 
 /// <summary>
@@ -35,4 +37,11 @@ public interface IConversationStore
     Task MarkRemovedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default);
     /// <summary>Blocked or removed: proactive messages must skip it.</summary>
     Task<bool> IsUnreachableAsync(string conversationId, CancellationToken ct = default);
+
+    /// <summary>The team's channels the bot can still post to (not removed or blocked), by id.</summary>
+    Task<IReadOnlyList<ConversationRef>> ChannelsOfTeamAsync(string teamId, CancellationToken ct = default);
+    /// <summary>The team was renamed: every stored conversation of the team takes the new name.</summary>
+    Task RenameTeamAsync(string teamId, string name, CancellationToken ct = default);
+    /// <summary>The team was deleted or the app uninstalled from it: every conversation of the team is marked removed.</summary>
+    Task MarkTeamRemovedAsync(string teamId, DateTimeOffset at, CancellationToken ct = default);
 }

@@ -12,34 +12,41 @@ namespace TeamsCrm.Bot.Teams;
 /// <summary>
 /// <see cref="IChannelMessenger"/> through the Bot Connector: a 1:1 chat is the stored personal conversation,
 /// or one created with POST /v3/conversations (and stored); 403 MessageWritesBlocked marks the conversation and
-/// stops further sends there.
+/// stops further sends there, and so does 404 (the conversation is gone). Every send waits for its turn within Teams'
+/// rate limits (<see cref="SendPacer"/>).
 /// </summary>
 public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmArchive archive, ConversationRecorder recorder,
-    IOptions<BotAuthOptions> options, ILogger<ConnectorMessenger> log) : IChannelMessenger
+    SendPacer pacer, IOptions<BotAuthOptions> options, ILogger<ConnectorMessenger> log) : IChannelMessenger
 {
     public async Task<PostedCard?> SendCardAsync(UserRef user, JsonObject card, CancellationToken ct = default) =>
-        await PersonalChatAsync(user, ct) is { } chat ? await SendAsync(user.ServiceUrl, chat, CardActivity(card), ct) : null;
+        await PersonalChatAsync(user, ct) is { } chat ? await SendAsync(user.TenantId, user.ServiceUrl, chat, CardActivity(card), ct) : null;
 
     public async Task<bool> SendTextAsync(UserRef user, string text, CancellationToken ct = default) =>
         await PersonalChatAsync(user, ct) is { } chat
-        && await SendAsync(user.ServiceUrl, chat, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, ct) is not null;
+        && await SendAsync(user.TenantId, user.ServiceUrl, chat, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, ct) is not null;
 
     public async Task<PostedCard?> PostCardAsync(ConversationRef channel, JsonObject card, CancellationToken ct = default)
     {
         if (channel.Kind != ConversationKind.Channel || await archive.Conversations.IsUnreachableAsync(channel.Id, ct)) return null;
         // Sending to the channel's own conversation id starts a new post there (the app must be installed in the team).
-        return await SendAsync(channel.ServiceUrl, channel.ChannelId ?? channel.Id, CardActivity(card), ct);
+        return await SendAsync(channel.TenantId, channel.ServiceUrl, channel.ChannelId ?? channel.Id, CardActivity(card), ct);
     }
 
-    /// <summary>A channel's roster is its team's: the paged members of the team's conversation, read to the first match.</summary>
+    public async Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default)
+    {
+        var members = new List<TeamMember>();
+        // The team's roster is the members of its General channel, whose id is the team's; paged, 100 at a time.
+        await foreach (var m in connector.GetAllMembersAsync(channel.ServiceUrl, channel.TeamId ?? channel.Id, ct))
+            if (m.AadObjectId is { Length: > 0 } aad) members.Add(new TeamMember(aad, m.Id ?? "", m.Name ?? ""));
+        return members;
+    }
+
     public async Task<bool> IsMemberAsync(ConversationRef conversation, string aadObjectId, CancellationToken ct = default)
     {
         if (await archive.Conversations.IsUnreachableAsync(conversation.Id, ct)) return false;
         try
         {
-            await foreach (var member in connector.GetAllMembersAsync(conversation.ServiceUrl, conversation.TeamId ?? conversation.Id, ct))
-                if (string.Equals(member.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)) return true;
-            return false;
+            return (await TeamMembersAsync(conversation, ct)).Any(m => string.Equals(m.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
         }
         catch (ConnectorException e)   // the app removed from the team, the team gone: no copy, the request goes on
         {
@@ -53,6 +60,7 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
         if (await archive.Conversations.IsUnreachableAsync(posted.ConversationId, ct)) return false;
         var activity = CardActivity(card);
         activity.Id = posted.ActivityId;
+        await pacer.WaitTurnAsync("", posted.ConversationId, ct);
         return await GuardedAsync(posted.ConversationId,
             () => connector.UpdateAsync(posted.ServiceUrl, posted.ConversationId, posted.ActivityId, activity, ct), ct) is not null;
     }
@@ -78,8 +86,9 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
         return created.Id;
     }
 
-    async Task<PostedCard?> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct)
+    async Task<PostedCard?> SendAsync(string tenantId, string serviceUrl, string conversationId, Activity activity, CancellationToken ct)
     {
+        await pacer.WaitTurnAsync(tenantId, conversationId, ct);
         var sent = await GuardedAsync(conversationId, () => connector.SendAsync(serviceUrl, conversationId, activity, ct), ct);
         return sent?.Id is { Length: > 0 } id ? new PostedCard(conversationId, id, serviceUrl) : null;
     }
@@ -96,6 +105,12 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
             await recorder.MarkBlockedAsync(conversationId, ct);
             return null;
         }
+        catch (ConnectorException e) when (e.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            LogGone(log, conversationId);
+            await recorder.MarkRemovedAsync(conversationId, ct);
+            return null;
+        }
     }
 
     static Activity CardActivity(JsonObject card) => new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
@@ -105,4 +120,6 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The roster of {ConversationId} could not be read ({Status}); it gets no copy this time")]
     static partial void LogRosterUnreadable(ILogger logger, string conversationId, int status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} is gone (404); proactive messages skip it")]
+    static partial void LogGone(ILogger logger, string conversationId);
 }

@@ -12,7 +12,7 @@ namespace TeamsCrm.Bot.Teams;
 /// where it came from, lets the router pick the handler, and sends the reply the way the activity needs.
 /// </summary>
 public sealed partial class TeamsActivityHandler(
-    Router router, IServiceScopeFactory scopes, ReplySender sender, ConversationRecorder recorder, InFlightTurns inFlight,
+    Router router, IServiceScopeFactory scopes, ReplySender sender, ConversationRecorder recorder, InFlightTurns inFlight, ChannelRegistry channels,
     ILogger<TeamsActivityHandler> log)
     : IActivityHandler
 {
@@ -41,7 +41,8 @@ public sealed partial class TeamsActivityHandler(
 
     /// <summary>
     /// Install (installationUpdate add, or the bot among membersAdded) → welcome, once per conversation;
-    /// uninstall (remove, or the bot among membersRemoved) → the conversation is marked unreachable.
+    /// uninstall (remove, or the bot among membersRemoved) → the conversation is marked unreachable. In a team, the
+    /// <see cref="ChannelRegistry"/> also keeps the team's channels (created, renamed, deleted, team removed).
     /// </summary>
     async Task OnMembershipAsync(Activity activity, CancellationToken ct)
     {
@@ -49,6 +50,7 @@ public sealed partial class TeamsActivityHandler(
         var botId = activity.Recipient?.Id;
         var added = activity.Action == "add" || activity.MembersAdded?.Any(m => m.Id == botId) == true;
         var removed = activity.Action == "remove" || activity.MembersRemoved?.Any(m => m.Id == botId) == true;
+        await channels.OnTeamEventAsync(activity, added, removed, ct);   // team events: the channel registry
         if (removed)
         {
             await recorder.MarkRemovedAsync(conversationId, ct);

@@ -18,6 +18,8 @@ public interface IChannelMessenger
 
     /// <summary>Whether the person is on the roster of the conversation's team (or group chat); false when it cannot be read.</summary>
     Task<bool> IsMemberAsync(ConversationRef conversation, string aadObjectId, CancellationToken ct = default);
+    /// <summary>The members of the channel's team (its roster), every page of them.</summary>
+    Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default);
 
     /// <summary>Replaces a card posted earlier with <paramref name="card"/>, in place.</summary>
     Task<bool> UpdateCardAsync(PostedCard posted, JsonObject card, CancellationToken ct = default);
@@ -25,3 +27,6 @@ public interface IChannelMessenger
 
 /// <summary>Where a posted card is, to update it later: every copy of an approval's card is one of these.</summary>
 public sealed record PostedCard(string ConversationId, string ActivityId, string ServiceUrl);
+
+/// <summary>A member of a team: Entra object id (who they are), "29:" id (to mention them), name.</summary>
+public sealed record TeamMember(string AadObjectId, string TeamsId, string Name);

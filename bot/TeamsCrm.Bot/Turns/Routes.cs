@@ -7,6 +7,8 @@ using TeamsCrm.Bot.Features.Plans;
 using TeamsCrm.Bot.Features.Profile;
 using TeamsCrm.Bot.Features.Requests;
 using TeamsCrm.Bot.Features.Targets;
+using TeamsCrm.Bot.Features.Reminders;
+using TeamsCrm.Bot.Features.Reports;
 using TeamsCrm.Bot.Features.Visits;
 
 namespace TeamsCrm.Bot.Turns;
@@ -42,6 +44,16 @@ public static class Routes
         r.Command(["export", "导出"], CustomerHistory.Command);             // "export C-2026-00042": the file's history as CSV
         r.Verb("targets.save", TargetHandler.Save);
         r.Verb("targets.open", TargetHandler.Open);
+
+        // Monthly market-analysis report (月报) and channel reminders: the scheduler posts them (Scheduling/);
+        // these are what people type and press.
+        r.Command(["report", "月报"], ReportHandler.Write);                // this period's report, due before the 5th
+        r.Command(["report status", "月报情况"], ReportHandler.Status);     // for leaders and managers: who has submitted
+        r.Command(["reminders", "提醒"], ReminderSettingsHandler.Show);     // in a channel, sales manager: which reminders, when
+        r.Verb(ReportCards.SaveVerb, ReportHandler.Save);
+        r.Verb(ReportCards.EditVerb, ReportHandler.Edit);
+        r.Verb(ReminderSettingsCards.SaveVerb, ReminderSettingsHandler.Save);
+        r.Verb(ReminderCards.OpenVerb, ReminderOpenHandler.Open);          // a reminder's button → the card in one's 1:1 chat
 
         r.Verb("help.show", HelpHandler.ShowAsCard);
         r.Verb("help.topic", HelpHandler.Topic);

@@ -41,6 +41,15 @@ public sealed class ConnectorClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<PagedMembersResult>(BotJson.Options, ct) ?? new PagedMembersResult();
     }
 
+    /// <summary>The channels of a team the app is installed in (GET /v3/teams/{teamId}/conversations).</summary>
+    public async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url(serviceUrl, $"v3/teams/{Esc(teamId)}/conversations"));
+        using var response = await http.SendAsync(request, ct);
+        await EnsureSuccessAsync(response, teamId, ct);
+        return (await response.Content.ReadFromJsonAsync<ConversationList>(BotJson.Options, ct))?.Conversations ?? [];
+    }
+
     /// <summary>Every member of a conversation, following continuation tokens.</summary>
     public async IAsyncEnumerable<ChannelAccount> GetAllMembersAsync(string serviceUrl, string conversationId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -41,3 +41,9 @@ public sealed class PagedMembersResult
     public string? ContinuationToken { get; set; }
     public List<ChannelAccount> Members { get; set; } = [];
 }
+
+/// <summary>The answer of GET /v3/teams/{teamId}/conversations: the team's channels (the General channel's name is absent).</summary>
+public sealed class ConversationList
+{
+    public List<ChannelInfo> Conversations { get; set; } = [];
+}

@@ -6,7 +6,7 @@ using TeamsCrm.TestSupport;
 namespace TeamsCrm.Bot.Tests.Archive;
 
 /// <summary>What every <see cref="IConversationStore"/> must do, SQLite and SharePoint alike; each test gets a fresh store.</summary>
-public abstract class ConversationStoreContract : IAsyncLifetime
+public abstract partial class ConversationStoreContract : IAsyncLifetime
 {
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
     IConversationStore Store { get; set; } = null!;

@@ -18,6 +18,8 @@ public sealed class SharePointArchive : ICrmArchive
         Conversations = new SharePointConversationStore(site, clock);
         Approvals = new SharePointApprovalStore(site);
         Targets = new SharePointSalesTargets(site, batch);
+        Reminders = new SharePointReminderStore(site);
+        Reports = new SharePointMarketReports(site);
     }
 
     public IConversationStore Conversations { get; }
@@ -25,4 +27,6 @@ public sealed class SharePointArchive : ICrmArchive
     public IVisitLog Visits { get; }
     public IApprovalStore Approvals { get; }
     public ISalesTargets Targets { get; }
+    public IReminderStore Reminders { get; }
+    public IMarketReports Reports { get; }
 }

@@ -44,10 +44,7 @@ sealed class SharePointConversationStore(SharePointSite site, TimeProvider clock
             : null;
 
     public async Task<ConversationRef?> FindConversationAsync(string conversationId, CancellationToken ct = default) =>
-        await FindConversationItemAsync(conversationId, ct) is { } i
-            ? new ConversationRef(i.Text("ConversationId")!, Enum.Parse<ConversationKind>(i.Text("Kind")!), i.Text("TenantId")!,
-                i.Text("ServiceUrl")!, i.Text("BotId")!, i.Text("TeamId"), i.Text("TeamName"), i.Text("ChannelId"))
-            : null;
+        await FindConversationItemAsync(conversationId, ct) is { } i ? ReadConversation(i) : null;
 
     /// <summary>The If-Match write makes "first time only" hold when two turns race to welcome the same conversation.</summary>
     public async Task<bool> TryMarkWelcomedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default)
@@ -73,6 +70,31 @@ sealed class SharePointConversationStore(SharePointSite site, TimeProvider clock
 
     public async Task<bool> IsUnreachableAsync(string conversationId, CancellationToken ct = default) =>
         await FindConversationItemAsync(conversationId, ct) is { } i && (i.Time("BlockedAt") is not null || i.Time("RemovedAt") is not null);
+
+    /// <summary>One query on the indexed TeamId; the team's id, the kind (a channel, not a reply thread) and reachability are checked in code.</summary>
+    public async Task<IReadOnlyList<ConversationRef>> ChannelsOfTeamAsync(string teamId, CancellationToken ct = default) =>
+        [.. (await site.QueryAsync(Conversations, ODataFilter.Eq("TeamId", teamId), ct))
+            .Where(i => i.Text("TeamId") == teamId && i.Text("Kind") == nameof(ConversationKind.Channel) && i.Text("ConversationId") == i.Text("ChannelId")
+                && i.Time("BlockedAt") is null && i.Time("RemovedAt") is null)
+            .Select(ReadConversation).OrderBy(c => c.Id, StringComparer.Ordinal)];
+
+    /// <summary>One query, then each of the team's conversations changed as a save would (If-Match, again on 412).</summary>
+    public Task RenameTeamAsync(string teamId, string name, CancellationToken ct = default) =>
+        ForEachOfTeamAsync(teamId, _ => new() { ["TeamName"] = name, ["UpdatedAt"] = Now() }, ct);
+
+    public Task MarkTeamRemovedAsync(string teamId, DateTimeOffset at, CancellationToken ct = default) =>
+        ForEachOfTeamAsync(teamId, i => i.Time("RemovedAt") is null ? new() { ["RemovedAt"] = ItemFields.Wire(at) } : null, ct);
+
+    async Task ForEachOfTeamAsync(string teamId, Func<ItemFields, Dictionary<string, object?>?> change, CancellationToken ct)
+    {
+        foreach (var item in await site.QueryAsync(Conversations, ODataFilter.Eq("TeamId", teamId), ct))
+            if (item.Text("TeamId") == teamId && change(item) is not null)
+                await ChangeAsync(Conversations, item.Text("Title")!, createIfMissing: false, existing => change(existing!) ?? [], ct);
+    }
+
+    static ConversationRef ReadConversation(ItemFields i) =>
+        new(i.Text("ConversationId")!, Enum.Parse<ConversationKind>(i.Text("Kind")!), i.Text("TenantId")!,
+            i.Text("ServiceUrl")!, i.Text("BotId")!, i.Text("TeamId"), i.Text("TeamName"), i.Text("ChannelId"));
 
     /// <summary>SharePoint's eq ignores case; conversation ids are matched exactly.</summary>
     async Task<ItemFields?> FindConversationItemAsync(string conversationId, CancellationToken ct) =>

@@ -167,9 +167,41 @@ public static class SharePointLists
         Note("Amounts"), Text("SetBy", 64), Time("SetAt"), Text("ApprovalId"), new("SheetVersion", ColumnKind.Number, Required: true),
     ]);
 
+    /// <summary>
+    /// Title = <see cref="SharePointConversationStore.KeyOf"/> the channel id (unique). Active ("yes"/"no", indexed) serves the
+    /// scheduler's one query; timings and reps are JSON; Version counts saves, each made with If-Match.
+    /// </summary>
+    public static readonly ListDef ReminderChannels = new("TeamsCrm Reminder Channels", Key(),
+    [
+        Note("ChannelId"), Text("TeamId"), Text("ZoneId", 64), Note("Timings"), Note("Reps"), Text("ConfiguredBy", 64), Time("ConfiguredAt"), Text("Locale", 16),
+        Text("Active", 3, indexed: true, required: true), new("Version", ColumnKind.Number, Required: true),
+    ]);
+
+    /// <summary>
+    /// Title = the occurrence key "{reminder}|{UTC minute}" (hashed past 255 characters), unique: of two instances creating
+    /// it, one gets 409. A claim whose LeaseUntil passed while still Claimed is taken over with If-Match.
+    /// </summary>
+    public static readonly ListDef ReminderOccurrences = new("TeamsCrm Reminder Occurrences", Key(),
+    [
+        Text("Status", 16, required: true), Text("ClaimedBy", 64), Time("LeaseUntil"), Time("FinishedAt"),
+    ]);
+
+    /// <summary>Title = occurrence and recipient (hashed past 255), unique: a delivery is recorded once. Occurrence (indexed) lists them.</summary>
+    public static readonly ListDef ReminderSends = new("TeamsCrm Reminder Sends", Key(),
+    [
+        Text("Occurrence", indexed: true, required: true), Note("Recipient"), Time("SentAt"),
+    ]);
+
+    /// <summary>Title = "{rep}|2026-11" (the rep in lower case), unique: one report per rep and month. Month (indexed) lists a month's.</summary>
+    public static readonly ListDef MarketReports = new("TeamsCrm Market Reports", Key(),
+    [
+        Text("Month", 7, indexed: true, required: true), Text("Rep", 64, required: true), Note("Summary"), Note("Forecast"), Note("Problems"),
+        Note("Solutions"), Time("SubmittedAt"), Time("UpdatedAt"), new("Late", ColumnKind.Boolean),
+    ]);
+
     public static readonly IReadOnlyList<ListDef> All =
     [
         Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users,
-        Visits, FollowUps, VisitPlans, Approvals, SalesTargets,
+        Visits, FollowUps, VisitPlans, Approvals, SalesTargets, ReminderChannels, ReminderOccurrences, ReminderSends, MarketReports,
     ];
 }

@@ -8,4 +8,6 @@ public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock) :
     public IVisitLog Visits { get; } = new SqliteVisitLog(database);
     public IApprovalStore Approvals { get; } = new SqliteApprovalStore(database);
     public ISalesTargets Targets { get; } = new SqliteSalesTargets(database);
+    public IReminderStore Reminders { get; } = new SqliteReminderStore(database);
+    public IMarketReports Reports { get; } = new SqliteMarketReports(database);
 }

@@ -44,10 +44,7 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
         await using var c = db.Open();
         await using var cmd = Sql.Command(c, "SELECT id, kind, tenant_id, service_url, bot_id, team_id, team_name, channel_id FROM conversations WHERE id = $id", ("$id", conversationId));
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct)
-            ? new ConversationRef(r.GetString(0), Enum.Parse<ConversationKind>(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
-                r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7))
-            : null;
+        return await r.ReadAsync(ct) ? ReadConversation(r) : null;
     }
 
     public async Task<bool> TryMarkWelcomedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default)
@@ -75,6 +72,33 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
         await using var cmd = Sql.Command(c, "SELECT blocked_at IS NOT NULL OR removed_at IS NOT NULL FROM conversations WHERE id = $id", ("$id", conversationId));
         return await cmd.ExecuteScalarAsync(ct) is long flag && flag == 1;
     }
+
+    public async Task<IReadOnlyList<ConversationRef>> ChannelsOfTeamAsync(string teamId, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        return await Sql.ListAsync(c, """
+            SELECT id, kind, tenant_id, service_url, bot_id, team_id, team_name, channel_id FROM conversations
+            WHERE team_id = $team AND kind = 'Channel' AND id = channel_id AND blocked_at IS NULL AND removed_at IS NULL ORDER BY id
+            """, ReadConversation, ct, ("$team", teamId));
+    }
+
+    public async Task RenameTeamAsync(string teamId, string name, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        await Sql.ExecAsync(c, "UPDATE conversations SET team_name = $name, updated_at = $now WHERE team_id = $team", ct,
+            ("$team", teamId), ("$name", name), ("$now", Now()));
+    }
+
+    public async Task MarkTeamRemovedAsync(string teamId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        await Sql.ExecAsync(c, "UPDATE conversations SET removed_at = $at WHERE team_id = $team AND removed_at IS NULL", ct,
+            ("$team", teamId), ("$at", Sql.Iso(at)));
+    }
+
+    static ConversationRef ReadConversation(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+        new(r.GetString(0), Enum.Parse<ConversationKind>(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+            r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
 
     string Now() => Sql.Iso(clock.GetUtcNow());
 }

@@ -159,7 +159,8 @@ static partial class SqliteMigrations
         """,
         Step3Visits,   // 3: visit reports, follow-ups and weekly plans (SqliteMigrations.Visits.cs)
         Step4Approvals,   // 4: approvals (SqliteMigrations.Approvals.cs)
-        StepTargets,      // sales targets (SqliteMigrations.Targets.cs)
+        Step5Reminders,   // 5: reminder settings, occurrence claims and sends; monthly reports (SqliteMigrations.Reminders.cs)
+        StepTargets,      // 6: sales targets (SqliteMigrations.Targets.cs)
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Domain.Reminders;
+using TeamsCrm.Bot.Features.Reminders;
+using TeamsCrm.Bot.Turns;
+using TeamsCrm.BotFramework.Connector;
+
+namespace TeamsCrm.Bot.Scheduling;
+
+/// <summary>
+/// Sends one claimed occurrence to its recipients — the channel, or each person for a personal reminder — skipping
+/// those already recorded as sent, and records each delivery right after the connector accepts it. A recipient the
+/// bot can no longer reach (blocked, removed, gone) is recorded too: it is not retried. A send that fails otherwise
+/// (429 past the retries, 5xx) is left unrecorded and the run reports itself unfinished.
+/// </summary>
+/// <remarks>
+/// The record follows the send, so a crash between the two — one send wide per recipient in flight — can repeat that
+/// one message on resume; recording first would lose it instead. Teams has no idempotency key for sends to close the gap.
+/// </remarks>
+public sealed partial class ReminderFanOut(ICrmArchive archive, ReminderContent content, IChannelMessenger messenger, IOptions<ReminderOptions> options,
+    TimeProvider clock, ILogger<ReminderFanOut> log)
+{
+    public async Task<bool> RunAsync(DueReminder reminder, CancellationToken ct)
+    {
+        var sent = await archive.Reminders.SentToAsync(reminder.Key, ct);
+        if (reminder.Channel is { } settings)
+        {
+            if (sent.Contains(settings.ChannelId)) return true;
+            var channel = await archive.Conversations.FindConversationAsync(settings.ChannelId, ct);
+            if (channel is null || await archive.Conversations.IsUnreachableAsync(channel.Id, ct))
+            {
+                LogUnreachable(log, reminder.Key, settings.ChannelId);
+                return true;
+            }
+            var card = await content.ChannelCardAsync(reminder.Kind, settings, channel, reminder.Occurrence, ct);
+            return await DeliverAsync(reminder.Key, settings.ChannelId, () => messenger.PostCardAsync(channel, card, ct), ct);
+        }
+
+        var cards = (await content.PersonalCardsAsync(reminder.Kind, reminder.Occurrence, ct)).Where(p => !sent.Contains(p.AadObjectId)).ToList();
+        var complete = true;
+        await Parallel.ForEachAsync(cards, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = ct },
+            async (person, token) =>
+            {
+                if (await archive.Conversations.FindUserAsync(person.AadObjectId, token) is not { } user)
+                {
+                    // Never talked to the bot: there is no "29:" id to start a chat with. Nothing to retry.
+                    await archive.Reminders.RecordSentAsync(reminder.Key, person.AadObjectId, clock.GetUtcNow(), token);
+                    return;
+                }
+                if (!await DeliverAsync(reminder.Key, person.AadObjectId, () => messenger.SendCardAsync(user, person.Card, token), token)) complete = false;
+            });
+        return complete;
+    }
+
+    async Task<bool> DeliverAsync(string key, string recipient, Func<Task<PostedCard?>> send, CancellationToken ct)
+    {
+        try
+        {
+            await send();   // null: blocked or removed meanwhile, marked by the messenger; nothing to retry
+        }
+        catch (ConnectorException e) when (e.Status is System.Net.HttpStatusCode.TooManyRequests || (int)e.Status >= 500)
+        {
+            LogRetryLater(log, e, key, recipient);
+            return false;
+        }
+        await archive.Reminders.RecordSentAsync(key, recipient, clock.GetUtcNow(), ct);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Key}: channel {ChannelId} is unknown, removed or blocked; skipped")]
+    static partial void LogUnreachable(ILogger logger, string key, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Key} to {Recipient} not sent yet; tried again when the claim is resumed")]
+    static partial void LogRetryLater(ILogger logger, Exception e, string key, string recipient);
+}

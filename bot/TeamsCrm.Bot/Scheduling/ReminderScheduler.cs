@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Domain.Reminders;
+using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Reminders;
+
+namespace TeamsCrm.Bot.Scheduling;
+
+/// <summary>One reminder falling due: which, when, and for a channel reminder, whose settings.</summary>
+public sealed record DueReminder(string ReminderId, ReminderKind Kind, DateTimeOffset Occurrence, ChannelReminders? Channel)
+{
+    public string Key => Occurrences.Key(ReminderId, Occurrence);
+}
+
+/// <summary>What one scan did.</summary>
+public sealed record ScanResult(int Sent, int Skipped, int Held, int Unfinished);
+
+/// <summary>
+/// Finds the reminders due now and runs each occurrence once across every instance: it is claimed in the archive first
+/// (<see cref="IReminderStore.TryClaimAsync"/>), fanned out by <see cref="ReminderFanOut"/> (which skips recipients
+/// already recorded), then completed. An occurrence up to 12 hours old is still sent, late; on start, older ones back to
+/// <see cref="ReminderOptions.LookBack"/> that nobody sent are recorded as skipped and logged once. A fan-out cut short
+/// (crash, connector down) stays claimed until its lease runs out, and the next scan of any instance resumes it.
+/// </summary>
+public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOut fanOut, IOptions<ReminderOptions> options, TimeProvider clock,
+    ILogger<ReminderScheduler> log)
+{
+    /// <summary>This process's name in claims.</summary>
+    public string Instance { get; init; } = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Occurrences known done: no need to ask the archive again (the 12-hour window is scanned every minute).</summary>
+    readonly ConcurrentDictionary<string, byte> _done = new(StringComparer.Ordinal);
+    DateTimeOffset? _lastScan;
+
+    public async Task<ScanResult> ScanAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var from = _lastScan is null ? now - options.Value.LookBack : now - Occurrences.CatchUp;
+        _lastScan = now;
+        var due = new List<DueReminder>();
+        foreach (var channel in await archive.Reminders.ActiveChannelsAsync(ct))
+        {
+            var zone = LocalCalendar.FindZone(channel.ZoneId) ?? TimeZoneInfo.Utc;
+            foreach (var timing in channel.Timings.Where(t => t.Enabled && t.IsValid && !ReminderKinds.IsPersonal(t.Kind)))
+                foreach (var at in Occurrences.Between(timing, zone, from, now))
+                    due.Add(new DueReminder(ChannelReminders.ReminderId(channel.ChannelId, timing.Kind), timing.Kind, at, channel));
+        }
+        var personalZone = LocalCalendar.FindZone(options.Value.TimeZone) ?? TimeZoneInfo.Utc;
+        foreach (var timing in options.Value.PersonalTimings().Where(t => t.Enabled))
+            foreach (var at in Occurrences.Between(timing, personalZone, from, now))
+                due.Add(new DueReminder("personal|" + timing.Kind, timing.Kind, at, null));
+
+        int sent = 0, skipped = 0, held = 0, unfinished = 0;
+        await Parallel.ForEachAsync(due.Where(d => !_done.ContainsKey(d.Key)),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = ct }, async (reminder, token) =>
+            {
+                switch (await RunAsync(reminder, now, token))
+                {
+                    case Outcome.Sent: Interlocked.Increment(ref sent); break;
+                    case Outcome.Skipped: Interlocked.Increment(ref skipped); break;
+                    case Outcome.Held: Interlocked.Increment(ref held); break;
+                    case Outcome.Unfinished: Interlocked.Increment(ref unfinished); break;
+                }
+            });
+        return new ScanResult(sent, skipped, held, unfinished);
+    }
+
+    enum Outcome { Sent, Skipped, Held, Done, Unfinished }
+
+    async Task<Outcome> RunAsync(DueReminder reminder, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = reminder.Key;
+        var store = archive.Reminders;
+        if (!Occurrences.IsDue(reminder.Occurrence, now))
+        {
+            _done[key] = 0;
+            if (!await store.TrySkipAsync(key, now, ct)) return Outcome.Done;
+            LogSkipped(log, key, now - reminder.Occurrence);
+            return Outcome.Skipped;
+        }
+        switch (await store.TryClaimAsync(key, Instance, now, options.Value.Lease, ct))
+        {
+            case ClaimResult.Done: _done[key] = 0; return Outcome.Done;
+            case ClaimResult.Held: return Outcome.Held;
+        }
+        try
+        {
+            if (!await fanOut.RunAsync(reminder, ct)) return Outcome.Unfinished;   // the claim's lease runs out; a later scan resumes it
+            await store.CompleteAsync(key, clock.GetUtcNow(), ct);
+            _done[key] = 0;
+            if (now - reminder.Occurrence > TimeSpan.FromMinutes(5)) LogLate(log, key, now - reminder.Occurrence);
+            return Outcome.Sent;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(log, e, key);
+            return Outcome.Unfinished;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Key} skipped: {Age} late is past the 12-hour catch-up")]
+    static partial void LogSkipped(ILogger logger, string key, TimeSpan age);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {Key} sent {Age} late")]
+    static partial void LogLate(ILogger logger, string key, TimeSpan age);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder {Key} failed part way; it is resumed once its claim's lease runs out")]
+    static partial void LogFailed(ILogger logger, Exception e, string key);
+}

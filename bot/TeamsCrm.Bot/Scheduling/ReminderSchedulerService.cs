@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TeamsCrm.Bot.Features.Reminders;
+
+namespace TeamsCrm.Bot.Scheduling;
+
+/// <summary>Scans for due reminders at start and then every <see cref="ReminderOptions.ScanInterval"/>, on the app's <see cref="TimeProvider"/>.</summary>
+public sealed partial class ReminderSchedulerService(ReminderScheduler scheduler, IOptions<ReminderOptions> options, TimeProvider clock,
+    ILogger<ReminderSchedulerService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunScheduler) return;
+        using var timer = new PeriodicTimer(options.Value.ScanInterval, clock);
+        do
+        {
+            try
+            {
+                await scheduler.ScanAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogScanFailed(log, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The reminder scan failed; it runs again at the next tick")]
+    static partial void LogScanFailed(ILogger logger, Exception e);
+}

@@ -1,0 +1,79 @@
+namespace TeamsCrm.Bot.Teams;
+
+/// <summary>
+/// Keeps proactive sends within Teams' limits (TEAMS-PROTOCOL.md "Limits") before the connector has to say 429: per
+/// bot and conversation 7 in 1 s, 8 in 2 s, 60 in 30 s, 1,800 in an hour; per app and tenant about 50 a second. Each
+/// window is a sliding log of send times; a send waits (on the app's clock) until every window of its conversation and
+/// tenant has room. A 429 that still comes back is the retry handler's (Retry-After honoured).
+/// </summary>
+public sealed class SendPacer(TimeProvider clock)
+{
+    public static readonly (int Count, TimeSpan Per)[] PerConversation =
+        [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
+    /// <summary>50 a second, kept with a 5 % margin: a send admitted here reaches the service a little later, not always evenly.</summary>
+    public static readonly (int Count, TimeSpan Per)[] PerTenant = [(50, TimeSpan.FromSeconds(1.05))];
+    /// <summary>Past this many conversations, the logs of those quiet for an hour are dropped.</summary>
+    const int MaxTracked = 10_000;
+
+    readonly Dictionary<string, Queue<DateTimeOffset>> _sent = new(StringComparer.Ordinal);
+    readonly Lock _gate = new();
+
+    public async Task WaitTurnAsync(string tenantId, string conversationId, CancellationToken ct)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = clock.GetUtcNow();
+                var tenant = Log("t:" + tenantId);
+                var conversation = Log("c:" + conversationId);
+                var free = Max(FreeAt(tenant, PerTenant, now), FreeAt(conversation, PerConversation, now));
+                if (free <= now)
+                {
+                    Record(tenant, now, PerTenant);
+                    Record(conversation, now, PerConversation);
+                    if (_sent.Count > MaxTracked) Prune(now);
+                    return;
+                }
+                wait = free - now;
+            }
+            await Task.Delay(wait, clock, ct);
+        }
+    }
+
+    Queue<DateTimeOffset> Log(string key)
+    {
+        if (!_sent.TryGetValue(key, out var log)) _sent[key] = log = new Queue<DateTimeOffset>();
+        return log;
+    }
+
+    /// <summary>The first instant every window has room for one more send. The log is oldest first.</summary>
+    static DateTimeOffset FreeAt(Queue<DateTimeOffset> log, (int Count, TimeSpan Per)[] windows, DateTimeOffset now)
+    {
+        var free = now;
+        var times = log.ToArray();
+        foreach (var (count, per) in windows)
+        {
+            var inWindow = times.Count(t => t > now - per);
+            if (inWindow >= count) free = Max(free, times[^count] + per);
+        }
+        return free;
+    }
+
+    static void Record(Queue<DateTimeOffset> log, DateTimeOffset now, (int Count, TimeSpan Per)[] windows)
+    {
+        log.Enqueue(now);
+        var longest = windows.Max(w => w.Per);
+        var most = windows.Max(w => w.Count);
+        while (log.Count > most || (log.Count > 0 && log.Peek() <= now - longest)) log.Dequeue();
+    }
+
+    void Prune(DateTimeOffset now)
+    {
+        foreach (var key in _sent.Where(kv => kv.Value.Count == 0 || kv.Value.Last() <= now - TimeSpan.FromHours(1)).Select(kv => kv.Key).ToList())
+            _sent.Remove(key);
+    }
+
+    static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Domain.Reminders;
+using TeamsCrm.Bot.Scheduling;
+using TeamsCrm.Bot.Turns;
+using TeamsCrm.TestSupport;
+
+namespace TeamsCrm.Bot.Tests.Reminders;
+
+/// <summary>
+/// The scheduler through the real bot: the team installed (channel registry), its reminders set, the fake clock moved to
+/// the occurrence, scans run by hand. Two instances racing post once; a fan-out cut short is resumed by another
+/// instance after the lease with no repeats; an occurrence 11 hours old is sent late, one 13 hours old is skipped.
+/// </summary>
+public sealed class SchedulerTests
+{
+    // Monday 23 November 2026, 09:00 in Shanghai.
+    static readonly DateTimeOffset MondayNine = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+    const string Reminders = "19:reminders@thread.tacv2";
+
+    static async Task<TestBot> InstalledAsync(DateTimeOffset start)
+    {
+        var bot = await TestBot.StartAsync(now: start, settings: new Dictionary<string, string?>
+        {
+            ["Reminders:Personal:FollowUps"] = "off", ["Reminders:Personal:ApprovalDigest"] = "off", ["Reminders:Personal:PurgeSoon"] = "off",
+        });
+        bot.Connector.Channels.Add(new JsonObject { ["id"] = Reminders, ["name"] = "Reminders" });
+        foreach (var p in new[] { Demo.WangFang, Demo.LiNa, Demo.TomBecker })   // the roster: a manager and two reps, two a page
+            bot.Connector.Members.Add(new JsonObject { ["id"] = p.TeamsId, ["name"] = p.Name, ["aadObjectId"] = p.AadObjectId });
+        Assert.Equal(200, (await bot.PostAsync(Activities.Installed(bot.ServiceUrl, Demo.WangFang, "channel"))).Status);
+        var settings = ChannelReminders.Defaults(Reminders, Demo.TeamId, "Asia/Shanghai", Demo.WangFang.AadObjectId, start, "en-US");
+        await bot.Archive.Reminders.SaveChannelAsync(settings with
+        {
+            Timings = [.. settings.Timings.Select(t => t with { Enabled = t.Kind == ReminderKind.WeeklyPlan })],
+        });
+        return bot;
+    }
+
+    static List<ConnectorCall> PostsTo(TestBot bot, string conversation) =>
+        [.. bot.Connector.Calls.Where(c => c.Method == "POST" && c.Path == $"/v3/conversations/{conversation}/activities")];
+
+    [Fact]
+    public async Task Installing_registers_the_teams_channels_and_the_weekly_plan_mentions_who_has_not_submitted()
+    {
+        await using var bot = await InstalledAsync(MondayNine.AddMinutes(-5));
+        Assert.Equal([Demo.TeamId, Reminders], (await bot.Archive.Conversations.ChannelsOfTeamAsync(Demo.TeamId)).Select(c => c.Id).Order(StringComparer.Ordinal));
+        var scheduler = bot.Services.GetRequiredService<ReminderScheduler>();
+        bot.Connector.Clear();
+
+        Assert.Equal(0, (await scheduler.ScanAsync(default)).Sent);   // 08:55: not yet
+        bot.Clock.SetUtcNow(MondayNine.AddSeconds(20));
+        Assert.Equal(1, (await scheduler.ScanAsync(default)).Sent);
+        Assert.Equal(0, (await scheduler.ScanAsync(default)).Sent);   // the next scan finds it done
+
+        var card = Assert.Single(PostsTo(bot, Reminders)).Card!;
+        var text = string.Join("\n", card["body"]!.AsArray().Select(e => (string?)e!["text"]));
+        Assert.Contains("<at>Li Na</at>, <at>Tom Becker</at>", text);
+        Assert.DoesNotContain("Wang Fang", text);   // the roster's manager is not a rep
+        var mentioned = card["msteams"]!["entities"]!.AsArray().Select(e => (string)e!["mentioned"]!["id"]!).ToList();
+        Assert.Equal([Demo.LiNa.TeamsId, Demo.TomBecker.TeamsId], mentioned);
+        Assert.Contains(bot.Connector.Calls, c => c.Path.EndsWith("/pagedmembers", StringComparison.Ordinal) && c.Query.Contains("continuationToken"));
+    }
+
+    [Fact]
+    public async Task Two_instances_racing_post_once()
+    {
+        await using var bot = await InstalledAsync(MondayNine.AddMinutes(-5));
+        var first = bot.Services.GetRequiredService<ReminderScheduler>();
+        var second = ActivatorUtilities.CreateInstance<ReminderScheduler>(bot.Services);
+        await Task.WhenAll(first.ScanAsync(default), second.ScanAsync(default));   // both learn the window
+        bot.Connector.Clear();
+        bot.Clock.SetUtcNow(MondayNine.AddSeconds(5));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => (i % 2 == 0 ? first : second).ScanAsync(default)));
+
+        Assert.Equal(1, results.Sum(r => r.Sent));
+        Assert.Single(PostsTo(bot, Reminders));
+    }
+
+    [Fact]
+    public async Task A_fan_out_cut_short_is_resumed_after_the_lease_by_another_instance_without_repeats()
+    {
+        var eight30 = new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero);   // the approvals digest, 08:30 Shanghai
+        await using var bot = await TestBot.StartAsync(now: eight30.AddMinutes(-1), settings: new Dictionary<string, string?>
+        {
+            ["Reminders:Personal:FollowUps"] = "off", ["Reminders:Personal:PurgeSoon"] = "off", ["Reminders:Parallelism"] = "1",
+        });
+        var approvers = new[] { Demo.ZhangWei, Demo.WangFang, Demo.ChenJie };
+        foreach (var p in approvers)
+            await bot.Archive.Conversations.SaveUserAsync(new UserRef(p.AadObjectId, p.TeamsId, p.Name, Demo.TenantId, bot.ServiceUrl.ToString(), Demo.PersonalChat(p)));
+        await bot.Archive.Approvals.CreateAsync(new Approval
+        {
+            Id = "ap-1", Kind = ApprovalKind.NewFile, Subject = "C-2026-00001", SubjectName = "Huadong Precision",
+            RequesterAadObjectId = Demo.LiNa.AadObjectId, ApproverAadObjectIds = [.. approvers.Select(p => p.AadObjectId)],
+            CreatedAt = eight30.AddDays(-2), RequestKey = "new:C-2026-00001",
+        });
+        var crashed = ActivatorUtilities.CreateInstance<ReminderScheduler>(bot.Services);
+        await crashed.ScanAsync(default);
+        bot.Clock.SetUtcNow(eight30.AddSeconds(10));
+        bot.Connector.Clear();
+        bot.Connector.FailNext(201);                    // the first person's send goes through…
+        bot.Connector.FailNext(500, "{\"error\":{\"code\":\"InternalServerError\"}}");   // …the second fails: the run ends unfinished
+
+        var cut = await crashed.ScanAsync(default);
+        Assert.Equal(1, cut.Unfinished);
+        var before = bot.Connector.Calls.Where(c => c.Method == "POST").Select(c => c.Path).ToList();
+
+        var restarted = ActivatorUtilities.CreateInstance<ReminderScheduler>(bot.Services);
+        await restarted.ScanAsync(default);             // learns the window; the crashed claim still holds
+        bot.Clock.Advance(TimeSpan.FromMinutes(11));    // past the 10-minute lease
+        Assert.Equal(1, (await restarted.ScanAsync(default)).Sent);
+
+        var delivered = bot.Connector.Calls.Where(c => c.Method == "POST").Select(c => c.Path).ToList();
+        var perChat = approvers.Select(p => delivered.Count(path => path == $"/v3/conversations/{Demo.PersonalChat(p)}/activities")).ToList();
+        Assert.Equal(4, delivered.Count);                // 3 people + the one send that failed
+        Assert.Equal(3, before.Count);                  // the third person was not held up by the second
+        Assert.Equal(1, perChat.Count(n => n == 2));    // the failed one was tried again…
+        Assert.Equal(2, perChat.Count(n => n == 1));    // …and nobody else got it twice
+        Assert.Empty(await Task.WhenAll(approvers.Select(async p => (await bot.Archive.Reminders.SentToAsync("personal|ApprovalDigest|2026-11-23T00:30Z")).Contains(p.AadObjectId)))
+            .ContinueWith(t => t.Result.Where(sent => !sent).ToList()));
+    }
+
+    [Fact]
+    public async Task After_downtime_an_occurrence_under_12_hours_old_is_sent_late_and_an_older_one_skipped()
+    {
+        await using var late = await InstalledAsync(MondayNine.AddHours(11));
+        late.Connector.Clear();
+        Assert.Equal(1, (await late.Services.GetRequiredService<ReminderScheduler>().ScanAsync(default)).Sent);
+        Assert.Single(PostsTo(late, Reminders));
+
+        await using var tooLate = await InstalledAsync(MondayNine.AddHours(13));
+        tooLate.Connector.Clear();
+        var scan = await tooLate.Services.GetRequiredService<ReminderScheduler>().ScanAsync(default);
+        Assert.Equal(0, scan.Sent);
+        Assert.Equal(1, scan.Skipped);
+        Assert.Empty(PostsTo(tooLate, Reminders));
+        Assert.Equal(0, (await ActivatorUtilities.CreateInstance<ReminderScheduler>(tooLate.Services).ScanAsync(default)).Skipped);   // logged once
+    }
+}
