@@ -8,18 +8,11 @@ namespace TeamsCrm.Bot.Tests.Archive;
 
 public sealed class SqliteConversationStoreContract : ConversationStoreContract
 {
-    readonly string _path = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db");
+    readonly TempSqliteArchive _file = new();
 
-    protected override Task<ICrmArchive> CreateArchiveAsync(FakeTimeProvider clock) =>
-        Task.FromResult<ICrmArchive>(new SqliteArchive(new SqliteDatabase(_path), clock));
+    protected override Task<ICrmArchive> CreateArchiveAsync(FakeTimeProvider clock) => _file.CreateAsync(clock);
 
-    protected override Task DeleteArchiveAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            try { File.Delete(_path + suffix); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    protected override Task DeleteArchiveAsync() => _file.DeleteAsync();
 }
 
 public sealed class SharePointConversationStoreContract : ConversationStoreContract

@@ -82,18 +82,11 @@ public abstract class SalesTargetsContract : IAsyncLifetime
 
 public sealed class SqliteSalesTargetsContract : SalesTargetsContract
 {
-    readonly string _path = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db");
+    readonly TempSqliteArchive _file = new();
 
-    protected override Task<ICrmArchive> CreateArchiveAsync(FakeTimeProvider clock) =>
-        Task.FromResult<ICrmArchive>(new TeamsCrm.Bot.Archive.Sqlite.SqliteArchive(new TeamsCrm.Bot.Archive.Sqlite.SqliteDatabase(_path), clock));
+    protected override Task<ICrmArchive> CreateArchiveAsync(FakeTimeProvider clock) => _file.CreateAsync(clock);
 
-    protected override Task DeleteArchiveAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            try { File.Delete(_path + suffix); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    protected override Task DeleteArchiveAsync() => _file.DeleteAsync();
 }
 
 /// <summary>On SharePoint lists through the fake Graph; every query must have filtered on one indexed column.</summary>
