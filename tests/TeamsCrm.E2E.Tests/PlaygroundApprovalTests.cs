@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using TeamsCrm.Bot.Domain;
+using TeamsCrm.TestSupport;
+
+namespace TeamsCrm.E2E.Tests;
+
+/// <summary>
+/// 档案审批 across two local Teams clients against one bot: Li Na (the repository's playground config) files a new
+/// customer, and Zhang Wei (tests/e2e/playground-leader.yml, her direct leader) gets the request in his own
+/// playground — sent proactively to the 1:1 chat and serviceUrl the bot stored when he last wrote to it —,
+/// approves it there, sees the card updated in place, and Li Na is told in her 1:1 chat. Everything the bot
+/// sends goes through each playground's own mock Bot Connector; nothing is faked on the bot's side.
+/// </summary>
+public sealed class PlaygroundApprovalTests
+{
+    const string LiNaChat = "a:demo-personal-li-na";          // personalChat.id in .m365agentsplayground.yml
+    const string ZhangWeiChat = "a:demo-personal-zhang-wei";  // personalChat.id in tests/e2e/playground-leader.yml
+    static readonly string LiNa = Demo.LiNa.TeamsId;
+    static readonly string ZhangWei = Demo.ZhangWei.TeamsId;
+
+    [Fact]
+    public async Task Li_Na_files_a_new_customer_and_Zhang_Wei_approves_it_in_his_own_playground()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var (liNasPlayground, zhangWeisPlayground) = await StartBothAsync(bot.BaseUrl);
+        await using var _ = liNasPlayground;
+        await using var __ = zhangWeisPlayground;
+        await using var liNa = await liNasPlayground.ConnectAsync();
+        await using var zhangWei = await zhangWeisPlayground.ConnectAsync();
+
+        // Zhang Wei writes first: the bot stores his 1:1 chat and his playground's serviceUrl, as it would in Teams.
+        await zhangWei.SayAsync(ZhangWeiChat, ZhangWei, "whoami");
+        var profile = await zhangWei.WaitForAsync("Zhang Wei's profile card", m => m.Action == PlaygroundMessage.Created && m.CardTitle == "Zhang Wei");
+        Assert.Equal(ZhangWeiChat, profile.ConversationId);
+
+        // Li Na: "new customer" → Individual → the form, filled and submitted (Action.Execute both times).
+        await liNa.SayAsync(LiNaChat, LiNa, "new customer");
+        var chooser = await liNa.WaitForAsync("new-customer chooser", m => m.Action == PlaygroundMessage.Created && m.CardTitle == "New customer file");
+        var form = await liNa.ExecuteAsync(LiNaChat, LiNa, chooser.MessageId, AdaptiveCardJson.Button(chooser.Card!, "Individual"));
+        Assert.True("New individual customer" == AdaptiveCardJson.Title(form["value"]!), form.ToJsonString());
+        var submit = AdaptiveCardJson.Button(form["value"]!, "Submit for approval");
+        var filledIn = (JsonObject)submit.Data.DeepClone();
+        foreach (var (id, value) in new[] { ("name", "Zhou Min"), ("phone", "+86 138 0013 8000"), ("region", "Nanjing"), ("category", "New"), ("tier", "General") })
+            filledIn[id] = value;
+        var filed = await liNa.ExecuteAsync(LiNaChat, LiNa, chooser.MessageId, submit with { Data = filledIn });
+        Assert.True("Customer filed: Zhou Min" == AdaptiveCardJson.Title(filed["value"]!), filed.ToJsonString());
+        var number = AdaptiveCardJson.Facts(filed["value"]!)["Number"];
+        Assert.Equal(CustomerStatus.Pending, (await bot.Archive.Customers.GetAsync(number))!.Status);
+
+        // The request reaches Zhang Wei's playground on its own: a proactive send to his stored 1:1 chat.
+        var request = await zhangWei.WaitForAsync("the approval request in Zhang Wei's chat",
+            m => m.Action == PlaygroundMessage.Created && m.CardTitle == "New customer file: Zhou Min");
+        Assert.Equal((ZhangWeiChat, Demo.BotId), (request.ConversationId, request.FromId));
+        Assert.Equal("Li Na", AdaptiveCardJson.Facts(request.Card!)["Requested by"]);
+        // Posted read-only; the approver's buttons come from the refresh that Teams sends for the users listed in it.
+        var refresh = request.Card!["refresh"]!;
+        Assert.Contains(ZhangWei, refresh["userIds"]!.AsArray().Select(u => (string?)u));
+
+        // What Teams does when Zhang Wei opens the chat (refresh, trigger automatic), then his Approve click.
+        var refreshButton = new CardButton("Action.Execute", (string)refresh["action"]!["verb"]!, (JsonObject)refresh["action"]!["data"]!, []);
+        var mine = await zhangWei.ExecuteAsync(ZhangWeiChat, ZhangWei, request.MessageId, refreshButton);
+        var approve = AdaptiveCardJson.Button(mine["value"]!, "Approve");
+        var decided = await zhangWei.ExecuteAsync(ZhangWeiChat, ZhangWei, request.MessageId, approve);
+        Assert.Equal("Status: Approved", StatusOf(decided["value"]!));
+
+        // Every copy is updated in place (PUT …/activities/{id} to his playground), and Li Na hears in her 1:1 chat.
+        var updated = await zhangWei.WaitForAsync("the request card updated in place",
+            m => m.Action == PlaygroundMessage.Updated && m.MessageId == request.MessageId);
+        Assert.Equal("Status: Approved", StatusOf(updated.Card!));
+        Assert.Empty(updated.Card!["actions"]?.AsArray() ?? []);
+        Assert.Contains(updated.Card!["body"]!.AsArray(), e => ((string?)e?["text"])?.StartsWith("Approved by Zhang Wei", StringComparison.Ordinal) == true);
+        var told = await liNa.WaitForAsync("Li Na told of the decision", m => m.Action == PlaygroundMessage.Created && m.Text is not null);
+        Assert.Equal((LiNaChat, "Your request “New customer file: Zhou Min” was approved by Zhang Wei."), (told.ConversationId, told.Text));
+
+        Assert.Equal(CustomerStatus.Active, (await bot.Archive.Customers.GetAsync(number))!.Status);
+    }
+
+    /// <summary>Li Na's and Zhang Wei's playgrounds, started at once (about half the wait); neither is left running on failure.</summary>
+    static async Task<(PlaygroundProcess Rep, PlaygroundProcess Leader)> StartBothAsync(Uri bot)
+    {
+        var rep = PlaygroundProcess.StartAsync(bot);
+        var leader = PlaygroundProcess.StartAsync(bot, Path.Combine(PlaygroundProcess.RepoRoot(), "tests", "e2e", "playground-leader.yml"));
+        try
+        {
+            await Task.WhenAll(rep, leader);
+        }
+        catch
+        {
+            foreach (var started in new[] { rep, leader }.Where(t => t.IsCompletedSuccessfully))
+                await (await started).DisposeAsync();
+            throw;
+        }
+        return (await rep, await leader);
+    }
+
+    static string StatusOf(JsonNode card) => "Status: " + AdaptiveCardJson.Facts(card)["Status"];
+}
