@@ -15,11 +15,18 @@ public sealed class PlaygroundApprovalTests
 {
     const string LiNaChat = "a:demo-personal-li-na";          // personalChat.id in .m365agentsplayground.yml
     const string ZhangWeiChat = "a:demo-personal-zhang-wei";  // personalChat.id in tests/e2e/playground-leader.yml
+    const string SalesEastGroupChat = "19:demo-group-chat@thread.v2";   // groupChat.id in both
     static readonly string LiNa = Demo.LiNa.TeamsId;
     static readonly string ZhangWei = Demo.ZhangWei.TeamsId;
 
-    [Fact]
-    public async Task Li_Na_files_a_new_customer_and_Zhang_Wei_approves_it_in_his_own_playground()
+    /// <param name="zhangWeiFirstWritesIn">
+    /// His 1:1 chat: the bot sends the request there. The group chat: the bot knows his serviceUrl but no 1:1 chat,
+    /// so it creates one (POST /v3/conversations to his playground, which answers with his personal chat's id).
+    /// </param>
+    [Theory]
+    [InlineData(ZhangWeiChat)]
+    [InlineData(SalesEastGroupChat)]
+    public async Task Li_Na_files_a_new_customer_and_Zhang_Wei_approves_it_in_his_own_playground(string zhangWeiFirstWritesIn)
     {
         await using var bot = await TestBot.StartAsync();
         var (liNasPlayground, zhangWeisPlayground) = await StartBothAsync(bot.BaseUrl);
@@ -28,10 +35,15 @@ public sealed class PlaygroundApprovalTests
         await using var liNa = await liNasPlayground.ConnectAsync();
         await using var zhangWei = await zhangWeisPlayground.ConnectAsync();
 
-        // Zhang Wei writes first: the bot stores his 1:1 chat and his playground's serviceUrl, as it would in Teams.
-        await zhangWei.SayAsync(ZhangWeiChat, ZhangWei, "whoami");
+        // Zhang Wei writes first: the bot stores where he is (his playground's serviceUrl, and his 1:1 chat when he
+        // wrote there), as it would in Teams.
+        if (zhangWeiFirstWritesIn == ZhangWeiChat) await zhangWei.SayAsync(ZhangWeiChat, ZhangWei, "whoami");
+        else await zhangWei.MentionAsync(zhangWeiFirstWritesIn, ZhangWei, Demo.BotId, "TeamsCrm", "whoami");
         var profile = await zhangWei.WaitForAsync("Zhang Wei's profile card", m => m.Action == PlaygroundMessage.Created && m.CardTitle == "Zhang Wei");
-        Assert.Equal(ZhangWeiChat, profile.ConversationId);
+        Assert.Equal(zhangWeiFirstWritesIn, profile.ConversationId);
+        var known = (await bot.Archive.Conversations.FindUserAsync(Demo.ZhangWei.AadObjectId))!;
+        Assert.Equal($"http://localhost:{zhangWeisPlayground.BaseUrl.Port}/_connector", known.ServiceUrl.TrimEnd('/'));   // his playground's mock connector
+        Assert.Equal(zhangWeiFirstWritesIn == ZhangWeiChat ? ZhangWeiChat : null, known.PersonalConversationId);
 
         // Li Na: "new customer" → Individual → the form, filled and submitted (Action.Execute both times).
         await liNa.SayAsync(LiNaChat, LiNa, "new customer");
@@ -73,6 +85,8 @@ public sealed class PlaygroundApprovalTests
         Assert.Equal((LiNaChat, "Your request “New customer file: Zhou Min” was approved by Zhang Wei."), (told.ConversationId, told.Text));
 
         Assert.Equal(CustomerStatus.Active, (await bot.Archive.Customers.GetAsync(number))!.Status);
+        // The 1:1 chat the bot created (or was given) is kept for the next request.
+        Assert.Equal(ZhangWeiChat, (await bot.Archive.Conversations.FindUserAsync(Demo.ZhangWei.AadObjectId))!.PersonalConversationId);
     }
 
     /// <summary>Li Na's and Zhang Wei's playgrounds, started at once (about half the wait); neither is left running on failure.</summary>

@@ -46,6 +46,22 @@ public sealed class PlaygroundClient : IAsyncDisposable
         PostAsync($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages",
             new JsonObject { ["from"] = new JsonObject { ["id"] = fromId }, ["text"] = text, ["textFormat"] = "plain" });
 
+    /// <summary>
+    /// The person @mentions the bot in a group chat or channel, where the bot hears only messages that mention it:
+    /// the text starts with the &lt;at&gt; tag, as the playground's own UI writes it.
+    /// </summary>
+    public Task MentionAsync(string conversationId, string fromId, string botId, string botName, string text)
+    {
+        var tag = $"<at>{botName}</at>";
+        return PostAsync($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages", new JsonObject
+        {
+            ["from"] = new JsonObject { ["id"] = fromId },
+            ["text"] = $"{tag} {text}",
+            ["textFormat"] = "plain",
+            ["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = new JsonObject { ["id"] = botId }, ["text"] = tag }),
+        });
+    }
+
     /// <summary>An Action.Execute click: the playground sends invoke adaptiveCard/action and returns the bot's invoke response.</summary>
     public Task<JsonObject> ExecuteAsync(string conversationId, string fromId, string cardMessageId, CardButton button) =>
         PostAsync("_conversation/v1/invoke", new JsonObject
