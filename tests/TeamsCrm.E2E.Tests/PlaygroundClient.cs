@@ -63,18 +63,20 @@ public sealed class PlaygroundClient : IAsyncDisposable
     }
 
     /// <summary>An Action.Execute click: the playground sends invoke adaptiveCard/action and returns the bot's invoke response.</summary>
-    public Task<JsonObject> ExecuteAsync(string conversationId, string fromId, string cardMessageId, CardButton button) =>
-        PostAsync("_conversation/v1/invoke", new JsonObject
+    /// <param name="trigger">"automatic" for a card's refresh, as Teams sends it; a click's is left out, as the playground's UI does.</param>
+    public Task<JsonObject> ExecuteAsync(string conversationId, string fromId, string cardMessageId, CardButton button, string? trigger = null)
+    {
+        var value = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = button.Verb, ["data"] = button.Data.DeepClone() } };
+        if (trigger is not null) value["trigger"] = trigger;
+        return PostAsync("_conversation/v1/invoke", new JsonObject
         {
             ["name"] = "adaptiveCard/action",
             ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["from"] = new JsonObject { ["id"] = fromId },
             ["replyToId"] = cardMessageId,
-            ["value"] = new JsonObject
-            {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = button.Verb, ["data"] = button.Data.DeepClone() },
-            },
+            ["value"] = value,
         });
+    }
 
     /// <summary>An Action.Submit click (the fallback of every button): a message whose value is the submit data.</summary>
     public Task<JsonObject> SubmitAsync(string conversationId, string fromId, string cardMessageId, CardButton button) =>
