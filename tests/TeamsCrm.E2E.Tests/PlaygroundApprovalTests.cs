@@ -23,10 +23,11 @@ public sealed class PlaygroundApprovalTests
     /// His 1:1 chat: the bot sends the request there. The group chat: the bot knows his serviceUrl but no 1:1 chat,
     /// so it creates one (POST /v3/conversations to his playground, which answers with his personal chat's id).
     /// </param>
+    /// <param name="opensItWith">Where his Approve button comes from: the card's refresh (as Teams sends it), or `approvals`.</param>
     [Theory]
-    [InlineData(ZhangWeiChat)]
-    [InlineData(SalesEastGroupChat)]
-    public async Task Li_Na_files_a_new_customer_and_Zhang_Wei_approves_it_in_his_own_playground(string zhangWeiFirstWritesIn)
+    [InlineData(ZhangWeiChat, "refresh")]
+    [InlineData(SalesEastGroupChat, "approvals")]
+    public async Task Li_Na_files_a_new_customer_and_Zhang_Wei_approves_it_in_his_own_playground(string zhangWeiFirstWritesIn, string opensItWith)
     {
         await using var bot = await TestBot.StartAsync();
         var (liNasPlayground, zhangWeisPlayground) = await StartBothAsync(bot.BaseUrl);
@@ -70,13 +71,12 @@ public sealed class PlaygroundApprovalTests
         Assert.Throws<InvalidOperationException>(() => AdaptiveCardJson.Button(request.Card!, "Approve"));
 
         // The playground (0.2.28) does not send that refresh: its UI shows the posted card as is, with the warning
-        // "User specific view is not supported yet in Microsoft 365 Agents playground". So the test sends it through
-        // his playground's invoke API as Teams would when he opens the chat (a person in the UI types `approvals`),
-        // then clicks Approve on the view it returns.
-        var refreshButton = new CardButton("Action.Execute", (string)refresh["action"]!["verb"]!, (JsonObject)refresh["action"]!["data"]!, []);
-        var mine = await zhangWei.ExecuteAsync(ZhangWeiChat, ZhangWei, request.MessageId, refreshButton, trigger: "automatic");
-        var approve = AdaptiveCardJson.Button(mine["value"]!, "Approve");
-        var decided = await zhangWei.ExecuteAsync(ZhangWeiChat, ZhangWei, request.MessageId, approve);
+        // "User specific view is not supported yet in Microsoft 365 Agents playground". So either the test sends it
+        // through his playground's invoke API as Teams would when he opens the chat, or he types `approvals`, as a
+        // person in the playground's UI does (README); then he clicks Approve on the view he got.
+        var (mine, mineId) = opensItWith == "refresh" ? await RefreshAsync(zhangWei, request) : await ApprovalsAsync(zhangWei);
+        Assert.Equal("Status: Waiting for a decision", StatusOf(mine));
+        var decided = await zhangWei.ExecuteAsync(ZhangWeiChat, ZhangWei, mineId, AdaptiveCardJson.Button(mine, "Approve"));
         Assert.Equal("Status: Approved", StatusOf(decided["value"]!));
 
         // Every copy is updated in place (PUT …/activities/{id} to his playground), and Li Na hears in her 1:1 chat.
@@ -91,6 +91,26 @@ public sealed class PlaygroundApprovalTests
         Assert.Equal(CustomerStatus.Active, (await bot.Archive.Customers.GetAsync(number))!.Status);
         // The 1:1 chat the bot created (or was given) is kept for the next request.
         Assert.Equal(ZhangWeiChat, (await bot.Archive.Conversations.FindUserAsync(Demo.ZhangWei.AadObjectId))!.PersonalConversationId);
+    }
+
+    /// <summary>Teams' refresh of the posted card for Zhang Wei (trigger automatic): his view, in place of that card.</summary>
+    static async Task<(JsonNode Card, string MessageId)> RefreshAsync(PlaygroundClient zhangWei, PlaygroundMessage posted)
+    {
+        var refresh = posted.Card!["refresh"]!["action"]!;
+        var button = new CardButton("Action.Execute", (string)refresh["verb"]!, (JsonObject)refresh["data"]!, []);
+        var answer = await zhangWei.ExecuteAsync(ZhangWeiChat, ZhangWei, posted.MessageId, button, trigger: "automatic");
+        return (answer["value"]!, posted.MessageId);
+    }
+
+    /// <summary>"approvals" in his 1:1 chat: a header, then the live card of each request waiting for him.</summary>
+    static async Task<(JsonNode Card, string MessageId)> ApprovalsAsync(PlaygroundClient zhangWei)
+    {
+        await zhangWei.SayAsync(ZhangWeiChat, ZhangWei, "approvals");
+        var header = await zhangWei.WaitForAsync("approvals list header", m => m.Action == PlaygroundMessage.Created && m.Text?.StartsWith("Waiting for your decision", StringComparison.Ordinal) == true);
+        Assert.Equal("Waiting for your decision: 1. Your open requests: 0.", header.Text);
+        var listed = await zhangWei.WaitForAsync("request card in the approvals list",
+            m => m.Action == PlaygroundMessage.Created && m.CardTitle == "New customer file: Zhou Min");
+        return (listed.Card!, listed.MessageId);
     }
 
     /// <summary>Li Na's and Zhang Wei's playgrounds, started at once (about half the wait); neither is left running on failure.</summary>
