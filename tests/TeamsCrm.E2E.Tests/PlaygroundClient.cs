@@ -46,19 +46,37 @@ public sealed class PlaygroundClient : IAsyncDisposable
         PostAsync($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages",
             new JsonObject { ["from"] = new JsonObject { ["id"] = fromId }, ["text"] = text, ["textFormat"] = "plain" });
 
+    /// <summary>
+    /// The person @mentions the bot in a group chat or channel, where the bot hears only messages that mention it:
+    /// the text starts with the &lt;at&gt; tag, as the playground's own UI writes it.
+    /// </summary>
+    public Task MentionAsync(string conversationId, string fromId, string botId, string botName, string text)
+    {
+        var tag = $"<at>{botName}</at>";
+        return PostAsync($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages", new JsonObject
+        {
+            ["from"] = new JsonObject { ["id"] = fromId },
+            ["text"] = $"{tag} {text}",
+            ["textFormat"] = "plain",
+            ["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = new JsonObject { ["id"] = botId }, ["text"] = tag }),
+        });
+    }
+
     /// <summary>An Action.Execute click: the playground sends invoke adaptiveCard/action and returns the bot's invoke response.</summary>
-    public Task<JsonObject> ExecuteAsync(string conversationId, string fromId, string cardMessageId, CardButton button) =>
-        PostAsync("_conversation/v1/invoke", new JsonObject
+    /// <param name="trigger">"automatic" for a card's refresh, as Teams sends it; a click's is left out, as the playground's UI does.</param>
+    public Task<JsonObject> ExecuteAsync(string conversationId, string fromId, string cardMessageId, CardButton button, string? trigger = null)
+    {
+        var value = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = button.Verb, ["data"] = button.Data.DeepClone() } };
+        if (trigger is not null) value["trigger"] = trigger;
+        return PostAsync("_conversation/v1/invoke", new JsonObject
         {
             ["name"] = "adaptiveCard/action",
             ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["from"] = new JsonObject { ["id"] = fromId },
             ["replyToId"] = cardMessageId,
-            ["value"] = new JsonObject
-            {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = button.Verb, ["data"] = button.Data.DeepClone() },
-            },
+            ["value"] = value,
         });
+    }
 
     /// <summary>An Action.Submit click (the fallback of every button): a message whose value is the submit data.</summary>
     public Task<JsonObject> SubmitAsync(string conversationId, string fromId, string cardMessageId, CardButton button) =>
