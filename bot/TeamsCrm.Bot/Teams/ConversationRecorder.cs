@@ -21,7 +21,7 @@ public sealed class ConversationRecorder(ICrmArchive archive, TimeProvider clock
             _lastSaved["c:" + conversation.Id] = conversation;
         }
         var user = new UserRef(turn.User.AadObjectId, turn.User.TeamsId, turn.User.Name, turn.TenantId, conversation.ServiceUrl,
-            conversation.Kind == ConversationKind.Personal ? conversation.Id : null);
+            conversation.Kind == ConversationKind.Personal ? conversation.Id : null, turn.Culture.Name);
         if (!IsSaved("u:" + user.AadObjectId, user))
         {
             await archive.Conversations.SaveUserAsync(user, ct);

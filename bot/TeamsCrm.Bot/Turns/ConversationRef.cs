@@ -13,11 +13,15 @@ public sealed record ConversationRef(
 
 public enum ConversationKind { Personal, GroupChat, Channel }
 
-/// <summary>A person the bot can write to 1:1 later.</summary>
+/// <summary>
+/// A person the bot can write to 1:1 later, and the language their Teams client last spoke (<paramref name="Locale"/>:
+/// what a message the bot starts is written in; null until they have talked to the bot).
+/// </summary>
 public sealed record UserRef(
     string AadObjectId,
     string TeamsId,
     string Name,
     string TenantId,
     string ServiceUrl,
-    string? PersonalConversationId);
+    string? PersonalConversationId,
+    string? Locale = null);

@@ -18,7 +18,7 @@ public abstract partial class ConversationStoreContract : IAsyncLifetime
     public Task DisposeAsync() => DeleteArchiveAsync();
 
     const string ServiceUrl = "https://smba.trafficmanager.net/apac/";
-    static readonly UserRef LiNa = new(Demo.LiNa.AadObjectId, Demo.LiNa.TeamsId, "Li Na", Demo.TenantId, ServiceUrl, Demo.PersonalChat(Demo.LiNa));
+    static readonly UserRef LiNa = new(Demo.LiNa.AadObjectId, Demo.LiNa.TeamsId, "Li Na", Demo.TenantId, ServiceUrl, Demo.PersonalChat(Demo.LiNa), "zh-CN");
     static readonly ConversationRef Channel = new(Demo.TeamChannel, ConversationKind.Channel, Demo.TenantId, ServiceUrl, Demo.BotId,
         Demo.TeamId, "Sales East Team", Demo.TeamChannel);
 
@@ -42,7 +42,7 @@ public abstract partial class ConversationStoreContract : IAsyncLifetime
         await Store.SaveUserAsync(LiNa);
         await Store.SaveConversationAsync(Channel);
 
-        await Store.SaveUserAsync(LiNa with { Name = "李娜", PersonalConversationId = null });   // a group-chat turn
+        await Store.SaveUserAsync(LiNa with { Name = "李娜", PersonalConversationId = null, Locale = null });   // a group-chat turn; a proactive save
         await Store.SaveConversationAsync(Channel with { TeamName = null, ServiceUrl = "https://smba.example/emea/" });
 
         Assert.Equal(LiNa with { Name = "李娜" }, await Store.FindUserAsync(LiNa.AadObjectId));

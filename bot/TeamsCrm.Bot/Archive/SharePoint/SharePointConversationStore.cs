@@ -24,6 +24,7 @@ sealed class SharePointConversationStore(SharePointSite site, TimeProvider clock
             ["TeamsId"] = u.TeamsId, ["DisplayName"] = u.Name, ["TenantId"] = u.TenantId, ["ServiceUrl"] = u.ServiceUrl,
             // A group-chat turn carries no personal conversation: keep the one known.
             ["PersonalConversationId"] = u.PersonalConversationId ?? existing?.Text("PersonalConversationId"),
+            ["Locale"] = u.Locale ?? existing?.Text("Locale"),
             ["UpdatedAt"] = Now(),
         }, ct);
 
@@ -40,7 +41,7 @@ sealed class SharePointConversationStore(SharePointSite site, TimeProvider clock
     public async Task<UserRef?> FindUserAsync(string aadObjectId, CancellationToken ct = default) =>
         await site.FindAsync(Users, "Title", aadObjectId, ct) is { } i
             ? new UserRef(i.Text("Title")!, i.Text("TeamsId")!, i.Text("DisplayName")!, i.Text("TenantId")!, i.Text("ServiceUrl")!,
-                i.Text("PersonalConversationId"))
+                i.Text("PersonalConversationId"), i.Text("Locale"))
             : null;
 
     public async Task<ConversationRef?> FindConversationAsync(string conversationId, CancellationToken ct = default) =>

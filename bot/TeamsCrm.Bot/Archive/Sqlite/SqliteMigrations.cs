@@ -161,6 +161,7 @@ static partial class SqliteMigrations
         Step4Approvals,   // 4: approvals (SqliteMigrations.Approvals.cs)
         Step5Reminders,   // 5: reminder settings, occurrence claims and sends; monthly reports (SqliteMigrations.Reminders.cs)
         StepTargets,      // 6: sales targets (SqliteMigrations.Targets.cs)
+        "ALTER TABLE users ADD COLUMN locale TEXT",   // 7: the language each person's client speaks, for messages the bot starts
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -11,8 +11,9 @@ using TeamsCrm.Bot.Features.Visits;
 namespace TeamsCrm.Bot.Features.Approvals;
 
 /// <summary>
-/// The request's card in each of its views. Every copy is posted as <see cref="Status"/> (read-only) with a
-/// refresh for the approvers and the requester: Teams then shows each of them their own view (buttons, or Cancel).
+/// The request's card in each of its views. An approver's 1:1 chat gets <see cref="ForApprover"/>; a channel gets
+/// <see cref="Status"/> (read-only). Every copy carries a refresh for the approvers and the requester: Teams then shows
+/// each of them their own view (buttons, or Cancel) wherever they see it, and the outcome once decided.
 /// </summary>
 public static class ApprovalCards
 {

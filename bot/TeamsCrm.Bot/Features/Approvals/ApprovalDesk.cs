@@ -12,8 +12,8 @@ namespace TeamsCrm.Bot.Features.Approvals;
 
 /// <summary>
 /// Files requests and carries decisions out: finds the approvers in the directory, posts the card to each one's
-/// 1:1 chat (and the approvals channel of each team the requester is in), and after a decision applies its effect, updates every copy of the card
-/// in place and tells the requester.
+/// 1:1 chat (and the approvals channel of each team the requester is in), and after a decision applies its effect,
+/// updates every copy of the card in place and tells the requester.
 /// </summary>
 public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, IOptions<ApprovalOptions> options,
     TimeProvider clock)
@@ -29,9 +29,9 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
         var approvers = await ApprovalRules.ApproversAsync(kind, turn.User.AadObjectId, directory, ct);
         if (approvers.Count == 0)
         {
-            var why = T.Get(c, kind is ApprovalKind.NewFile or ApprovalKind.VisitPlan ? "approvals.noApprover.leader" : "approvals.noApprover.role");
-            await TellAdminsAsync(T.Get(c, "approvals.adminNoApprover", turn.User.Name, CustomerText.Of(c, kind), subjectName, why), ct);
-            return new Filing(null, T.Get(c, "approvals.noApprover", why));
+            var why = kind is ApprovalKind.NewFile or ApprovalKind.VisitPlan ? "approvals.noApprover.leader" : "approvals.noApprover.role";
+            await TellAdminsAsync(a => T.Get(a, "approvals.adminNoApprover", turn.User.Name, CustomerText.Of(a, kind), subjectName, T.Get(a, why)), c, ct);
+            return new Filing(null, T.Get(c, "approvals.noApprover", T.Get(c, why)));
         }
 
         var request = await archive.Approvals.CreateAsync(new Approval
@@ -43,12 +43,14 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
         await ApprovalEffects.RecordRequestAsync(request, archive.Customers, request.CreatedAt, ct);
         if (request.Copies.Count > 0) return new Filing(request, null);   // filed and posted before: a redelivery
 
-        var card = ApprovalCards.Status(c, await ViewAsync(request, turn.TimeZone, ct));
+        var view = await ViewAsync(request, turn.TimeZone, ct);
         var unreachable = new List<string>();
         foreach (var approver in approvers)
         {
+            // Their own 1:1 chat: only they see it, so it gets their view with the buttons (clients without Teams' refresh,
+            // such as the Agents Playground, show them too), in the language their own Teams speaks.
             var posted = await archive.Conversations.FindUserAsync(approver.AadObjectId, ct) is { } user
-                ? await messenger.SendCardAsync(user, card, ct)
+                ? await messenger.SendCardAsync(user, ApprovalCards.ForApprover(LanguageOf(user, c), view), ct)
                 : null;
             if (posted is null) unreachable.Add(approver.Name);
             else await archive.Approvals.AddCopyAsync(request.Id, Copy(posted), ct);
@@ -56,7 +58,7 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
         foreach (var channelId in options.Value.Channels.Distinct(StringComparer.Ordinal))   // the approvals channel of the requester's teams
             if (await archive.Conversations.FindConversationAsync(channelId, ct) is { } channel
                 && await messenger.IsMemberAsync(channel, turn.User.AadObjectId, ct)
-                && await messenger.PostCardAsync(channel, card, ct) is { } inChannel)
+                && await messenger.PostCardAsync(channel, ApprovalCards.Status(c, view), ct) is { } inChannel)
                 await archive.Approvals.AddCopyAsync(request.Id, Copy(inChannel), ct);
         return new Filing(request, unreachable.Count == 0 ? null : T.Get(c, "approvals.unreachable", string.Join(", ", unreachable)));
     }
@@ -96,6 +98,7 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
             await messenger.UpdateCardAsync(new PostedCard(copy.ConversationId, copy.ActivityId, copy.ServiceUrl), card, ct);
         if (notifyRequester && await archive.Conversations.FindUserAsync(decided.RequesterAadObjectId, ct) is { } requester)
         {
+            c = LanguageOf(requester, c);
             var kind = CustomerText.Of(c, decided.Kind);
             await messenger.SendTextAsync(requester, decided.Status == ApprovalStatus.Approved
                 ? T.Get(c, !decided.Payload.ChangedMeanwhile ? "approvals.notifyApproved"
@@ -127,12 +130,15 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
     async Task<string> NameAsync(string aadObjectId, CancellationToken ct) =>
         (await directory.FindAsync(aadObjectId, ct))?.Name ?? (await archive.Conversations.FindUserAsync(aadObjectId, ct))?.Name ?? "?";
 
-    async Task TellAdminsAsync(string text, CancellationToken ct)
+    async Task TellAdminsAsync(Func<CultureInfo, string> text, CultureInfo fallback, CancellationToken ct)
     {
         foreach (var admin in options.Value.Admins)
             if (await archive.Conversations.FindUserAsync(admin, ct) is { } user)
-                await messenger.SendTextAsync(user, text, ct);
+                await messenger.SendTextAsync(user, text(LanguageOf(user, fallback)), ct);
     }
+
+    /// <summary>A message the bot starts is in the language the person's client last spoke, else the sender's.</summary>
+    static CultureInfo LanguageOf(UserRef user, CultureInfo fallback) => user.Locale is { } locale ? T.CultureFor(locale) : fallback;
 
     static CardCopy Copy(PostedCard p) => new(p.ConversationId, p.ActivityId, p.ServiceUrl);
 }

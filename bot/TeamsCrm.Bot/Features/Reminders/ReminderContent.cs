@@ -70,34 +70,45 @@ public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps
         }
     }
 
-    /// <summary>Each person's card for a personal reminder: only those with something to hear about get one.</summary>
+    /// <summary>
+    /// Each person's card for a personal reminder, in the language their Teams client last spoke (Reminders:Locale for
+    /// someone the bot has not heard from): only those with something to hear about get one.
+    /// </summary>
     public async Task<IReadOnlyList<(string AadObjectId, JsonObject Card)>> PersonalCardsAsync(ReminderKind kind, DateTimeOffset occurrence, CancellationToken ct)
     {
-        var c = T.CultureFor(options.Value.Locale);
         var zone = LocalCalendar.FindZone(options.Value.TimeZone) ?? TimeZoneInfo.Utc;
         var today = LocalCalendar.DateOf(occurrence, zone);
+        IEnumerable<(string AadObjectId, Func<CultureInfo, JsonObject> Card)> cards;
         switch (kind)
         {
             case ReminderKind.FollowUps:
-                return [.. (await archive.Visits.FollowUpsDueAsync(today, ct)).GroupBy(f => f.RepAadObjectId, StringComparer.OrdinalIgnoreCase)
-                    .Select(g => (g.Key, PersonalReminderCards.FollowUps(c, today, [.. g])))];
+                cards = (await archive.Visits.FollowUpsDueAsync(today, ct)).GroupBy(f => f.RepAadObjectId, StringComparer.OrdinalIgnoreCase)
+                    .Select(g => (g.Key, (Func<CultureInfo, JsonObject>)(c => PersonalReminderCards.FollowUps(c, today, [.. g]))));
+                break;
             case ReminderKind.ApprovalDigest:
             {
                 var pending = await archive.Approvals.PendingCreatedBeforeAsync(occurrence, ct);
-                return [.. pending.SelectMany(a => a.ApproverAadObjectIds.Select(approver => (approver, a)))
+                cards = pending.SelectMany(a => a.ApproverAadObjectIds.Select(approver => (approver, a)))
                     .GroupBy(p => p.approver, StringComparer.OrdinalIgnoreCase)
-                    .Select(g => (g.Key, PersonalReminderCards.ApprovalsWaiting(c, [.. g.Select(p => (p.a.SubjectName,
-                        T.Get(c, "ApprovalKind." + p.a.Kind), (int)(occurrence - p.a.CreatedAt).TotalDays))])))];
+                    .Select(g => (g.Key, (Func<CultureInfo, JsonObject>)(c => PersonalReminderCards.ApprovalsWaiting(c, [.. g.Select(p => (p.a.SubjectName,
+                        T.Get(c, "ApprovalKind." + p.a.Kind), (int)(occurrence - p.a.CreatedAt).TotalDays))]))));
+                break;
             }
             case ReminderKind.PurgeSoon:
-                return [.. (await archive.Customers.ListDeletedAsync(ct))
+                cards = (await archive.Customers.ListDeletedAsync(ct))
                     .Where(f => f.Status == CustomerStatus.Deleted && f.PurgeAfter is { } until && until > occurrence && until <= occurrence.AddDays(3))
                     .GroupBy(f => f.OwnerAadObjectId, StringComparer.OrdinalIgnoreCase)
-                    .Select(g => (g.Key, PersonalReminderCards.PurgeSoon(c, [.. g.OrderBy(f => f.PurgeAfter)
-                        .Select(f => (f.Number, f.Name, LocalCalendar.DateOf(f.PurgeAfter!.Value, zone)))])))];
+                    .Select(g => (g.Key, (Func<CultureInfo, JsonObject>)(c => PersonalReminderCards.PurgeSoon(c, [.. g.OrderBy(f => f.PurgeAfter)
+                        .Select(f => (f.Number, f.Name, LocalCalendar.DateOf(f.PurgeAfter!.Value, zone)))]))));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a personal reminder.");
         }
+        var fallback = T.CultureFor(options.Value.Locale);
+        var built = new List<(string, JsonObject)>();
+        foreach (var (person, card) in cards)
+            built.Add((person, card((await archive.Conversations.FindUserAsync(person, ct))?.Locale is { } locale ? T.CultureFor(locale) : fallback)));
+        return built;
     }
 
     static DateTimeOffset Latest(Customer f) => f.LastReviewedAt is { } reviewed && reviewed > f.UpdatedAt ? reviewed : f.UpdatedAt;
