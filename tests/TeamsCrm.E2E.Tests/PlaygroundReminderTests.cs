@@ -47,7 +47,7 @@ public sealed class PlaygroundReminderTests
 
         // Only the weekly plan, Monday 09:00 Shanghai (the playground's client reports UTC, so the zone is typed).
         var save = AdaptiveCardJson.Button(form.Card!, "Save");
-        var values = InputValues(form.Card!);
+        var values = CardInputs.Values(form.Card!);
         foreach (var id in values.Select(v => v.Key).Where(k => k.StartsWith("on.", StringComparison.Ordinal)).ToList())
             values[id] = id == "on.WeeklyPlan" ? "true" : "false";
         values["day.WeeklyPlan"] = "1";
@@ -73,15 +73,6 @@ public sealed class PlaygroundReminderTests
         var mentioned = reminder.Card["msteams"]!["entities"]!.AsArray().Select(e => (string?)e?["mentioned"]?["id"]).Order(StringComparer.Ordinal);
         Assert.Equal([Demo.LiNa.TeamsId, Demo.TomBecker.TeamsId], mentioned);
         Assert.Equal("reminder.open", AdaptiveCardJson.Button(reminder.Card, "Open my plan").Verb);
-    }
-
-    /// <summary>Every input of the card with its value, as the client sends them on a button press.</summary>
-    static JsonObject InputValues(JsonNode card)
-    {
-        var values = new JsonObject();
-        foreach (var input in (card["body"]?.AsArray() ?? []).OfType<JsonObject>().Where(e => ((string?)e["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true))
-            values[(string)input["id"]!] = input["value"]?.DeepClone() ?? "";
-        return values;
     }
 
     /// <summary>She @mentions the bot in a channel (it hears only that there): a new post; its conversation id is returned.</summary>

@@ -5,7 +5,7 @@ namespace TeamsCrm.Bot.Tests.Reminders;
 
 /// <summary>
 /// Activities as Teams sends them from a team's channel: the conversation is the thread ("…;messageid=…") of type
-/// channel, and channelData names the team and the channel. And the values a client would submit from a card.
+/// channel, and channelData names the team and the channel.
 /// </summary>
 static class ChannelActivities
 {
@@ -24,28 +24,5 @@ static class ChannelActivities
             ["channel"] = new JsonObject { ["id"] = Demo.TeamChannel },
         };
         return activity;
-    }
-
-    /// <summary>Every input of <paramref name="card"/> with its value, as the client submits them on a button press.</summary>
-    public static JsonObject InputValues(JsonNode card)
-    {
-        var values = new JsonObject();
-        Collect(card, values);
-        return values;
-    }
-
-    static void Collect(JsonNode? node, JsonObject values)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                if (((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true && o["id"] is JsonValue id)
-                    values[(string)id!] = o["value"]?.DeepClone() ?? "";
-                foreach (var (_, child) in o) Collect(child, values);
-                break;
-            case JsonArray a:
-                foreach (var child in a) Collect(child, values);
-                break;
-        }
     }
 }

@@ -43,7 +43,7 @@ public sealed class ReminderSettingsTranscripts
     {
         await using var bot = await InstalledAsync();
         await Transcript.VerifyAsync($"reminders.settings.show.{locale}", bot, Typed(bot, Demo.WangFang, command, locale));
-        var shown = InputValues(bot.Connector.Calls.Single().Card!);
+        var shown = CardInputs.Values(bot.Connector.Calls.Single().Card!);
         Assert.Equal(("true", "1", "09:00", "Asia/Shanghai"),
             ((string?)shown["on.WeeklyPlan"], (string?)shown["day.WeeklyPlan"], (string?)shown["time.WeeklyPlan"], (string?)shown["zone"]));
 
