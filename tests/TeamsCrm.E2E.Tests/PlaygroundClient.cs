@@ -50,7 +50,8 @@ public sealed class PlaygroundClient : IAsyncDisposable
     /// The person @mentions the bot in a group chat or channel, where the bot hears only messages that mention it:
     /// the text starts with the &lt;at&gt; tag, as the playground's own UI writes it.
     /// </summary>
-    public Task MentionAsync(string conversationId, string fromId, string botId, string botName, string text)
+    /// <returns>The playground's answer; in a channel its postConversationId is the thread the post started.</returns>
+    public Task<JsonObject> MentionAsync(string conversationId, string fromId, string botId, string botName, string text)
     {
         var tag = $"<at>{botName}</at>";
         return PostAsync($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages", new JsonObject

@@ -41,7 +41,8 @@ public sealed class PlaygroundReminderTests
             (await bot.Archive.Conversations.ChannelsOfTeamAsync(Team)).Any(c => c.Id == RemindersChannel), playground);
 
         // "@TeamsCrm reminders" in the Reminders channel: the settings card, in the thread of her post.
-        var post = await MentionAsync(http, RemindersChannel, WangFang, "reminders");
+        var mention = await client.MentionAsync(RemindersChannel, WangFang, Demo.BotId, "TeamsCrm", "reminders");
+        var post = (string?)mention["postConversationId"] ?? throw new InvalidDataException($"No postConversationId in {mention.ToJsonString()}");
         var form = await client.WaitForAsync("reminder settings card", m => m.Action == PlaygroundMessage.Created && m.CardTitle == "Reminders in this channel");
         Assert.Equal(post, form.ConversationId);
 
@@ -76,17 +77,6 @@ public sealed class PlaygroundReminderTests
     }
 
     /// <summary>She @mentions the bot in a channel (it hears only that there): a new post; its conversation id is returned.</summary>
-    static async Task<string> MentionAsync(HttpClient http, string channelId, string fromId, string text)
-    {
-        const string tag = "<at>TeamsCrm</at>";
-        var answer = await PostJsonAsync(http, $"_conversation/v1/conversations/{Uri.EscapeDataString(channelId)}/messages", new JsonObject
-        {
-            ["from"] = new JsonObject { ["id"] = fromId }, ["text"] = $"{tag} {text}", ["textFormat"] = "plain",
-            ["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = new JsonObject { ["id"] = Demo.BotId }, ["text"] = tag }),
-        });
-        return (string?)answer["postConversationId"] ?? throw new InvalidDataException($"No postConversationId in {answer.ToJsonString()}");
-    }
-
     static async Task<JsonObject> GetJsonAsync(HttpClient http, string path)
     {
         using var response = await http.GetAsync(path);
