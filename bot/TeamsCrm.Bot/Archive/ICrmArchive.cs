@@ -33,6 +33,9 @@ public interface IConversationStore
     Task<bool> TryMarkWelcomedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default);
     /// <summary>The connector answered 403 MessageWritesBlocked: the user blocked or removed the bot.</summary>
     Task MarkBlockedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default);
+    /// <summary>Who installed the app in a stored conversation (a team: its General channel, whose id is the team's).</summary>
+    Task SetInstallerAsync(string conversationId, string aadObjectId, CancellationToken ct = default);
+    Task<string?> InstallerOfAsync(string conversationId, CancellationToken ct = default);
     /// <summary>The bot was uninstalled from, or removed from, the conversation.</summary>
     Task MarkRemovedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default);
     /// <summary>Blocked or removed: proactive messages must skip it.</summary>

@@ -38,7 +38,10 @@ public sealed partial class ChannelRegistry(ConnectorClient connector, ICrmArchi
                 await RegisterTeamAsync(activity, teamId, ct);
                 break;
             default:
-                if (botAdded) await RegisterTeamAsync(activity, teamId, ct);
+                if (!botAdded) break;
+                await RegisterTeamAsync(activity, teamId, ct);
+                // Whose time zone a channel's reminders start from (the installer's, once their client has told it).
+                if (activity.From?.AadObjectId is { Length: > 0 } installer) await conversations.SetInstallerAsync(teamId, installer, ct);
                 break;
         }
     }

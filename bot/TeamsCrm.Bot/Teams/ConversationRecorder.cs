@@ -21,7 +21,8 @@ public sealed class ConversationRecorder(ICrmArchive archive, TimeProvider clock
             _lastSaved["c:" + conversation.Id] = conversation;
         }
         var user = new UserRef(turn.User.AadObjectId, turn.User.TeamsId, turn.User.Name, turn.TenantId, conversation.ServiceUrl,
-            conversation.Kind == ConversationKind.Personal ? conversation.Id : null, turn.Culture.Name);
+            conversation.Kind == ConversationKind.Personal ? conversation.Id : null, turn.Culture.Name,
+            turn.TimeZone == TimeZoneInfo.Utc ? null : turn.TimeZone.Id);   // UTC is also what a client that sent none gets
         if (!IsSaved("u:" + user.AadObjectId, user))
         {
             await archive.Conversations.SaveUserAsync(user, ct);

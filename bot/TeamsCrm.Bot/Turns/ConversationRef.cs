@@ -14,8 +14,9 @@ public sealed record ConversationRef(
 public enum ConversationKind { Personal, GroupChat, Channel }
 
 /// <summary>
-/// A person the bot can write to 1:1 later, and the language their Teams client last spoke (<paramref name="Locale"/>:
-/// what a message the bot starts is written in; null until they have talked to the bot).
+/// A person the bot can write to 1:1 later, and what their Teams client last told of them: <paramref name="Locale"/>
+/// (what a message the bot starts is written in) and <paramref name="TimeZone"/> (an IANA id, e.g. the default zone of
+/// the reminders of a team they installed the app in); each null until known.
 /// </summary>
 public sealed record UserRef(
     string AadObjectId,
@@ -24,4 +25,5 @@ public sealed record UserRef(
     string TenantId,
     string ServiceUrl,
     string? PersonalConversationId,
-    string? Locale = null);
+    string? Locale = null,
+    string? TimeZone = null);

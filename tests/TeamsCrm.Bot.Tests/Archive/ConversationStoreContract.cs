@@ -18,7 +18,7 @@ public abstract partial class ConversationStoreContract : IAsyncLifetime
     public Task DisposeAsync() => DeleteArchiveAsync();
 
     const string ServiceUrl = "https://smba.trafficmanager.net/apac/";
-    static readonly UserRef LiNa = new(Demo.LiNa.AadObjectId, Demo.LiNa.TeamsId, "Li Na", Demo.TenantId, ServiceUrl, Demo.PersonalChat(Demo.LiNa), "zh-CN");
+    static readonly UserRef LiNa = new(Demo.LiNa.AadObjectId, Demo.LiNa.TeamsId, "Li Na", Demo.TenantId, ServiceUrl, Demo.PersonalChat(Demo.LiNa), "zh-CN", "Asia/Shanghai");
     static readonly ConversationRef Channel = new(Demo.TeamChannel, ConversationKind.Channel, Demo.TenantId, ServiceUrl, Demo.BotId,
         Demo.TeamId, "Sales East Team", Demo.TeamChannel);
 
@@ -37,12 +37,25 @@ public abstract partial class ConversationStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Who_installed_the_app_in_a_team_is_kept()
+    {
+        await Store.SaveConversationAsync(Channel);
+        Assert.Null(await Store.InstallerOfAsync(Channel.Id));
+
+        await Store.SetInstallerAsync(Channel.Id, Demo.WangFang.AadObjectId);
+        await Store.SaveConversationAsync(Channel with { TeamName = "Sales East" });   // later activity there keeps it
+
+        Assert.Equal(Demo.WangFang.AadObjectId, await Store.InstallerOfAsync(Channel.Id));
+        Assert.Null(await Store.InstallerOfAsync("19:unknown@thread.v2"));
+    }
+
+    [Fact]
     public async Task Saving_again_refreshes_but_keeps_what_the_new_reference_does_not_know()
     {
         await Store.SaveUserAsync(LiNa);
         await Store.SaveConversationAsync(Channel);
 
-        await Store.SaveUserAsync(LiNa with { Name = "李娜", PersonalConversationId = null, Locale = null });   // a group-chat turn; a proactive save
+        await Store.SaveUserAsync(LiNa with { Name = "李娜", PersonalConversationId = null, Locale = null, TimeZone = null });   // a group-chat turn; a proactive save
         await Store.SaveConversationAsync(Channel with { TeamName = null, ServiceUrl = "https://smba.example/emea/" });
 
         Assert.Equal(LiNa with { Name = "李娜" }, await Store.FindUserAsync(LiNa.AadObjectId));

@@ -84,4 +84,22 @@ public sealed class ReminderSettingsTranscripts
             Message(bot.ServiceUrl, Demo.WangFang, command, locale));
         Assert.Null(await bot.Archive.Reminders.GetChannelAsync(Demo.TeamChannel));
     }
+
+    [Fact]
+    public async Task The_zone_starts_as_the_installers_once_their_client_has_told_it_else_the_managers()
+    {
+        await using var bot = await TestBot.StartAsync(now: Now);
+        await bot.PostAsync(Message(bot.ServiceUrl, Demo.ChenJie, "help").With("localTimezone", "Europe/Berlin"));
+        await bot.PostAsync(Installed(bot.ServiceUrl, Demo.ChenJie, "channel"));
+        await bot.PostAsync(Typed(bot, Demo.WangFang, "reminders", "en-US"));
+        var fromInstaller = CardInputs.Values(bot.Connector.Calls.Last().Card!);
+
+        await using var other = await TestBot.StartAsync(now: Now);
+        await other.PostAsync(Installed(other.ServiceUrl, Demo.LiuYang, "channel"));   // never talked to the bot: zone unknown
+        await other.PostAsync(Typed(other, Demo.WangFang, "reminders", "en-US"));
+        var fromManager = CardInputs.Values(other.Connector.Calls.Last().Card!);
+
+        Assert.Equal(("Europe/Berlin", "Asia/Shanghai"), ((string?)fromInstaller["zone"], (string?)fromManager["zone"]));
+        Assert.Equal(Demo.ChenJie.AadObjectId, await bot.Archive.Conversations.InstallerOfAsync(Demo.TeamId));
+    }
 }

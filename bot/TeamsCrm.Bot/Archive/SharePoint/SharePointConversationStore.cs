@@ -25,6 +25,7 @@ sealed class SharePointConversationStore(SharePointSite site, TimeProvider clock
             // A group-chat turn carries no personal conversation: keep the one known.
             ["PersonalConversationId"] = u.PersonalConversationId ?? existing?.Text("PersonalConversationId"),
             ["Locale"] = u.Locale ?? existing?.Text("Locale"),
+            ["TimeZone"] = u.TimeZone ?? existing?.Text("TimeZone"),
             ["UpdatedAt"] = Now(),
         }, ct);
 
@@ -41,7 +42,7 @@ sealed class SharePointConversationStore(SharePointSite site, TimeProvider clock
     public async Task<UserRef?> FindUserAsync(string aadObjectId, CancellationToken ct = default) =>
         await site.FindAsync(Users, "Title", aadObjectId, ct) is { } i
             ? new UserRef(i.Text("Title")!, i.Text("TeamsId")!, i.Text("DisplayName")!, i.Text("TenantId")!, i.Text("ServiceUrl")!,
-                i.Text("PersonalConversationId"), i.Text("Locale"))
+                i.Text("PersonalConversationId"), i.Text("Locale"), i.Text("TimeZone"))
             : null;
 
     public async Task<ConversationRef?> FindConversationAsync(string conversationId, CancellationToken ct = default) =>
@@ -65,6 +66,12 @@ sealed class SharePointConversationStore(SharePointSite site, TimeProvider clock
 
     public Task MarkBlockedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default) =>
         ChangeAsync(Conversations, KeyOf(conversationId), createIfMissing: false, _ => new() { ["BlockedAt"] = ItemFields.Wire(at) }, ct);
+
+    public Task SetInstallerAsync(string conversationId, string aadObjectId, CancellationToken ct = default) =>
+        ChangeAsync(Conversations, KeyOf(conversationId), createIfMissing: false, _ => new() { ["InstalledBy"] = aadObjectId }, ct);
+
+    public async Task<string?> InstallerOfAsync(string conversationId, CancellationToken ct = default) =>
+        (await FindConversationItemAsync(conversationId, ct))?.Text("InstalledBy");
 
     public Task MarkRemovedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default) =>
         ChangeAsync(Conversations, KeyOf(conversationId), createIfMissing: false, _ => new() { ["RemovedAt"] = ItemFields.Wire(at) }, ct);

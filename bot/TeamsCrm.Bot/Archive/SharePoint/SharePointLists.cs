@@ -98,14 +98,14 @@ public static class SharePointLists
     [
         Note("ConversationId"), Choice<Turns.ConversationKind>("Kind"), Text("TenantId", 64), Text("ServiceUrl"), Text("BotId"),
         Text("TeamId", indexed: true), Text("TeamName"), Text("ChannelId"),
-        Time("WelcomedAt"), Time("BlockedAt"), Time("RemovedAt"), Time("UpdatedAt"),
+        Time("WelcomedAt"), Time("BlockedAt"), Time("RemovedAt"), Time("UpdatedAt"), Text("InstalledBy", 64),
     ]);
 
     /// <summary>Title = the Entra object id, unique.</summary>
     public static readonly ListDef Users = new("TeamsCrm Users", Key(),
     [
         Text("TeamsId"), Text("DisplayName"), Text("TenantId", 64), Text("ServiceUrl"), Note("PersonalConversationId"), Time("UpdatedAt"),
-        Text("Locale", 16),
+        Text("Locale", 16), Text("TimeZone", 64),
     ]);
 
     /// <summary>

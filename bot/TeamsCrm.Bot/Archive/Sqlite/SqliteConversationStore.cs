@@ -8,12 +8,13 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
     {
         await using var c = db.Open();
         await Sql.ExecAsync(c, """
-            INSERT INTO users (aad_object_id, teams_id, name, tenant_id, service_url, personal_conversation_id, locale, updated_at)
-            VALUES ($aad, $teams, $name, $tenant, $url, $personal, $locale, $now)
+            INSERT INTO users (aad_object_id, teams_id, name, tenant_id, service_url, personal_conversation_id, locale, time_zone, updated_at)
+            VALUES ($aad, $teams, $name, $tenant, $url, $personal, $locale, $zone, $now)
             ON CONFLICT(aad_object_id) DO UPDATE SET teams_id = $teams, name = $name, tenant_id = $tenant, service_url = $url,
-                personal_conversation_id = COALESCE($personal, personal_conversation_id), locale = COALESCE($locale, locale), updated_at = $now
+                personal_conversation_id = COALESCE($personal, personal_conversation_id), locale = COALESCE($locale, locale),
+                time_zone = COALESCE($zone, time_zone), updated_at = $now
             """, ct, ("$aad", u.AadObjectId), ("$teams", u.TeamsId), ("$name", u.Name), ("$tenant", u.TenantId),
-            ("$url", u.ServiceUrl), ("$personal", u.PersonalConversationId), ("$locale", u.Locale), ("$now", Now()));
+            ("$url", u.ServiceUrl), ("$personal", u.PersonalConversationId), ("$locale", u.Locale), ("$zone", u.TimeZone), ("$now", Now()));
     }
 
     public async Task SaveConversationAsync(ConversationRef r, CancellationToken ct = default)
@@ -32,11 +33,11 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
     public async Task<UserRef?> FindUserAsync(string aadObjectId, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await using var cmd = Sql.Command(c, "SELECT aad_object_id, teams_id, name, tenant_id, service_url, personal_conversation_id, locale FROM users WHERE aad_object_id = $aad", ("$aad", aadObjectId));
+        await using var cmd = Sql.Command(c, "SELECT aad_object_id, teams_id, name, tenant_id, service_url, personal_conversation_id, locale, time_zone FROM users WHERE aad_object_id = $aad", ("$aad", aadObjectId));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct)
             ? new UserRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetString(6))
+                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7))
             : null;
     }
 
@@ -59,6 +60,19 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
     {
         await using var c = db.Open();
         await Sql.ExecAsync(c, "UPDATE conversations SET blocked_at = $at WHERE id = $id", ct, ("$id", conversationId), ("$at", Sql.Iso(at)));
+    }
+
+    public async Task SetInstallerAsync(string conversationId, string aadObjectId, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        await Sql.ExecAsync(c, "UPDATE conversations SET installed_by = $by WHERE id = $id", ct, ("$id", conversationId), ("$by", aadObjectId));
+    }
+
+    public async Task<string?> InstallerOfAsync(string conversationId, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        await using var cmd = Sql.Command(c, "SELECT installed_by FROM conversations WHERE id = $id", ("$id", conversationId));
+        return await cmd.ExecuteScalarAsync(ct) as string;
     }
 
     public async Task MarkRemovedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default)

@@ -161,7 +161,8 @@ static partial class SqliteMigrations
         Step4Approvals,   // 4: approvals (SqliteMigrations.Approvals.cs)
         Step5Reminders,   // 5: reminder settings, occurrence claims and sends; monthly reports (SqliteMigrations.Reminders.cs)
         StepTargets,      // 6: sales targets (SqliteMigrations.Targets.cs)
-        "ALTER TABLE users ADD COLUMN locale TEXT",   // 7: the language each person's client speaks, for messages the bot starts
+        // 7: what each person's client last told (language and IANA zone), who installed the app in a team
+        "ALTER TABLE users ADD COLUMN locale TEXT; ALTER TABLE users ADD COLUMN time_zone TEXT; ALTER TABLE conversations ADD COLUMN installed_by TEXT",
     ];
 
     public static void Apply(SqliteConnection connection)

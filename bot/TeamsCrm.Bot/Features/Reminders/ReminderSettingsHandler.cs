@@ -12,7 +12,8 @@ namespace TeamsCrm.Bot.Features.Reminders;
 
 /// <summary>
 /// "reminders" / "提醒" in a team's channel: the sales manager (DOMAIN.md: "configure reminders") sets which reminders
-/// the channel gets and when. The zone defaults to the manager's own (their client's), else Reminders:TimeZone.
+/// the channel gets and when. The zone defaults to that of whoever installed the app in the team (as their client last
+/// told it), else the manager's own, else Reminders:TimeZone.
 /// Everyone else is told who may; a form with a bad value comes back with the message beside it, values kept.
 /// </summary>
 public static class ReminderSettingsHandler
@@ -21,7 +22,8 @@ public static class ReminderSettingsHandler
         CancellationToken ct)
     {
         if (await RefusalAsync(turn, directory, ct) is { } refusal) return Reply.Text(T.Get(turn.Culture, refusal));
-        var settings = await archive.Reminders.GetChannelAsync(ChannelId(turn), ct) ?? Defaults(turn, options.Value, clock);
+        var settings = await archive.Reminders.GetChannelAsync(ChannelId(turn), ct)
+            ?? Defaults(turn, await InstallersZoneAsync(turn, archive, ct) ?? ClientZone(turn) ?? options.Value.TimeZone, clock);
         return Reply.Card(ReminderSettingsCards.Form(turn.Culture, ReminderSettingsCards.StateOf(settings), settings.Version, await RepsAsync(directory, ct)));
     }
 
@@ -82,9 +84,16 @@ public static class ReminderSettingsHandler
 
     static string ChannelId(Turn turn) => turn.Conversation.ChannelId ?? turn.Conversation.Id.Split(";messageid=")[0];
 
-    static ChannelReminders Defaults(Turn turn, ReminderOptions options, TimeProvider clock) =>
-        ChannelReminders.Defaults(ChannelId(turn), turn.Conversation.TeamId!, turn.TimeZone == TimeZoneInfo.Utc ? options.TimeZone : turn.TimeZone.Id,
-            turn.User.AadObjectId, clock.GetUtcNow(), turn.Culture.Name);
+    static ChannelReminders Defaults(Turn turn, string zoneId, TimeProvider clock) =>
+        ChannelReminders.Defaults(ChannelId(turn), turn.Conversation.TeamId!, zoneId, turn.User.AadObjectId, clock.GetUtcNow(), turn.Culture.Name);
+
+    static async Task<string?> InstallersZoneAsync(Turn turn, ICrmArchive archive, CancellationToken ct) =>
+        turn.Conversation.TeamId is { } team && await archive.Conversations.InstallerOfAsync(team, ct) is { } installer
+            ? (await archive.Conversations.FindUserAsync(installer, ct))?.TimeZone
+            : null;
+
+    /// <summary>The client's zone; UTC is also what a client that sent none gets, so it says nothing.</summary>
+    static string? ClientZone(Turn turn) => turn.TimeZone == TimeZoneInfo.Utc ? null : turn.TimeZone.Id;
 
     static async Task<IReadOnlyList<(string Name, string AadObjectId)>> RepsAsync(IDirectory directory, CancellationToken ct) =>
         [.. (await directory.WithRoleAsync(Role.Rep, ct)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Name, p.AadObjectId))];
