@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
