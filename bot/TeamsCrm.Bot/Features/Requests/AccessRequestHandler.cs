@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Access;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
@@ -27,8 +29,7 @@ public static class AccessRequestHandler
         FormAsync(turn, archive, directory, approvals, clock, CustomerNumbers.Parse(turn.DataString("number")), asCard: true, ct);
 
     static async Task<Reply> FormAsync(Turn turn, ICrmArchive archive, IDirectory directory, ApprovalDesk approvals, TimeProvider clock,
-        string? number, bool asCard,
-        CancellationToken ct)
+        string? number, bool asCard, CancellationToken ct)
     {
         var c = turn.Culture;
         if (number is null) return Reply.Text(T.Get(c, "requests.access.which"));
@@ -39,8 +40,8 @@ public static class AccessRequestHandler
         if (view == FileView.None) return Reply.Text(T.Get(c, "customers.notFound"));
         if (view == FileView.Full) return Answer(RequestCards.Sent(c, customer.Name, T.Get(c, "requests.access.notNeeded", number)), asCard);
         if (await approvals.WaitingAsync(number, ApprovalKind.Access, me.AadObjectId, ct) is { } waiting)
-            return Answer(RequestCards.Sent(c, customer.Name, T.Get(c, "requests.access.waiting", waiting.CreatedAt.ToString("yyyy-MM-dd"))), asCard);
-        var fresh = FormState.Fresh(("days", ApprovalRules.DefaultGrantDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return Answer(RequestCards.Sent(c, customer.Name, T.Get(c, "requests.access.waiting", waiting.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), asCard);
+        var fresh = FormState.Fresh(("days", ApprovalRules.DefaultGrantDays.ToString(CultureInfo.InvariantCulture)));
         return Answer(RequestCards.Access(c, number, customer.Name, fresh, SubmissionIds.New()), asCard);
     }
 
@@ -55,14 +56,14 @@ public static class AccessRequestHandler
         if (view == FileView.Full) return Reply.ReplaceCard(RequestCards.Sent(c, customer.Name, T.Get(c, "requests.access.notNeeded", customer.Number)));
 
         var form = new FormReader(turn.Data, c);
-        var days = form.OneOf("days", RequestCards.GrantDays.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(), required: true);
+        var days = form.OneOf("days", RequestCards.GrantDays.Select(d => d.ToString(CultureInfo.InvariantCulture)).ToList(), required: true);
         var reason = form.MultiLine("reason", required: true, maxLength: Limits.Reason);
         if (!form.IsValid) return Reply.ReplaceCard(RequestCards.Access(c, customer.Number, customer.Name, new FormState(turn.Data, form.Errors), submission));
 
         var filing = await approvals.FileAsync(turn, ApprovalKind.Access, customer.Number, customer.Name,
-            new ApprovalPayload(reason, GrantDays: int.Parse(days!, System.Globalization.CultureInfo.InvariantCulture)), $"access:{submission}", ct);
+            new ApprovalPayload(reason, GrantDays: int.Parse(days!, CultureInfo.InvariantCulture)), $"access:{me.AadObjectId}:{submission}", ct);
         return Reply.ReplaceCard(RequestCards.Sent(c, customer.Name, await approvals.SentNoticeAsync(turn, filing, "requests.sent", ct)));
     }
 
-    static Reply Answer(System.Text.Json.Nodes.JsonObject card, bool replace) => replace ? Reply.ReplaceCard(card) : Reply.Card(card);
+    static Reply Answer(JsonObject card, bool replace) => replace ? Reply.ReplaceCard(card) : Reply.Card(card);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Access;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
@@ -54,9 +55,9 @@ public static class EscalationHandler
             return Reply.ReplaceCard(RequestCards.Escalation(c, customer.Number, customer.Name, new FormState(turn.Data, form.Errors), submission));
 
         var filing = await approvals.FileAsync(turn, ApprovalKind.VisitEscalation, customer.Number, customer.Name,
-            new ApprovalPayload(reason, Escalation: new Escalation(kind!.Value, day!.Value)), $"escalate:{submission}", ct);
+            new ApprovalPayload(reason, Escalation: new Escalation(kind!.Value, day!.Value)), $"escalate:{me.AadObjectId}:{submission}", ct);
         return Reply.ReplaceCard(RequestCards.Sent(c, customer.Name, await approvals.SentNoticeAsync(turn, filing, "requests.sent", ct)));
     }
 
-    static Reply Answer(System.Text.Json.Nodes.JsonObject card, bool replace) => replace ? Reply.ReplaceCard(card) : Reply.Card(card);
+    static Reply Answer(JsonObject card, bool replace) => replace ? Reply.ReplaceCard(card) : Reply.Card(card);
 }

@@ -80,7 +80,7 @@ public static class TargetHandler
         var names = reps.ToDictionary(r => r.AadObjectId, r => r.Name, StringComparer.OrdinalIgnoreCase);
         var payload = new ApprovalPayload(reason, [.. changes.Select(ch => TargetEffects.Change(ch, names[ch.RepAadObjectId]))]);
         var filing = await desk.FileAsync(turn, ApprovalKind.TargetChange, TargetEffects.Subject(month), T.Get(c, "targets.subjectName", month),
-            payload, $"targets:{month}:{submissionId}", ct);
+            payload, $"targets:{month}:{turn.User.AadObjectId}:{submissionId}", ct);   // one request per setter and form
         if (filing.Request is not { } request) return Again(filing.Notice, stored);
         var card = TargetCards.Requested(c, month, payload, await desk.ViewAsync(request, turn.TimeZone, ct));
         return filing.Notice is { } notice ? Reply.ReplaceCard(card).ThenText(notice) : Reply.ReplaceCard(card);
