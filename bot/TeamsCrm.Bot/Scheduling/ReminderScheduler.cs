@@ -27,6 +27,9 @@ public sealed record ScanResult(int Sent, int Skipped, int Held, int Unfinished)
 public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOut fanOut, IOptions<ReminderOptions> options, TimeProvider clock,
     ILogger<ReminderScheduler> log)
 {
+    /// <summary>Recorded by the first scan an archive ever sees.</summary>
+    const string FirstScanKey = "scheduler|first-scan";
+
     /// <summary>This process's name in claims.</summary>
     public string Instance { get; init; } = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
 
@@ -38,18 +41,21 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
     {
         var now = clock.GetUtcNow();
         var from = _lastScan is null ? now - options.Value.LookBack : now - Occurrences.CatchUp;
+        // A new archive has missed nothing: the first scan it ever sees does not look back for the personal reminders.
+        var personalFrom = _lastScan is null && await archive.Reminders.TrySkipAsync(FirstScanKey, now, ct) ? now : from;
         _lastScan = now;
         var due = new List<DueReminder>();
         foreach (var channel in await archive.Reminders.ActiveChannelsAsync(ct))
         {
             var zone = LocalCalendar.FindZone(channel.ZoneId) ?? TimeZoneInfo.Utc;
             foreach (var timing in channel.Timings.Where(t => t.Enabled && t.IsValid && !ReminderKinds.IsPersonal(t.Kind)))
-                foreach (var at in Occurrences.Between(timing, zone, from, now))
+                // Settings apply from when they were saved: an earlier time of day was never missed.
+                foreach (var at in Occurrences.Between(timing, zone, from > channel.ConfiguredAt ? from : channel.ConfiguredAt, now))
                     due.Add(new DueReminder(ChannelReminders.ReminderId(channel.ChannelId, timing.Kind), timing.Kind, at, channel));
         }
         var personalZone = LocalCalendar.FindZone(options.Value.TimeZone) ?? TimeZoneInfo.Utc;
         foreach (var timing in options.Value.PersonalTimings().Where(t => t.Enabled))
-            foreach (var at in Occurrences.Between(timing, personalZone, from, now))
+            foreach (var at in Occurrences.Between(timing, personalZone, personalFrom, now))
                 due.Add(new DueReminder("personal|" + timing.Kind, timing.Kind, at, null));
 
         int sent = 0, skipped = 0, held = 0, unfinished = 0;

@@ -29,7 +29,8 @@ public sealed class SchedulerTests
         foreach (var p in new[] { Demo.WangFang, Demo.LiNa, Demo.TomBecker })   // the roster: a manager and two reps, two a page
             bot.Connector.Members.Add(new JsonObject { ["id"] = p.TeamsId, ["name"] = p.Name, ["aadObjectId"] = p.AadObjectId });
         Assert.Equal(200, (await bot.PostAsync(Activities.Installed(bot.ServiceUrl, Demo.WangFang, "channel"))).Status);
-        var settings = ChannelReminders.Defaults(Reminders, Demo.TeamId, "Asia/Shanghai", Demo.WangFang.AadObjectId, start, "en-US");
+        // Configured a week before: an occurrence between then and now was due (settings apply from when they are saved).
+        var settings = ChannelReminders.Defaults(Reminders, Demo.TeamId, "Asia/Shanghai", Demo.WangFang.AadObjectId, start.AddDays(-7), "en-US");
         await bot.Archive.Reminders.SaveChannelAsync(settings with
         {
             Timings = [.. settings.Timings.Select(t => t with { Enabled = t.Kind == ReminderKind.WeeklyPlan })],
@@ -136,5 +137,20 @@ public sealed class SchedulerTests
         Assert.Equal(1, scan.Skipped);
         Assert.Empty(PostsTo(tooLate, Reminders));
         Assert.Equal(0, (await ActivatorUtilities.CreateInstance<ReminderScheduler>(tooLate.Services).ScanAsync(default)).Skipped);   // logged once
+    }
+
+    [Fact]
+    public async Task Settings_saved_after_todays_time_wait_for_the_next_one_and_a_new_archive_has_no_personal_reminders_to_skip()
+    {
+        await using var bot = await TestBot.StartAsync(now: MondayNine.AddHours(1));   // personal reminders on, as shipped
+        await bot.PostAsync(Activities.Installed(bot.ServiceUrl, Demo.WangFang, "channel"));
+        await bot.Archive.Reminders.SaveChannelAsync(ChannelReminders.Defaults(Reminders, Demo.TeamId, "Asia/Shanghai", Demo.WangFang.AadObjectId,
+            bot.Clock.GetUtcNow(), "en-US"));   // saved at 10:00, an hour after the weekly plan's time
+        bot.Connector.Clear();
+
+        var scan = await bot.Services.GetRequiredService<ReminderScheduler>().ScanAsync(default);
+
+        Assert.Equal((0, 0), (scan.Sent, scan.Skipped));
+        Assert.Empty(PostsTo(bot, Reminders));
     }
 }
