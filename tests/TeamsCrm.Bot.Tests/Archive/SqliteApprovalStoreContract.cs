@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using TeamsCrm.Bot.Archive;
-using TeamsCrm.Bot.Archive.Sqlite;
 
 namespace TeamsCrm.Bot.Tests.Archive;
 
