@@ -76,6 +76,7 @@ var adminSettings = [for (admin, i) in approvalAdmins: { name: 'Approvals__Admin
 var channelSettings = [for (channel, i) in approvalsChannels: { name: 'Approvals__Channels__${i}', value: channel }]
 var settings = [
   { name: 'Urls', value: 'http://+:8080' } // replaces the loopback address in appsettings.json
+  { name: 'Export__BaseUrl', value: 'https://app-${name}-${suffix}.azurewebsites.net' } // download links (its default is the first of Urls)
   { name: 'WEBSITES_PORT', value: '8080' }
   { name: 'Bot__AppId', value: identity.properties.clientId }
   { name: 'Bot__TenantId', value: tenantId }
