@@ -25,8 +25,8 @@ public static class AnalysisReport
         DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
     {
         var customers = new Dictionary<string, Customer>(StringComparer.Ordinal);
-        foreach (var p in people)
-            foreach (var customer in await archive.Customers.ListByOwnerAsync(p.AadObjectId, ct)) customers[customer.Number] = customer;
+        foreach (var (_, files) in await archive.Customers.ListByOwnersAsync([.. people.Select(p => p.AadObjectId)], ct))
+            foreach (var customer in files) customers[customer.Number] = customer;
         var live = CustomerAnalysis.Live(customers.Values).ToList();
         var contracts = await archive.Targets.SalesAsync([.. live.Select(x => x.Number)], DateOnly.MinValue, DateOnly.MaxValue, ct);
         var today = LocalCalendar.Today(now, zone);

@@ -16,9 +16,8 @@ public static class SalesFigures
     {
         var sheet = await archive.Targets.GetAsync(month, ct) ?? TargetSheet.Empty(month);
         var ownerOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var rep in reps)
-            foreach (var customer in await archive.Customers.ListByOwnerAsync(rep.AadObjectId, ct))
-                ownerOf[customer.Number] = rep.AadObjectId;
+        foreach (var (rep, files) in await archive.Customers.ListByOwnersAsync([.. reps.Select(r => r.AadObjectId)], ct))
+            foreach (var customer in files) ownerOf[customer.Number] = rep;
         var sales = await archive.Targets.SalesAsync(ownerOf.Keys, month.First, month.Last, ct);
         var actual = SalesActuals.ByRep(month, sales, ownerOf);
         return TargetScore.Ranked(reps.Select(r => TargetScore.Line(r.AadObjectId, r.Name, sheet.TargetOf(r.AadObjectId), actual.GetValueOrDefault(r.AadObjectId))));
