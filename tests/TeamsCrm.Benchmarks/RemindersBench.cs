@@ -35,7 +35,7 @@ public static class RemindersBench
             await bot.Archive.Conversations.SaveConversationAsync(new ConversationRef(id, ConversationKind.Channel, Demo.TenantId, bot.ServiceUrl.ToString(),
                 Demo.BotId, id, "Bench team", id));
             await bot.Archive.Reminders.SaveChannelAsync(new ChannelReminders(id, id, "UTC", [timing], [Demo.LiNa.AadObjectId, Demo.TomBecker.AadObjectId],
-                Demo.WangFang.AadObjectId, now, "en-US"));
+                Demo.WangFang.AadObjectId, now.AddDays(-7), "en-US"));   // configured last week
         }
         Console.Error.WriteLine($"{channels:N0} channels set up; scanning…");
 

@@ -48,9 +48,11 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
         foreach (var channel in await archive.Reminders.ActiveChannelsAsync(ct))
         {
             var zone = LocalCalendar.FindZone(channel.ZoneId) ?? TimeZoneInfo.Utc;
+            // Occurrences from before the settings were saved were never missed (nothing to log as skipped); only those
+            // within the catch-up window before a save are still sent, so an edit near the time loses nothing.
+            var since = channel.ConfiguredAt - Occurrences.CatchUp;
             foreach (var timing in channel.Timings.Where(t => t.Enabled && t.IsValid && !ReminderKinds.IsPersonal(t.Kind)))
-                // Settings apply from when they were saved: an earlier time of day was never missed.
-                foreach (var at in Occurrences.Between(timing, zone, from > channel.ConfiguredAt ? from : channel.ConfiguredAt, now))
+                foreach (var at in Occurrences.Between(timing, zone, from > since ? from : since, now))
                     due.Add(new DueReminder(ChannelReminders.ReminderId(channel.ChannelId, timing.Kind), timing.Kind, at, channel));
         }
         var personalZone = LocalCalendar.FindZone(options.Value.TimeZone) ?? TimeZoneInfo.Utc;

@@ -29,7 +29,7 @@ public sealed class SchedulerTests
         foreach (var p in new[] { Demo.WangFang, Demo.LiNa, Demo.TomBecker })   // the roster: a manager and two reps, two a page
             bot.Connector.Members.Add(new JsonObject { ["id"] = p.TeamsId, ["name"] = p.Name, ["aadObjectId"] = p.AadObjectId });
         Assert.Equal(200, (await bot.PostAsync(Activities.Installed(bot.ServiceUrl, Demo.WangFang, "channel"))).Status);
-        // Configured a week before: an occurrence between then and now was due (settings apply from when they are saved).
+        // Configured a week before: an occurrence between then and now was due (not one from before the settings).
         var settings = ChannelReminders.Defaults(Reminders, Demo.TeamId, "Asia/Shanghai", Demo.WangFang.AadObjectId, start.AddDays(-7), "en-US");
         await bot.Archive.Reminders.SaveChannelAsync(settings with
         {
@@ -140,12 +140,12 @@ public sealed class SchedulerTests
     }
 
     [Fact]
-    public async Task Settings_saved_after_todays_time_wait_for_the_next_one_and_a_new_archive_has_no_personal_reminders_to_skip()
+    public async Task Occurrences_from_before_the_settings_were_saved_are_not_missed_and_a_new_archive_has_no_personal_reminders_to_skip()
     {
-        await using var bot = await TestBot.StartAsync(now: MondayNine.AddHours(1));   // personal reminders on, as shipped
+        await using var bot = await TestBot.StartAsync(now: MondayNine.AddDays(2));   // Wednesday; personal reminders on, as shipped
         await bot.PostAsync(Activities.Installed(bot.ServiceUrl, Demo.WangFang, "channel"));
         await bot.Archive.Reminders.SaveChannelAsync(ChannelReminders.Defaults(Reminders, Demo.TeamId, "Asia/Shanghai", Demo.WangFang.AadObjectId,
-            bot.Clock.GetUtcNow(), "en-US"));   // saved at 10:00, an hour after the weekly plan's time
+            bot.Clock.GetUtcNow(), "en-US"));   // saved on Wednesday: Monday's weekly plan was before there were settings
         bot.Connector.Clear();
 
         var scan = await bot.Services.GetRequiredService<ReminderScheduler>().ScanAsync(default);
