@@ -56,6 +56,22 @@ public class DeletionApprovalTests
     }
 
     [Fact]
+    public async Task A_waiting_deletion_shows_on_the_file_whose_Delete_button_is_gone_meanwhile()
+    {
+        await using var bot = await StartBotAsync();
+        await bot.Say(Demo.WangFang, "help");
+        var huadong = await HuadongAsync(bot.Archive.Customers);
+        var before = (await bot.Say(Demo.LiNa, "find " + huadong.Number)).SingleCard().ToJsonString();
+        await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "customer.delete.send", Send(huadong, "Company closed")));
+
+        var waiting = (await bot.Say(Demo.LiNa, "find " + huadong.Number)).SingleCard().ToJsonString();
+
+        Assert.Contains("customer.delete\"", before, StringComparison.Ordinal);
+        Assert.Contains("Waiting for a decision: Deletion of a customer file, filed 2026-11-22 16:00.", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("customer.delete\"", waiting, StringComparison.Ordinal);   // one deletion request at a time
+    }
+
+    [Fact]
     public async Task The_owner_restores_on_day_29()
     {
         await using var bot = await StartBotAsync();

@@ -15,6 +15,15 @@ public static class CustomerCatalog
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var l = c.Name;
         yield return ($"customer.file.owner.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.Owner)));
+        var at = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+        yield return ($"customer.file.waiting.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.Owner & ~FileButtons.Delete) with
+        {
+            Waiting = [.. new[] { Bot.Domain.Approvals.ApprovalKind.Modification, Bot.Domain.Approvals.ApprovalKind.Deletion }.Select(kind => new Bot.Domain.Approvals.Approval
+            {
+                Id = kind.ToString(), Kind = kind, Subject = "C-2026-00042", SubjectName = "Huadong Precision", RequesterAadObjectId = "rep",
+                ApproverAadObjectIds = ["manager"], CreatedAt = at, RequestKey = kind.ToString(),
+            })],
+        }));
         yield return ($"customer.file.service.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.LogComplaint, notice: "Saved")));
         yield return ($"customer.file.pending-empty.{l}", "CustomerCards.File", CustomerCards.File(c, zone,
             Page(FileButtons.None, new CustomerFile(Huadong with { Status = CustomerStatus.Pending, KeyAccount = KeyAccountClasses.None, Credit = new() }, [], [], []))));

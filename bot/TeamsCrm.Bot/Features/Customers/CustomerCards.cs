@@ -16,6 +16,8 @@ public static class CustomerCards
         card.Title(customer.Name)
             .Text($"{customer.Number} · {CustomerText.Of(c, customer.Kind)}", subtle: true)
             .Text(Status(c, customer, page.LeaderName));
+        foreach (var a in page.Waiting ?? [])
+            card.Text(T.Get(c, "customers.waiting", CustomerText.Of(c, a.Kind), CustomerText.Time(a.CreatedAt, zone)), subtle: true);
         CustomerSections.Basics(card, c, zone, customer, page.OwnerName);
         CustomerSections.Contacts(card, c, page.File.Contacts);
         CustomerSections.Archive(card, c, page.File.Entries);

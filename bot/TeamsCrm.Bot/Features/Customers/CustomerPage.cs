@@ -1,4 +1,5 @@
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Domain.Visits;
 
 namespace TeamsCrm.Bot.Features.Customers;
@@ -7,9 +8,10 @@ namespace TeamsCrm.Bot.Features.Customers;
 /// <param name="Names">Entra object id → display name, for the change history.</param>
 /// <param name="Notice">A line on top, e.g. "Saved: 2 changes recorded".</param>
 /// <param name="RecentVisits">The latest visit reports, newest first (before a visit, the rep looks at the file first).</param>
+/// <param name="Waiting">Requests about the file still waiting for a decision (a change, its deletion, an escalation).</param>
 public sealed record CustomerPage(
     CustomerFile File, string OwnerName, string? LeaderName, IReadOnlyDictionary<string, string> Names, FileButtons Buttons, string? Notice = null,
-    IReadOnlyList<Visit>? RecentVisits = null);
+    IReadOnlyList<Visit>? RecentVisits = null, IReadOnlyList<Approval>? Waiting = null);
 
 /// <summary>The buttons under a customer card; decided by <c>CustomerAccess</c> for the reader.</summary>
 [Flags]

@@ -3,6 +3,7 @@ using TeamsCrm.Bot.Access;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Turns;
 
 namespace TeamsCrm.Bot.Features.Customers;
@@ -36,7 +37,12 @@ static class CustomerPages
         foreach (var id in file.History.Select(h => h.ByAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase))
             names[id] = await NameOfAsync(directory, id, ct);
         var buttons = ButtonsFor(me, customer) | (customer.Status is CustomerStatus.Pending or CustomerStatus.Active ? FileButtons.LogVisit : FileButtons.None);
-        var page = new CustomerPage(file, ownerName, leader?.Name, names, buttons, notice, await archive.Visits.ForCustomerAsync(number, RecentVisits, ct));
+        var waiting = (await archive.Approvals.ForSubjectAsync(number, ct))
+            .Where(a => a is { IsPending: true, Kind: ApprovalKind.Modification or ApprovalKind.Deletion or ApprovalKind.VisitEscalation })
+            .OrderBy(a => a.CreatedAt).ToList();
+        if (waiting.Any(a => a.Kind == ApprovalKind.Deletion)) buttons &= ~FileButtons.Delete;   // one deletion request at a time
+        var page = new CustomerPage(file, ownerName, leader?.Name, names, buttons, notice, await archive.Visits.ForCustomerAsync(number, RecentVisits, ct),
+            waiting);
         return CustomerCards.File(turn.Culture, turn.TimeZone, page);
     }
 
