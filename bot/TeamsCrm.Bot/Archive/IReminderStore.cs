@@ -28,6 +28,12 @@ public interface IReminderStore
     /// </summary>
     Task<ClaimResult> TryClaimAsync(string occurrenceKey, string instance, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default);
 
+    /// <summary>
+    /// Extends <paramref name="instance"/>'s claim to <paramref name="until"/> while its fan-out runs; false when the claim is
+    /// no longer its own (completed, or taken over after its lease ran out), and the fan-out should stop.
+    /// </summary>
+    Task<bool> RenewAsync(string occurrenceKey, string instance, DateTimeOffset until, CancellationToken ct = default);
+
     /// <summary>The fan-out is over: nobody claims the occurrence again.</summary>
     Task CompleteAsync(string occurrenceKey, DateTimeOffset at, CancellationToken ct = default);
 

@@ -93,23 +93,67 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
             case ClaimResult.Done: _done[key] = 0; return Outcome.Done;
             case ClaimResult.Held: return Outcome.Held;
         }
+        // The claim is renewed while the fan-out runs, so a long one is not taken over; if it is lost anyway, this one stops.
+        using var stopKeeping = new CancellationTokenSource();
+        using var claimHeld = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var keeping = KeepClaimAsync(key, claimHeld, stopKeeping.Token);
         try
         {
-            if (!await fanOut.RunAsync(reminder, ct)) return Outcome.Unfinished;   // the claim's lease runs out; a later scan resumes it
+            if (!await fanOut.RunAsync(reminder, claimHeld.Token)) return Outcome.Unfinished;   // the claim's lease runs out; a later scan resumes it
             await store.CompleteAsync(key, clock.GetUtcNow(), ct);
             _done[key] = 0;
             if (now - reminder.Occurrence > TimeSpan.FromMinutes(5)) LogLate(log, key, now - reminder.Occurrence);
             return Outcome.Sent;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return Outcome.Held;   // the claim was taken over: the other instance goes on, skipping what was recorded
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogFailed(log, e, key);
             return Outcome.Unfinished;
         }
+        finally
+        {
+            await stopKeeping.CancelAsync();
+            await keeping;
+        }
+    }
+
+    /// <summary>Renews the claim every third of its lease until stopped; cancels <paramref name="claimHeld"/> when it is lost.</summary>
+    async Task KeepClaimAsync(string key, CancellationTokenSource claimHeld, CancellationToken stop)
+    {
+        var lease = options.Value.Lease;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, clock, stop);
+                if (await archive.Reminders.RenewAsync(key, Instance, clock.GetUtcNow() + lease, stop)) continue;
+                LogClaimLost(log, key);
+                await claimHeld.CancelAsync();
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The fan-out is over.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRenewFailed(log, e, key);   // the archive failed: the lease may run out, and another instance resume the rest
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Key} skipped: {Age} late is past the 12-hour catch-up")]
     static partial void LogSkipped(ILogger logger, string key, TimeSpan age);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Key}: the claim was taken over by another instance; this one stops its fan-out")]
+    static partial void LogClaimLost(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Key}: the claim could not be renewed")]
+    static partial void LogRenewFailed(ILogger logger, Exception e, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {Key} sent {Age} late")]
     static partial void LogLate(ILogger logger, string key, TimeSpan age);

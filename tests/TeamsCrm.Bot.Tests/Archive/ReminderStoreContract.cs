@@ -77,6 +77,21 @@ public abstract class ReminderStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_renewed_claim_is_kept_and_a_lost_one_cannot_be_renewed()
+    {
+        var now = Clock.GetUtcNow();
+        Assert.Equal(ClaimResult.Claimed, await Store.TryClaimAsync(Key, "long-run", now, Lease));
+        Assert.True(await Store.RenewAsync(Key, "long-run", now + Lease + Lease));
+        Assert.False(await Store.RenewAsync(Key, "someone-else", now + Lease + Lease));
+
+        Assert.Equal(ClaimResult.Held, await Store.TryClaimAsync(Key, "other", now + Lease + TimeSpan.FromSeconds(1), Lease));   // still running
+        Assert.Equal(ClaimResult.Claimed, await Store.TryClaimAsync(Key, "other", now + Lease + Lease, Lease));   // renewals stopped: resumed
+        Assert.False(await Store.RenewAsync(Key, "long-run", now + Lease * 3));
+        await Store.CompleteAsync(Key, now + Lease * 2);
+        Assert.False(await Store.RenewAsync(Key, "other", now + Lease * 3));
+    }
+
+    [Fact]
     public async Task A_skipped_occurrence_is_recorded_once_and_never_claimed()
     {
         Assert.True(await Store.TrySkipAsync(Key, Clock.GetUtcNow()));

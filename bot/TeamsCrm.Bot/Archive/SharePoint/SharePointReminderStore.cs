@@ -72,6 +72,19 @@ sealed class SharePointReminderStore(SharePointSite site) : IReminderStore
         catch (Exception e) when (SharePointSite.Is(e, 412)) { return ClaimResult.Held; }   // another instance took it over first
     }
 
+    /// <summary>With If-Match: a takeover between the read and the write makes it 412, and the claim is no longer ours.</summary>
+    public async Task<bool> RenewAsync(string key, string instance, DateTimeOffset until, CancellationToken ct = default)
+    {
+        if (await site.FindAsync(Occurrences, "Title", Key(key), ct) is not { } item || item.Text("Status") != Claimed || item.Text("ClaimedBy") != instance)
+            return false;
+        try
+        {
+            await site.UpdateAsync(Occurrences, item.Id, item.ETag, new Dictionary<string, object?> { ["LeaseUntil"] = ItemFields.Wire(until) }, ct);
+            return true;
+        }
+        catch (Exception e) when (SharePointSite.Is(e, 412)) { return false; }
+    }
+
     public async Task CompleteAsync(string key, DateTimeOffset at, CancellationToken ct = default)
     {
         if (await site.FindAsync(Occurrences, "Title", Key(key), ct) is not { } item) return;

@@ -60,6 +60,13 @@ sealed class SqliteReminderStore(SqliteDatabase db) : IReminderStore
         return status == Claimed ? ClaimResult.Held : ClaimResult.Done;
     }
 
+    public async Task<bool> RenewAsync(string key, string instance, DateTimeOffset until, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        return await Sql.ExecAsync(c, "UPDATE reminder_occurrences SET lease_until = $until WHERE key = $key AND status = $claimed AND claimed_by = $me",
+            ct, ("$key", key), ("$until", Sql.Iso(until)), ("$claimed", Claimed), ("$me", instance)) == 1;
+    }
+
     public async Task CompleteAsync(string key, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var c = db.Open();
