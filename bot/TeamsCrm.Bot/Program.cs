@@ -49,6 +49,7 @@ public static class Program
         services.AddSingleton<ChannelRegistry>();                          // a team's channels: installed, created, renamed, deleted
         services.AddSingleton<SendPacer>();                                // Teams' per-conversation and per-tenant rate limits
         services.AddSingleton<IChannelMessenger, ConnectorMessenger>();   // proactive: 1:1 chats, channels, card updates
+        services.AddSingleton<Audiences>();                                // who reads a conversation: the audience rule's input
         services.AddSingleton(_ => Routes.Map(new Router()));             // every command and card verb
 
         services.AddDirectory(builder.Configuration);                     // roles and managers: configuration or Entra ID
