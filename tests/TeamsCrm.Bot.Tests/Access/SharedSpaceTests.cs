@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsCrm.Bot.Domain.Reminders;
+using TeamsCrm.Bot.Features.Reminders;
+using TeamsCrm.Bot.Turns;
 using TeamsCrm.Bot.Tests.Reminders;
 using TeamsCrm.TestSupport;
 using static TeamsCrm.Bot.Tests.Access.SharedSpaceTranscripts;
@@ -188,6 +192,26 @@ public partial class SharedSpaceTests
         Assert.DoesNotContain(result.Calls, c => c.Method == "PUT");
         AssertNothingConfidential(PostedIn(result, ChannelActivities.Thread));
         Assert.Contains(result.Calls, c => Json(c.Card).Contains(HuadongPhone, StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_file_review_names_files_only_where_everyone_in_the_channel_may_see_the_archive(bool strangerThere)
+    {
+        await using var bot = await StartInTeamAsync(strangerThere ? [Demo.WangFang, Demo.LiNa, Demo.Stranger] : [Demo.WangFang, Demo.LiNa]);
+        await HuadongAsync(bot.Archive.Customers);
+        bot.Clock.Advance(TimeSpan.FromDays(61));   // no update or review since: stale
+        var channel = new ConversationRef(Demo.TeamChannel, ConversationKind.Channel, Demo.TenantId, bot.ServiceUrl.ToString(),
+            Demo.BotId, Demo.TeamId, "Sales East Team", Demo.TeamChannel);
+        var settings = ChannelReminders.Defaults(Demo.TeamChannel, Demo.TeamId, "Asia/Shanghai", Demo.WangFang.AadObjectId,
+            bot.Clock.GetUtcNow(), "en-US") with { Reps = [Demo.LiNa.AadObjectId] };
+
+        var card = await bot.Services.GetRequiredService<ReminderContent>()
+            .ChannelCardAsync(ReminderKind.FileReview, settings, channel, bot.Clock.GetUtcNow(), default);
+
+        Assert.Contains("Li Na", Json(card), StringComparison.Ordinal);   // the owner and her count, either way
+        Assert.Equal(!strangerThere, Json(card).Contains("Huadong Precision", StringComparison.Ordinal));
     }
 
     [GeneratedRegex("`([^`<]+?)(?: <[^`]*>)?`")]
