@@ -89,7 +89,7 @@ public sealed partial class ApprovalDesk
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     LogStepFailed(log, a.Id, "effect", e);
-                    return await RecordAsync(a, work.Failed(clock.GetUtcNow()), ct);   // the cards show the outcome only once it is in
+                    return await RecordAsync(a, work.Failed(clock.GetUtcNow()));   // the cards show the outcome only once it is in
                 }
             }
             var c = T.CultureFor(work.Locale);
@@ -118,7 +118,7 @@ public sealed partial class ApprovalDesk
                 }
             }
             var done = work.With(updated, toldAt);
-            return await RecordAsync(a, copiesFailed || tellFailed ? done.Failed(clock.GetUtcNow()) : null, ct);
+            return await RecordAsync(a, copiesFailed || tellFailed ? done.Failed(clock.GetUtcNow()) : null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -183,14 +183,15 @@ public sealed partial class ApprovalDesk
     /// Saves what the run did (<paramref name="left"/>: the steps still to do, null when none). Under the claim nobody else
     /// saves the request; if someone did, another run took the claim over after it ran out: both runs' work is kept.
     /// </summary>
-    async Task<Approval> RecordAsync(Approval a, FinishWork? left, CancellationToken ct)
+    async Task<Approval> RecordAsync(Approval a, FinishWork? left)
     {
         var ours = a;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await archive.Approvals.SaveAsync(a with { Finish = left }, ct);
+                // Not cancelled with the turn: once steps are done, leaving them unrecorded would only repeat them.
+                return await archive.Approvals.SaveAsync(a with { Finish = left }, CancellationToken.None);
             }
             catch (ApprovalConflictException e) when (attempt < RecordAttempts)
             {
