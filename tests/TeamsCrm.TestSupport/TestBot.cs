@@ -50,7 +50,8 @@ public sealed class TestBot : IAsyncDisposable
     public static async Task<TestBot> StartAsync(bool authenticated = false, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null, DateTimeOffset? now = null) =>
         await StartAsync(await FakeConnector.StartAsync(), authenticated ? await TestIssuer.StartAsync() : null,
-            Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db"), settings ?? new Dictionary<string, string?>(), services, now);
+            Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db"), settings ?? new Dictionary<string, string?>(), services, now,
+            ownsShared: true);
 
     /// <summary>
     /// Stops this bot and starts the app again on the same SQLite file with the same fake connector (stored conversations
@@ -65,22 +66,17 @@ public sealed class TestBot : IAsyncDisposable
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) merged[k] = v;
         _ownsShared = false;
         await DisposeAsync();
-        return await StartAsync(Connector, Issuer, _dbPath, merged, _services, now ?? Clock.GetUtcNow());
+        return await StartAsync(Connector, Issuer, _dbPath, merged, _services, now ?? Clock.GetUtcNow(), ownsShared: true);
     }
 
     /// <summary>
     /// A second instance of the app beside this one, as a scaled-out deployment runs it: the same SQLite file, fake
     /// connector and issuer, its own clock starting where this one stands. Disposing it leaves those to this bot.
     /// </summary>
-    public async Task<TestBot> StartAnotherInstanceAsync()
-    {
-        var other = await StartAsync(Connector, Issuer, _dbPath, _settings, _services, Clock.GetUtcNow());
-        other._ownsShared = false;
-        return other;
-    }
+    public Task<TestBot> StartAnotherInstanceAsync() => StartAsync(Connector, Issuer, _dbPath, _settings, _services, Clock.GetUtcNow(), ownsShared: false);
 
     static async Task<TestBot> StartAsync(FakeConnector connector, TestIssuer? issuer, string dbPath, IDictionary<string, string?> settings,
-        Action<IServiceCollection>? services, DateTimeOffset? now)
+        Action<IServiceCollection>? services, DateTimeOffset? now, bool ownsShared)
     {
         var authenticated = issuer is not null;
         var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
@@ -108,7 +104,11 @@ public sealed class TestBot : IAsyncDisposable
                 services?.Invoke(builder.Services);
             });
             var baseUrl = await Loopback.StartAsync(app);
-            return new TestBot(app, dbPath, baseUrl, connector, issuer, clock, settings, services);
+            return new TestBot(app, dbPath, baseUrl, connector, issuer, clock, settings, services) { _ownsShared = ownsShared };
+        }
+        catch when (!ownsShared)
+        {
+            throw;   // the helpers belong to the instance beside it
         }
         catch
         {
