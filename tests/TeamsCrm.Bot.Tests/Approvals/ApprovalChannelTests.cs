@@ -45,6 +45,18 @@ public class ApprovalChannelTests
     }
 
     [Fact]
+    public async Task A_channel_with_someone_who_may_not_see_the_archive_gets_no_copy_at_all()
+    {
+        await using var bot = await StartWithChannelAsync();
+        bot.Connector.Members.Add(new JsonObject { ["id"] = Demo.Stranger.TeamsId, ["name"] = Demo.Stranger.Name, ["aadObjectId"] = Demo.Stranger.AadObjectId });
+
+        var request = await FileAsync(bot);
+
+        Assert.Equal([Demo.PersonalChat(Demo.ZhangWei)], (await bot.Archive.Approvals.GetAsync(request.Id))!.Copies.Select(c => c.ConversationId));
+        Assert.DoesNotContain(bot.Connector.Calls, c => c.Method == "POST" && c.Path.StartsWith($"/v3/conversations/{Demo.TeamChannel}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_change_to_a_file_shows_only_its_summary_in_the_channel_and_its_details_to_the_approver_and_requester()
     {
         await using var bot = await StartWithChannelAsync();

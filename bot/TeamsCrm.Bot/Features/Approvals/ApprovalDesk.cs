@@ -16,8 +16,8 @@ namespace TeamsCrm.Bot.Features.Approvals;
 /// 1:1 chat (and its summary to the approvals channel of each team the requester is in), and after a decision applies
 /// its effect, updates every copy of the card in place and tells the requester (ApprovalDesk.Finish.cs).
 /// </summary>
-public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, IOptions<ApprovalOptions> options,
-    TimeProvider clock, ILogger<ApprovalDesk> log)
+public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, Audiences audiences,
+    IOptions<ApprovalOptions> options, TimeProvider clock, ILogger<ApprovalDesk> log)
 {
     /// <summary>What filing gave: the request (null when nobody can decide it) and what the requester must be told.</summary>
     public sealed record Filing(Approval? Request, string? Notice);
@@ -57,12 +57,22 @@ public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directo
             else await archive.Approvals.AddCopyAsync(request.Id, Copy(posted, shared: false), ct);
         }
         // The approvals channel of the requester's teams: every member reads it, reps included, so it gets the summary;
-        // Teams shows the approvers and the requester their own view there through the card's refresh.
+        // Teams shows the approvers and the requester their own view there through the card's refresh. Even the summary
+        // names a customer: a channel with someone who may not see the archive at all gets no copy (the audience rule).
         foreach (var channelId in options.Value.Channels.Distinct(StringComparer.Ordinal))
-            if (await archive.Conversations.FindConversationAsync(channelId, ct) is { } channel
-                && await messenger.IsMemberAsync(channel, turn.User.AadObjectId, ct)
-                && await messenger.PostCardAsync(channel, ApprovalCards.Summary(c, view), ct) is { } inChannel)
+        {
+            if (await archive.Conversations.FindConversationAsync(channelId, ct) is not { } channel
+                || await archive.Conversations.IsUnreachableAsync(channelId, ct)) continue;   // the app was removed from the team
+            var readers = await audiences.OfAsync(channel, ct);
+            if (!readers.People.Any(p => string.Equals(p.AadObjectId, turn.User.AadObjectId, StringComparison.OrdinalIgnoreCase))) continue;
+            if (!readers.MayAllQuery)
+            {
+                LogNoChannelCopy(log, channelId);
+                continue;
+            }
+            if (await messenger.PostCardAsync(channel, ApprovalCards.Summary(c, view), ct) is { } inChannel)
                 await archive.Approvals.AddCopyAsync(request.Id, Copy(inChannel, shared: true), ct);
+        }
         return new Filing(request, unreachable.Count == 0 ? null : T.Get(c, "approvals.unreachable", string.Join(", ", unreachable)));
     }
 
@@ -126,4 +136,7 @@ public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directo
     static CultureInfo LanguageOf(UserRef user, CultureInfo fallback) => user.Locale is { } locale ? T.CultureFor(locale) : fallback;
 
     static CardCopy Copy(PostedCard p, bool shared) => new(p.ConversationId, p.ActivityId, p.ServiceUrl, shared);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Approvals channel {ChannelId} has members who may not see the archive: it gets no copy of the request")]
+    static partial void LogNoChannelCopy(ILogger logger, string channelId);
 }
