@@ -92,4 +92,24 @@ public sealed class DriveFaultTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, bed.Server.Counters[RouteKind.UploadStatus]);
     }
+
+    [Fact]
+    public async Task A_separately_running_fake_aims_faults_at_the_upload_URL_through_its_control_endpoint()
+    {
+        await using var bed = await GraphTestBed.StartAsync();
+        var library = await bed.CreateLibraryAsync();
+        var session = await bed.Graph.Drives[library.DriveId].Items["root"].ItemWithPath("a.bin").CreateUploadSession
+            .PostAsync(new CreateUploadSessionPostRequestBody { Item = new DriveItemUploadableProperties() });
+        var control = bed.Server.BaseUrl[..^5] + "/_fake";
+
+        using var armed = await bed.Http.PostAsync($"{control}/fail?status=503&retryAfter=2&only=UploadStatus", null);
+        using var wrong = await bed.Http.PostAsync($"{control}/fail?only=NoSuchRoute", null);
+        await bed.FolderAsync(library.DriveId, "A");                      // not the upload URL: untouched
+        using var status = await bed.Http.GetAsync(session!.UploadUrl);
+
+        Assert.Equal(HttpStatusCode.NoContent, armed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status.StatusCode);
+        Assert.Equal("2", status.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -142,4 +142,41 @@ public sealed class DriveItemTests
         var url = Assert.IsType<string>(selected.AdditionalData["@microsoft.graph.downloadUrl"]);
         Assert.StartsWith(bed.Server.BaseUrl[..^5], url);
     }
+
+    [Fact]
+    public async Task A_library_list_item_leads_to_its_drive_item_and_content()
+    {
+        await using var bed = await GraphTestBed.StartAsync();
+        var library = await bed.CreateLibraryAsync();
+        var file = await bed.PutAsync(library.DriveId, "a.txt", "abc"u8.ToArray());
+        var listItem = await bed.Graph.Drives[library.DriveId].Items[file.Id].ListItem.GetAsync();
+
+        var driveItem = await bed.Graph.Sites[GraphTestBed.Site].Lists[library.ListId].Items[listItem!.Id].DriveItem.GetAsync();
+        await using var content = await bed.Graph.Sites[GraphTestBed.Site].Lists[library.ListId].Items[listItem.Id].DriveItem.Content.GetAsync();
+
+        Assert.Equal(file.Id, driveItem!.Id);
+        Assert.Equal("abc"u8.ToArray(), await content!.ReadAllAsync());
+    }
+
+    [Fact]
+    public async Task Of_concurrent_uploads_of_one_name_under_fail_exactly_one_is_stored()
+    {
+        await using var bed = await GraphTestBed.StartAsync();
+        var library = await bed.CreateLibraryAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await bed.PutAsync(library.DriveId, "race.pdf", LibraryTestBed.Bytes(50_000, seed: i), conflict: "fail");
+                return 201;
+            }
+            catch (ODataError e) { return e.ResponseStatusCode; }
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == 201));
+        Assert.Equal(7, outcomes.Count(o => o == 409));
+        Assert.Single(bed.Server.State.Drive("Documents").Entries());
+        Assert.Single(bed.Server.State.Content.Files());
+    }
 }

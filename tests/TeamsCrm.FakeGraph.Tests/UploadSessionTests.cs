@@ -304,4 +304,34 @@ public sealed class UploadSessionTests
         Assert.Equal(existing.Id, item["id"]!.GetValue<string>());
         Assert.Equal(bytes, await File.ReadAllBytesAsync(bed.Server.State.Drive("Documents").Entry("a.bin")!.Content!.ContentFile));
     }
+
+    [Fact]
+    public async Task A_fragment_cut_off_half_way_counts_for_nothing_and_the_session_goes_on_from_where_it_was()
+    {
+        await using var bed = await GraphTestBed.StartAsync();
+        var library = await bed.CreateLibraryAsync();
+        var bytes = LibraryTestBed.Bytes(2 * Slice);
+        var session = await SessionAsync(bed, library, "a.bin");
+        var url = new Uri(session!.UploadUrl!);
+
+        // Raw HTTP/1.1: the headers promise a whole fragment, half of it is sent, then the connection closes.
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync(url.Host, url.Port);
+            var stream = tcp.GetStream();
+            var head = $"PUT {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nContent-Length: {Slice}\r\n" +
+                $"Content-Range: bytes 0-{Slice - 1}/{bytes.Length}\r\n\r\n";
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+            await stream.WriteAsync(bytes.AsMemory(0, Slice / 2));
+            await stream.FlushAsync();
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!bed.Server.Requests.Any(r => r.Kind == RouteKind.UploadFragment) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        var status = JsonNode.Parse(await bed.Http.GetStringAsync(session.UploadUrl))!;
+        using var whole = await PutRangeAsync(bed, session.UploadUrl!, bytes, 0, Slice - 1);
+
+        Assert.Equal(400, bed.Server.Requests.First(r => r.Kind == RouteKind.UploadFragment).Status);
+        Assert.Equal("0-", status["nextExpectedRanges"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, whole.StatusCode);
+    }
 }

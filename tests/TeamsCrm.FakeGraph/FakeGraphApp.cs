@@ -34,6 +34,8 @@ public static class FakeGraphApp
             Latency = TimeSpan.FromMilliseconds(config.GetValue("FakeGraph:LatencyMs", 0)),
             ListViewThreshold = config.GetValue("FakeGraph:ListViewThreshold", 5000),
             DefaultPageSize = config.GetValue("FakeGraph:DefaultPageSize", 200),
+            ContentRoot = config.GetValue<string?>("FakeGraph:ContentRoot"),
+            UploadSessionLifetime = TimeSpan.FromMinutes(config.GetValue("FakeGraph:UploadSessionMinutes", 15)),
         };
         var (app, _) = Build(args, options, quiet: false);
         await app.RunAsync();
