@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph;
-using Microsoft.Graph.Drives.Item.Items.Item.CreateUploadSession;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 
@@ -58,8 +57,7 @@ public sealed class DriveFaultTests
         bed.Server.StartStorm(every: 3, retryAfterSeconds: 0);
 
         await bed.FolderAsync(library.DriveId, "C-1");
-        var session = await bed.Graph.Drives[library.DriveId].Items["root"].ItemWithPath("C-1/big.bin").CreateUploadSession
-            .PostAsync(new CreateUploadSessionPostRequestBody { Item = new DriveItemUploadableProperties() });
+        var session = await bed.CreateSessionAsync(library, "C-1/big.bin");
         var result = await new LargeFileUploadTask<DriveItem>(session, new MemoryStream(bytes), 320 * 1024).UploadAsync();
         await using var stream = await bed.Graph.Drives[library.DriveId].Items[result.ItemResponse.Id].Content.GetAsync();
         var downloaded = await stream!.ReadAllAsync();
@@ -77,8 +75,7 @@ public sealed class DriveFaultTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var bed = await GraphTestBed.StartAsync(new FakeGraphOptions { Clock = clock });
         var library = await bed.CreateLibraryAsync();
-        var session = await bed.Graph.Drives[library.DriveId].Items["root"].ItemWithPath("a.bin").CreateUploadSession
-            .PostAsync(new CreateUploadSessionPostRequestBody { Item = new DriveItemUploadableProperties() });
+        var session = await bed.CreateSessionAsync(library, "a.bin");
         bed.Server.Latency = TimeSpan.FromSeconds(20);
         var calls = bed.Server.Counters.HttpCalls;
 
@@ -98,8 +95,7 @@ public sealed class DriveFaultTests
     {
         await using var bed = await GraphTestBed.StartAsync();
         var library = await bed.CreateLibraryAsync();
-        var session = await bed.Graph.Drives[library.DriveId].Items["root"].ItemWithPath("a.bin").CreateUploadSession
-            .PostAsync(new CreateUploadSessionPostRequestBody { Item = new DriveItemUploadableProperties() });
+        var session = await bed.CreateSessionAsync(library, "a.bin");
         var control = bed.Server.BaseUrl[..^5] + "/_fake";
 
         using var armed = await bed.Http.PostAsync($"{control}/fail?status=503&retryAfter=2&only=UploadStatus", null);

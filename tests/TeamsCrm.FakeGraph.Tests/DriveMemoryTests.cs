@@ -1,5 +1,4 @@
 using Microsoft.Graph;
-using Microsoft.Graph.Drives.Item.Items.Item.CreateUploadSession;
 using Microsoft.Graph.Models;
 using Xunit.Abstractions;
 
@@ -21,8 +20,7 @@ public sealed class DriveMemoryTests(ITestOutputHelper output)
     {
         await using var bed = await GraphTestBed.StartAsync();
         var library = await bed.CreateLibraryAsync();
-        var session = await bed.Graph.Drives[library.DriveId].Items["root"].ItemWithPath("big.bin").CreateUploadSession
-            .PostAsync(new CreateUploadSessionPostRequestBody { Item = new DriveItemUploadableProperties() });
+        var session = await bed.CreateSessionAsync(library, "big.bin");
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         var samples = new HeapSamples();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

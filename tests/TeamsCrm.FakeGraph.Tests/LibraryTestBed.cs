@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using Microsoft.Graph;
+using Microsoft.Graph.Drives.Item.Items.Item.CreateUploadSession;
 using Microsoft.Graph.Models;
 using GraphList = Microsoft.Graph.Models.List;
 
@@ -11,6 +13,8 @@ public sealed record Library(string ListId, string DriveId);
 public static class LibraryTestBed
 {
     public const string ConflictBehavior = "@microsoft.graph.conflictBehavior";
+    /// <summary>A fragment size the tests use: a multiple of 320 KiB, as every fragment but the last must be.</summary>
+    public const int Slice = 3 * 320 * 1024;
 
     /// <summary>"Documents" with CustomerNumber (indexed) and Category (not indexed), and its drive.</summary>
     public static async Task<Library> CreateLibraryAsync(this GraphTestBed bed, string name = "Documents")
@@ -51,6 +55,25 @@ public static class LibraryTestBed
         {
             Name = name, Folder = new Folder(), AdditionalData = new Dictionary<string, object> { [ConflictBehavior] = conflict },
         }))!;
+    }
+
+    /// <summary>POST …/root:/{path}:/createUploadSession {item:{name, conflictBehavior}}, as the reference shows the SDK call.</summary>
+    public static async Task<UploadSession> CreateSessionAsync(this GraphTestBed bed, Library library, string path, string conflict = "replace") =>
+        (await bed.Graph.Drives[library.DriveId].Items["root"].ItemWithPath(path).CreateUploadSession.PostAsync(new CreateUploadSessionPostRequestBody
+        {
+            Item = new DriveItemUploadableProperties
+            {
+                Name = path.Split('/')[^1],
+                AdditionalData = new Dictionary<string, object> { [ConflictBehavior] = conflict },
+            },
+        }))!;
+
+    /// <summary>One fragment of <paramref name="file"/> to an upload URL, with its Content-Range, as raw HTTP.</summary>
+    public static async Task<HttpResponseMessage> PutRangeAsync(this GraphTestBed bed, string uploadUrl, byte[] file, long from, long to)
+    {
+        var content = new ByteArrayContent(file, (int)from, (int)(to - from + 1));
+        content.Headers.ContentRange = new ContentRangeHeaderValue(from, to, file.Length);
+        return await bed.Http.PutAsync(uploadUrl, content);
     }
 
     public static byte[] Bytes(int count, int seed = 1)
