@@ -80,7 +80,8 @@ public sealed class DriveFaultTests
         var calls = bed.Server.Counters.HttpCalls;
 
         var pending = bed.Http.GetAsync(session!.UploadUrl);
-        while (bed.Server.Counters.HttpCalls == calls) await Task.Delay(10);   // the request has arrived and waits on the clock
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (bed.Server.Counters.HttpCalls == calls && DateTime.UtcNow < deadline) await Task.Delay(10);   // arrived, now waiting on the clock
         var heldByTheClock = !pending.IsCompleted;
         clock.Advance(TimeSpan.FromSeconds(20));
         using var response = await pending;

@@ -61,7 +61,7 @@ internal static class DriveJson
     public static JsonObject Item(GraphContext g, GraphRequest r, FakeDrive drive, FakeDriveItem item, DriveItemOptions options)
     {
         var json = new JsonObject();
-        if (item.Content is { } content)
+        if (item.Content is not null)
             json["@microsoft.graph.downloadUrl"] = g.Downloads.UrlFor(r.HostRoot, drive.Id, item.Id, item.UniqueId);
         json["createdDateTime"] = FieldValues.FormatDate(item.Created);
         json["eTag"] = drive.ETag(item);
