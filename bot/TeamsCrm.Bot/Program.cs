@@ -56,6 +56,7 @@ public static class Program
         services.AddArchive();                                             // SQLite by default
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
         services.AddSingleton<ApprovalDesk>();                             // files requests, carries decisions out
+        services.AddHostedService<ApprovalFinishService>();                // …and finishes what a decision left, until done
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
         services.AddSingleton<ExportLinks>();                              // short-lived signed CSV links
         services.AddSingleton<CustomerPurge>();                            // deleted files past retention → purged

@@ -9,8 +9,10 @@ namespace TeamsCrm.E2E.Tests;
 /// The audience rule in the local Teams client, tried as a sales manager would: Wang Fang (the playground of
 /// tests/e2e/playground-manager.yml, whose group chat and team have Li Na and Tom Becker, reps, among their members)
 /// types "@TeamsCrm find C-2026-00001" in the group chat and "@TeamsCrm team day" in the team's channel. What appears
-/// there is what Tom, who does not own the file, may see; the full file and the team's day reach her own 1:1 chat. The
-/// rosters are the playground's own (its members API); the bot runs in-process on SQLite with the production composition.
+/// there is what Tom, who does not own the file, may see; the full file and the team's day reach her own 1:1 chat. Then Li
+/// Na asks to delete her file, with a reason: the team's approvals channel (the General channel here) gets the request's
+/// summary, Wang Fang's 1:1 chat the whole request with the reason and the buttons. The rosters are the playground's own
+/// (its members API); the bot runs in-process on SQLite with the production composition.
 /// </summary>
 public sealed class PlaygroundSharedSpaceTests
 {
@@ -23,7 +25,7 @@ public sealed class PlaygroundSharedSpaceTests
     [Fact]
     public async Task The_managers_find_and_team_day_show_the_others_only_what_a_rep_may_see_and_reach_her_privately()
     {
-        await using var bot = await TestBot.StartAsync(now: Now);
+        await using var bot = await TestBot.StartAsync(now: Now, settings: new Dictionary<string, string?> { ["Approvals:Channels:0"] = Channel });
         var huadong = await SeedAsync(bot);
         await using var playground = await PlaygroundProcess.StartAsync(bot.BaseUrl,
             Path.Combine(PlaygroundProcess.RepoRoot(), "tests", "e2e", "playground-manager.yml"));
@@ -56,6 +58,42 @@ public sealed class PlaygroundSharedSpaceTests
             && m.ConversationId != GroupChat && m.Card is not null);
         Assert.Contains("Huadong Precision", Text(teamDay.Card), StringComparison.Ordinal);
         Assert.Equal(mine.ConversationId, teamDay.ConversationId);
+
+        // An approval copy in the channel: the app installed in the team (the playground's own event), then Li Na's request.
+        using var http = new HttpClient { BaseAddress = playground.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var install = await SendAsync(http, HttpMethod.Get, $"_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(Channel)}&type=install");
+        await SendAsync(http, HttpMethod.Post, "_internal/v1/customActivities", install);
+        const string Reason = "Merged into the group account after the takeover";
+        var request = (JsonObject)install.DeepClone();
+        foreach (var key in new[] { "action", "membersAdded", "membersRemoved", "channelData" }) request.Remove(key);
+        request["type"] = "invoke";
+        request["name"] = "adaptiveCard/action";
+        request["id"] = "li-na-delete-1";
+        request["from"] = new JsonObject { ["id"] = Demo.LiNa.TeamsId, ["name"] = Demo.LiNa.Name, ["aadObjectId"] = Demo.LiNa.AadObjectId };
+        request["conversation"] = new JsonObject { ["id"] = "a:demo-personal-li-na", ["conversationType"] = "personal", ["tenantId"] = Demo.TenantId };
+        request["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "customer.delete.send",
+                ["data"] = new JsonObject { ["number"] = huadong.Number, ["reason"] = Reason } },
+        };
+        await SendAsync(http, HttpMethod.Post, "_internal/v1/customActivities", request);
+        var summary = await client.WaitForAsync("the request's copy in the approvals channel", m => m.ConversationId.StartsWith(Channel, StringComparison.Ordinal)
+            && m.Card is not null && Text(m.Card).Contains("Huadong Precision", StringComparison.Ordinal));
+        Assert.DoesNotContain(Reason, Text(summary.Card), StringComparison.Ordinal);
+        Assert.DoesNotContain("approval.decide", Text(summary.Card), StringComparison.Ordinal);
+        var approverCopy = await client.WaitForAsync("the request in her 1:1 chat", m => m.ConversationId == mine.ConversationId
+            && m.Card is not null && Text(m.Card).Contains(Reason, StringComparison.Ordinal));
+        Assert.Contains("approval.decide", Text(approverCopy.Card), StringComparison.Ordinal);
+    }
+
+    static async Task<JsonObject> SendAsync(HttpClient http, HttpMethod method, string path, JsonObject? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} → {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
     }
 
     static string Text(JsonObject? card) => card?.ToJsonString(new System.Text.Json.JsonSerializerOptions

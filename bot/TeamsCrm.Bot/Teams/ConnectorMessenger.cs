@@ -61,20 +61,6 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
         return members;
     }
 
-    public async Task<bool> IsMemberAsync(ConversationRef conversation, string aadObjectId, CancellationToken ct = default)
-    {
-        if (await archive.Conversations.IsUnreachableAsync(conversation.Id, ct)) return false;
-        try
-        {
-            return (await TeamMembersAsync(conversation, ct)).Any(m => string.Equals(m.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
-        }
-        catch (ConnectorException e)   // the app removed from the team, the team gone: no copy, the request goes on
-        {
-            LogRosterUnreadable(log, conversation.Id, (int)e.Status);
-            return false;
-        }
-    }
-
     public async Task<bool> UpdateCardAsync(PostedCard posted, JsonObject card, CancellationToken ct = default)
     {
         if (await archive.Conversations.IsUnreachableAsync(posted.ConversationId, ct)) return false;

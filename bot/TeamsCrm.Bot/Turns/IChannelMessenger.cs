@@ -16,8 +16,6 @@ public interface IChannelMessenger
     /// <summary>Posts a card as a new post in a channel of a team the app is installed in.</summary>
     Task<PostedCard?> PostCardAsync(ConversationRef channel, JsonObject card, CancellationToken ct = default);
 
-    /// <summary>Whether the person is on the roster of the conversation's team (or group chat); false when it cannot be read.</summary>
-    Task<bool> IsMemberAsync(ConversationRef conversation, string aadObjectId, CancellationToken ct = default);
     /// <summary>The members of the channel's team (its roster), every page of them.</summary>
     Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default);
     /// <summary>
