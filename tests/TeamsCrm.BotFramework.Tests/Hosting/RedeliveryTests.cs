@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsCrm.Bot.Turns;
+using Microsoft.Extensions.Time.Testing;
+using TeamsCrm.BotFramework.Hosting;
 using TeamsCrm.TestSupport;
 
 namespace TeamsCrm.BotFramework.Tests.Hosting;
@@ -72,5 +74,22 @@ public class RedeliveryTests
         Assert.Equal(1, (int)first.InvokeCard!["run"]!);
         Assert.True(JsonNode.DeepEquals(first.Body, again.Body), $"{first.Body?.ToJsonString()} vs {again.Body?.ToJsonString()}");
         Assert.Equal(1, runs);
+    }
+
+    [Fact]
+    public async Task Past_the_memorys_capacity_the_oldest_activity_is_forgotten_and_would_run_again()
+    {
+        var dedup = new ActivityDeduplicator(new FakeTimeProvider());
+        var runs = 0;
+        Task<string?> Turn() { Interlocked.Increment(ref runs); return Task.FromResult<string?>("answer"); }
+
+        await dedup.RunOnceAsync("first", Turn);
+        for (var i = 0; i < ActivityDeduplicator.MaxRemembered - 1; i++) await dedup.RunOnceAsync($"other-{i}", Turn);
+        Assert.False((await dedup.RunOnceAsync("first", Turn)).FirstRun);   // still within the capacity
+
+        await dedup.RunOnceAsync("one-more", Turn);   // "first" was the oldest write: it goes
+
+        Assert.True((await dedup.RunOnceAsync("first", Turn)).FirstRun);
+        Assert.Equal(ActivityDeduplicator.MaxRemembered + 2, runs);
     }
 }
