@@ -15,6 +15,8 @@ public sealed class BotAuthOptions
     public string OpenIdMetadataUrl { get; set; } = BotFrameworkMetadataUrl;
     /// <summary>Signing keys are fetched again at least this often (the Bot Framework rotates them).</summary>
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>A fetch of the metadata and keys gives up after this long (inbound requests may be waiting on it).</summary>
+    public TimeSpan KeyFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>No app id: no inbound auth, no outbound tokens, loopback only (the Agents Playground).</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);

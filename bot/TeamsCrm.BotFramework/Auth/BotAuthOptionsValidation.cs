@@ -19,6 +19,8 @@ public sealed class BotAuthOptionsValidation : IValidateOptions<BotAuthOptions>
             problems.Add($"Bot:OpenIdMetadataUrl '{o.OpenIdMetadataUrl}' is not an http(s) address.");
         if (o.KeyRefreshInterval <= TimeSpan.Zero)
             problems.Add("Bot:KeyRefreshInterval must be positive.");
+        if (o.KeyFetchTimeout <= TimeSpan.Zero || o.KeyFetchTimeout > TimeSpan.FromMinutes(1))
+            problems.Add($"Bot:KeyFetchTimeout '{o.KeyFetchTimeout}' must be positive and at most a minute: requests wait on the fetch.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
