@@ -51,6 +51,22 @@ public sealed class FakeConnector : IAsyncDisposable
         return true;
     });
 
+    /// <summary>
+    /// The next call is recorded and then never answered, until its caller gives up; the task completes when it arrives
+    /// (a test then knows the request is out, and can move its clock).
+    /// </summary>
+    public Task HangNext()
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _failures.Enqueue(async ctx =>
+        {
+            arrived.TrySetResult();
+            try { await Task.Delay(Timeout.Infinite, ctx.RequestAborted); } catch (OperationCanceledException) { }
+            return true;
+        });
+        return arrived.Task;
+    }
+
     public void Clear() => _calls.Clear();
 
     async Task HandleAsync(HttpContext ctx)
