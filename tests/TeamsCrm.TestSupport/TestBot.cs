@@ -55,10 +55,12 @@ public sealed class TestBot : IAsyncDisposable
             ["Reminders:RunScheduler"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+        dbPath = config["Archive:Sqlite:Path"] ?? dbPath;   // several bots may share one file (several instances)
 
+        WebApplication? app = null;
         try
         {
-            var app = TeamsCrm.Bot.Program.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
+            app = TeamsCrm.Bot.Program.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
             {
                 builder.Configuration.AddInMemoryCollection(config);
                 builder.Logging.ClearProviders();
@@ -71,9 +73,11 @@ public sealed class TestBot : IAsyncDisposable
         }
         catch
         {
-            // A bot that fails to start (tests of start-up errors) must not leave its helpers listening.
+            // A bot that fails to start (tests of start-up errors) must not leave its helpers listening, nor its database.
+            if (app is not null) await app.DisposeAsync();
             await connector.DisposeAsync();
             if (issuer is not null) await issuer.DisposeAsync();
+            DeleteDatabase(dbPath);
             throw;
         }
     }
@@ -109,9 +113,14 @@ public sealed class TestBot : IAsyncDisposable
         await _app.DisposeAsync();
         await Connector.DisposeAsync();
         if (Issuer is not null) await Issuer.DisposeAsync();
+        DeleteDatabase(_dbPath);
+    }
+
+    static void DeleteDatabase(string path)
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
-            try { File.Delete(_dbPath + suffix); } catch (IOException) { }
+            try { File.Delete(path + suffix); } catch (IOException) { }
     }
 
     sealed class StaticCredential : TokenCredential
