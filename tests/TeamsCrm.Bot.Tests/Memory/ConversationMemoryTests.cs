@@ -14,6 +14,16 @@ public class ConversationMemoryTests
 {
     const string MessageWritesBlocked = """{"error":{"code":"MessageWritesBlocked","message":"The bot is blocked"}}""";
 
+    /// <summary>Two bots on one SQLite file: two instances of one deployment.</summary>
+    static async Task<(TestBot A, TestBot B)> TwoInstancesAsync()
+    {
+        var onOneFile = new Dictionary<string, string?>
+        {
+            ["Archive:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db"),
+        };
+        return (await TestBot.StartAsync(settings: onOneFile), await TestBot.StartAsync(settings: onOneFile));
+    }
+
     [Fact]
     public async Task A_reference_is_written_once_an_hour_at_most_while_it_does_not_change()
     {
@@ -34,10 +44,9 @@ public class ConversationMemoryTests
     [Fact]
     public async Task A_chat_marked_blocked_by_one_instance_is_reachable_again_once_the_user_writes_to_another()
     {
-        var database = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db");
-        var onOneFile = new Dictionary<string, string?> { ["Archive:Sqlite:Path"] = database };
-        await using var a = await TestBot.StartAsync(settings: onOneFile);
-        await using var b = await TestBot.StartAsync(settings: onOneFile);
+        var (a, b) = await TwoInstancesAsync();
+        await using var _ = a;
+        await using var __ = b;
         // Both instances answer through the same connector (a's fake), as two App Service instances behind one bot do.
         Assert.Equal(200, (await b.PostAsync(Message(a.ServiceUrl, Demo.LiNa, "help"))).Status);
         Assert.Equal(200, (await a.PostAsync(Message(a.ServiceUrl, Demo.LiNa, "help"))).Status);
@@ -61,10 +70,9 @@ public class ConversationMemoryTests
     [Fact]
     public async Task A_channel_marked_removed_by_one_instance_is_reachable_again_once_someone_writes_in_it_on_another()
     {
-        var database = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db");
-        var onOneFile = new Dictionary<string, string?> { ["Archive:Sqlite:Path"] = database };
-        await using var a = await TestBot.StartAsync(settings: onOneFile);
-        await using var b = await TestBot.StartAsync(settings: onOneFile);
+        var (a, b) = await TwoInstancesAsync();
+        await using var _ = a;
+        await using var __ = b;
         var inChannel = () => Message(a.ServiceUrl, Demo.ZhangWei, "help", conversationId: Demo.TeamChannel, conversationType: "channel");
         await b.PostAsync(inChannel());
         await a.Services.GetRequiredService<ConversationRecorder>().MarkRemovedAsync(Demo.TeamChannel, CancellationToken.None);
