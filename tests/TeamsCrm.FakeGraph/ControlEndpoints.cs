@@ -35,15 +35,18 @@ internal static class ControlEndpoints
             return Results.NoContent();
         });
 
-        control.MapPost("/throttle", (int count, int? retryAfter) =>
+        // only=UploadFragment (any RouteKind name) aims the fault at one kind of request, e.g. the upload URL.
+        control.MapPost("/throttle", (int count, int? retryAfter, string? only) =>
         {
-            graph.Faults.ThrottleNext(count, retryAfter ?? 1);
+            if (!TryKind(only, out var kind)) return Results.BadRequest($"'{only}' is not a RouteKind.");
+            graph.Faults.ThrottleNext(count, retryAfter ?? 1, kind);
             return Results.NoContent();
         });
 
-        control.MapPost("/fail", (int? status, int? count) =>
+        control.MapPost("/fail", (int? status, int? count, int? retryAfter, string? only) =>
         {
-            graph.Faults.FailNext(status ?? 503, count ?? 1);
+            if (!TryKind(only, out var kind)) return Results.BadRequest($"'{only}' is not a RouteKind.");
+            graph.Faults.FailNext(status ?? 503, count ?? 1, retryAfter, kind);
             return Results.NoContent();
         });
 
@@ -59,5 +62,14 @@ internal static class ControlEndpoints
             graph.Options.Latency = TimeSpan.FromMilliseconds(ms);
             return Results.NoContent();
         });
+    }
+
+    static bool TryKind(string? name, out RouteKind? kind)
+    {
+        kind = null;
+        if (string.IsNullOrEmpty(name)) return true;
+        if (!Enum.TryParse<RouteKind>(name, ignoreCase: true, out var parsed)) return false;
+        kind = parsed;
+        return true;
     }
 }

@@ -33,6 +33,21 @@ public sealed class FakeGraphOptions
     /// <summary>How many recent requests <see cref="FakeGraphServer.Requests"/> keeps (benchmarks make many).</summary>
     public int RequestLogCapacity { get; init; } = 10_000;
 
-    /// <summary>Stamps createdDateTime and lastModifiedDateTime; tests may pass a FakeTimeProvider.</summary>
+    /// <summary>
+    /// Where drive files and upload fragments are kept on disk. Null (the default): a fresh directory under the temp
+    /// directory, removed when the server stops.
+    /// </summary>
+    public string? ContentRoot { get; init; }
+
+    /// <summary>
+    /// How long an upload session lives without a fragment: its expirationDateTime, moved on by every fragment
+    /// received. OneDrive for Business starts sessions at about 15 minutes and extends them as bytes arrive.
+    /// </summary>
+    public TimeSpan UploadSessionLifetime { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a pre-authenticated download URL (the 302's Location, @microsoft.graph.downloadUrl) works: "a few minutes".</summary>
+    public TimeSpan DownloadUrlLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Stamps createdDateTime and lastModifiedDateTime, expires upload sessions and download URLs; tests may pass a FakeTimeProvider.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -33,7 +33,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public string BaseUrl { get; }
 
     public FakeGraphOptions Options => _graph.Options;
-    /// <summary>Sites, lists, columns, items and the user directory, for seeding and assertions.</summary>
+    /// <summary>Sites, lists, columns, items, libraries and their files, and the user directory, for seeding and assertions.</summary>
     public GraphStore State => _graph.Store;
     public FakeDirectory Directory => _graph.Store.Directory;
     public RequestCounters Counters => _graph.Counters;

@@ -4,7 +4,8 @@ namespace TeamsCrm.FakeGraph;
 
 /// <summary>
 /// Throttling and outages on demand. Faults hit Graph operations: top-level requests and each $batch step, never the
-/// $batch envelope itself (Graph throttles the steps one by one and answers the envelope with 200).
+/// $batch envelope itself (Graph throttles the steps one by one and answers the envelope with 200); and requests to
+/// the fake SharePoint host (upload and download URLs), which SharePoint throttles too.
 /// </summary>
 public sealed class FaultInjector
 {

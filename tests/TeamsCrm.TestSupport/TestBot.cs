@@ -25,6 +25,14 @@ public sealed class TestBot : IAsyncDisposable
     readonly WebApplication _app;
     readonly string _dbPath;
     readonly List<string> _failuresWhenDone = [];
+    readonly IDictionary<string, string?> _settings;
+    readonly Action<IServiceCollection>? _services;
+    /// <summary>
+    /// Whether disposing this bot removes its database file and stops its connector and issuer: not once
+    /// <see cref="RestartAsync"/> handed them on, nor for an instance started by <see cref="StartAnotherInstanceAsync"/>.
+    /// </summary>
+    bool _ownsShared = true;
+    bool _disposed;
 
     public Uri BaseUrl { get; }
     public HttpClient Http { get; }
@@ -35,9 +43,10 @@ public sealed class TestBot : IAsyncDisposable
     public ICrmArchive Archive => _app.Services.GetRequiredService<ICrmArchive>();
     public Uri ServiceUrl => Connector.ServiceUrl;
 
-    TestBot(WebApplication app, string dbPath, Uri baseUrl, FakeConnector connector, TestIssuer? issuer, FakeTimeProvider clock)
+    TestBot(WebApplication app, string dbPath, Uri baseUrl, FakeConnector connector, TestIssuer? issuer, FakeTimeProvider clock,
+        IDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
-        (_app, _dbPath, BaseUrl, Connector, Issuer, Clock) = (app, dbPath, baseUrl, connector, issuer, clock);
+        (_app, _dbPath, BaseUrl, Connector, Issuer, Clock, _settings, _services) = (app, dbPath, baseUrl, connector, issuer, clock, settings, services);
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -60,24 +69,50 @@ public sealed class TestBot : IAsyncDisposable
     /// <param name="authenticated">An app id, a test token issuer and the bot's own credential; default: <see cref="AuthenticatedByDefault"/>.</param>
     /// <param name="now">Where the fake clock starts (default: the real time); transcripts that show dates fix it.</param>
     public static async Task<TestBot> StartAsync(bool? authenticated = null, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null, DateTimeOffset? now = null)
+        Action<IServiceCollection>? services = null, DateTimeOffset? now = null) =>
+        await StartAsync(await FakeConnector.StartAsync(), (authenticated ?? AuthenticatedByDefault) ? await TestIssuer.StartAsync() : null,
+            Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db"), settings ?? new Dictionary<string, string?>(), services, now,
+            ownsShared: true);
+
+    /// <summary>
+    /// Stops this bot and starts the app again on the same SQLite file with the same fake connector (stored conversations
+    /// and card copies still lead to it) and issuer, as when its process is killed and started again: what it had not
+    /// stored is lost, what it had is all there is. <paramref name="settings"/> go on top of this bot's (a changed
+    /// directory, say); the clock starts at <paramref name="now"/>, else where this one stands. The new bot owns the file
+    /// and the connector from then on; this one is disposed.
+    /// </summary>
+    public async Task<TestBot> RestartAsync(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
     {
-        var authenticate = authenticated ?? AuthenticatedByDefault;
-        var connector = await FakeConnector.StartAsync();
-        var issuer = authenticate ? await TestIssuer.StartAsync() : null;
+        var merged = new Dictionary<string, string?>(_settings);
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) merged[k] = v;
+        _ownsShared = false;
+        await DisposeAsync();
+        return await StartAsync(Connector, Issuer, _dbPath, merged, _services, now ?? Clock.GetUtcNow(), ownsShared: true);
+    }
+
+    /// <summary>
+    /// A second instance of the app beside this one, as a scaled-out deployment runs it: the same SQLite file, fake
+    /// connector and issuer, its own clock starting where this one stands. Disposing it leaves those to this bot.
+    /// </summary>
+    public Task<TestBot> StartAnotherInstanceAsync() => StartAsync(Connector, Issuer, _dbPath, _settings, _services, Clock.GetUtcNow(), ownsShared: false);
+
+    static async Task<TestBot> StartAsync(FakeConnector connector, TestIssuer? issuer, string dbPath, IDictionary<string, string?> settings,
+        Action<IServiceCollection>? services, DateTimeOffset? now, bool ownsShared)
+    {
+        var authenticated = issuer is not null;
         var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
-        var dbPath = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db");
         var config = new Dictionary<string, string?>
         {
             ["Archive:Sqlite:Path"] = dbPath,
-            ["Bot:AppId"] = authenticate ? AppId : "",
+            ["Bot:AppId"] = authenticated ? AppId : "",
             ["Bot:OpenIdMetadataUrl"] = issuer?.MetadataUrl.ToString() ?? "http://127.0.0.1:1/unused",
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests run the reminder scheduler's scans themselves, at the fake clock's times they choose.
             ["Reminders:RunScheduler"] = "false",
+            // …and the sweep of unfinished approval decisions (ApprovalDesk.FinishDueAsync).
+            ["Approvals:RunFinisher"] = "false",
         };
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        dbPath = config["Archive:Sqlite:Path"] ?? dbPath;   // several bots may share one file (several instances)
+        foreach (var (k, v) in settings) config[k] = v;
 
         WebApplication? app = null;
         try
@@ -87,11 +122,16 @@ public sealed class TestBot : IAsyncDisposable
                 builder.Configuration.AddInMemoryCollection(config);
                 builder.Logging.ClearProviders();
                 builder.Services.AddSingleton<TimeProvider>(clock);
-                if (authenticate) builder.Services.AddSingleton(new ConnectorCredential(new StaticCredential()));
+                if (authenticated) builder.Services.AddSingleton(new ConnectorCredential(new StaticCredential()));
                 services?.Invoke(builder.Services);
             });
             var baseUrl = await Loopback.StartAsync(app);
-            return new TestBot(app, dbPath, baseUrl, connector, issuer, clock);
+            return new TestBot(app, dbPath, baseUrl, connector, issuer, clock, settings, services) { _ownsShared = ownsShared };
+        }
+        catch when (!ownsShared)
+        {
+            if (app is not null) await app.DisposeAsync();
+            throw;   // the helpers belong to the instance beside it
         }
         catch
         {
@@ -149,11 +189,16 @@ public sealed class TestBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         Http.Dispose();
         await _app.DisposeAsync();
-        await Connector.DisposeAsync();
-        if (Issuer is not null) await Issuer.DisposeAsync();
-        DeleteDatabase(_dbPath);
+        if (_ownsShared)
+        {
+            await Connector.DisposeAsync();
+            if (Issuer is not null) await Issuer.DisposeAsync();
+            DeleteDatabase(_dbPath);
+        }
         lock (_failuresWhenDone)
             if (_failuresWhenDone.Count > 0) throw new InvalidOperationException(string.Join("\n", _failuresWhenDone));
     }

@@ -32,27 +32,33 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
         return await SendAsync(channel.TenantId, channel.ServiceUrl, channel.ChannelId ?? channel.Id, CardActivity(card), ct);
     }
 
-    public async Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default)
-    {
-        var members = new List<TeamMember>();
-        // The team's roster is the members of its General channel, whose id is the team's; paged, 100 at a time.
-        await foreach (var m in connector.GetAllMembersAsync(channel.ServiceUrl, channel.TeamId ?? channel.Id, ct))
-            if (m.AadObjectId is { Length: > 0 } aad) members.Add(new TeamMember(aad, m.Id ?? "", m.Name ?? ""));
-        return members;
-    }
+    // The team's roster is the members of its General channel, whose id is the team's.
+    public async Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default) =>
+        [.. (await RosterAsync(channel.ServiceUrl, channel.TeamId ?? channel.Id, ct)).Where(m => m.AadObjectId.Length > 0)];
 
-    public async Task<bool> IsMemberAsync(ConversationRef conversation, string aadObjectId, CancellationToken ct = default)
+    // A channel's own id lists that channel's members (a thread's id carries ";messageid=…": the channel is before it).
+    public async Task<IReadOnlyList<TeamMember>?> MembersAsync(ConversationRef conversation, CancellationToken ct = default)
     {
-        if (await archive.Conversations.IsUnreachableAsync(conversation.Id, ct)) return false;
         try
         {
-            return (await TeamMembersAsync(conversation, ct)).Any(m => string.Equals(m.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+            return await RosterAsync(conversation.ServiceUrl, conversation.Kind == ConversationKind.Channel
+                ? conversation.ChannelId ?? conversation.Id.Split(";messageid=")[0]
+                : conversation.Id, ct);
         }
-        catch (ConnectorException e)   // the app removed from the team, the team gone: no copy, the request goes on
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or TimeoutException or System.Text.Json.JsonException)
         {
-            LogRosterUnreadable(log, conversation.Id, (int)e.Status);
-            return false;
+            LogRosterUnreadable(log, conversation.Id, e is ConnectorException c ? (int)c.Status : 0);
+            return null;
         }
+    }
+
+    /// <summary>Paged, 100 at a time. A member without an Entra object id (a bot, an anonymous guest) is kept with an empty one.</summary>
+    async Task<IReadOnlyList<TeamMember>> RosterAsync(string serviceUrl, string conversationId, CancellationToken ct)
+    {
+        var members = new List<TeamMember>();
+        await foreach (var m in connector.GetAllMembersAsync(serviceUrl, conversationId, ct))
+            members.Add(new TeamMember(m.AadObjectId ?? "", m.Id ?? "", m.Name ?? ""));
+        return members;
     }
 
     public async Task<bool> UpdateCardAsync(PostedCard posted, JsonObject card, CancellationToken ct = default)

@@ -16,10 +16,13 @@ public interface IChannelMessenger
     /// <summary>Posts a card as a new post in a channel of a team the app is installed in.</summary>
     Task<PostedCard?> PostCardAsync(ConversationRef channel, JsonObject card, CancellationToken ct = default);
 
-    /// <summary>Whether the person is on the roster of the conversation's team (or group chat); false when it cannot be read.</summary>
-    Task<bool> IsMemberAsync(ConversationRef conversation, string aadObjectId, CancellationToken ct = default);
     /// <summary>The members of the channel's team (its roster), every page of them.</summary>
     Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default);
+    /// <summary>
+    /// Everyone who reads the conversation: a group chat's members, a channel's members (a private or shared channel has
+    /// its own), every page of them; null when the connector cannot list them.
+    /// </summary>
+    Task<IReadOnlyList<TeamMember>?> MembersAsync(ConversationRef conversation, CancellationToken ct = default);
 
     /// <summary>Replaces a card posted earlier with <paramref name="card"/>, in place.</summary>
     Task<bool> UpdateCardAsync(PostedCard posted, JsonObject card, CancellationToken ct = default);

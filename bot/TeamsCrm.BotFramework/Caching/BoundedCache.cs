@@ -123,6 +123,16 @@ public sealed class BoundedCache<TKey, TValue> where TKey : notnull
         }
     }
 
+    /// <summary>Forgets everything (what it holds is known to be out of date).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _map.Clear();
+            _byWrite.Clear();
+        }
+    }
+
     LinkedListNode<Entry>? FindLocked(TKey key, DateTimeOffset now)
     {
         if (!_map.TryGetValue(key, out var node)) return null;

@@ -14,16 +14,6 @@ public class ConversationMemoryTests
 {
     const string MessageWritesBlocked = """{"error":{"code":"MessageWritesBlocked","message":"The bot is blocked"}}""";
 
-    /// <summary>Two bots on one SQLite file: two instances of one deployment.</summary>
-    static async Task<(TestBot A, TestBot B)> TwoInstancesAsync()
-    {
-        var onOneFile = new Dictionary<string, string?>
-        {
-            ["Archive:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db"),
-        };
-        return (await TestBot.StartAsync(settings: onOneFile), await TestBot.StartAsync(settings: onOneFile));
-    }
-
     [Fact]
     public async Task A_reference_is_written_once_an_hour_at_most_while_it_does_not_change()
     {
@@ -44,10 +34,9 @@ public class ConversationMemoryTests
     [Fact]
     public async Task A_chat_marked_blocked_by_one_instance_is_reachable_again_once_the_user_writes_to_another()
     {
-        var (a, b) = await TwoInstancesAsync();
-        await using var _ = a;
-        await using var __ = b;
-        // Both instances answer through the same connector (a's fake), as two App Service instances behind one bot do.
+        await using var a = await TestBot.StartAsync();
+        await using var b = await a.StartAnotherInstanceAsync();   // the same SQLite file and connector
+        // Both instances answer through the same connector, as two App Service instances behind one bot do.
         Assert.Equal(200, (await b.PostAsync(Message(a.ServiceUrl, Demo.LiNa, "help"))).Status);
         Assert.Equal(200, (await a.PostAsync(Message(a.ServiceUrl, Demo.LiNa, "help"))).Status);
         var messenger = a.Services.GetRequiredService<IChannelMessenger>();
@@ -70,9 +59,8 @@ public class ConversationMemoryTests
     [Fact]
     public async Task A_channel_marked_removed_by_one_instance_is_reachable_again_once_someone_writes_in_it_on_another()
     {
-        var (a, b) = await TwoInstancesAsync();
-        await using var _ = a;
-        await using var __ = b;
+        await using var a = await TestBot.StartAsync();
+        await using var b = await a.StartAnotherInstanceAsync();   // the same SQLite file and connector
         var inChannel = () => Message(a.ServiceUrl, Demo.ZhangWei, "help", conversationId: Demo.TeamChannel, conversationType: "channel");
         await b.PostAsync(inChannel());
         await a.Services.GetRequiredService<ConversationRecorder>().MarkRemovedAsync(Demo.TeamChannel, CancellationToken.None);

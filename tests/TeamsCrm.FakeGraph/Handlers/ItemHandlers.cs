@@ -22,7 +22,15 @@ internal static class ItemHandlers
         var page = ItemQuery.Run(list, request, g.Options, g.Queries.Add);
         var select = Select(r);
         var values = page.Items.Select(item => (JsonNode)GraphJson.Item(list, item, expansion, select)).ToList();
-        var nextLink = page.NextSkipToken is { } token ? NextLink(r, token) : null;
+        if (list.Drive is { } drive && ExpandsDriveItem(r))   // $expand=fields,driveItem: each file or folder with its list item
+            drive.Read(() =>
+            {
+                foreach (var json in values.Cast<JsonObject>())
+                    if (drive.ByListItem(int.Parse((string)json["id"]!, CultureInfo.InvariantCulture)) is { } driveItem)
+                        json["driveItem"] = DriveJson.Item(g, r, drive, driveItem, DriveItemOptions.Default);
+                return 0;
+            });
+        var nextLink = page.NextSkipToken is { } token ? r.NextLink(token) : null;
         return GraphResponse.Ok(GraphJson.Collection($"{r.BaseUrl}/$metadata#sites('{list.SiteId}')/lists('{list.Id}')/items", values, nextLink));
     }
 
@@ -63,6 +71,9 @@ internal static class ItemHandlers
         return GraphResponse.NoContent();
     }
 
+    static bool ExpandsDriveItem(GraphRequest r) => r.Option("expand") is { } expand
+        && FieldsExpansion.SplitTopLevel(expand).Any(p => p.Trim().StartsWith("driveItem", StringComparison.OrdinalIgnoreCase));
+
     static int ItemId(string id) =>
         int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw GraphError.BadRequest($"'{id}' is not a list item id.");
 
@@ -70,13 +81,4 @@ internal static class ItemHandlers
 
     static IReadOnlySet<string>? SelectSet(string? select) => string.IsNullOrWhiteSpace(select) ? null
         : select.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The same query with the next $skiptoken, as an absolute URL the SDK's PageIterator can follow.</summary>
-    static string NextLink(GraphRequest r, string token)
-    {
-        var parts = r.Query.Where(q => !q.Key.TrimStart('$').Equals("skiptoken", StringComparison.OrdinalIgnoreCase))
-            .Select(q => q.Key + "=" + Uri.EscapeDataString(q.Value))
-            .Append("$skiptoken=" + Uri.EscapeDataString(token));
-        return $"{r.BaseUrl}/{string.Join('/', r.Path.Select(Uri.EscapeDataString))}?{string.Join('&', parts)}";
-    }
 }

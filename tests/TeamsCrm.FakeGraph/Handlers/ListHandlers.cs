@@ -33,14 +33,18 @@ internal static partial class ListHandlers
     public static GraphResponse Get(GraphContext g, GraphRequest r, string siteId, string listIdOrName) =>
         GraphResponse.Ok(GraphJson.List(g.RequireList(siteId, listIdOrName), ExpandsColumns(r)));
 
-    /// <summary>POST {displayName, columns:[…], list:{template:"genericList"}}; the template adds Title (and ID, Created, Modified).</summary>
+    /// <summary>
+    /// POST {displayName, columns:[…], list:{template:"genericList" | "documentLibrary"}}; the template adds Title (and
+    /// ID, Created, Modified); a document library also gets FileLeafRef and a drive.
+    /// </summary>
     public static GraphResponse Create(GraphContext g, GraphRequest r, string siteId)
     {
         var body = r.Body as JsonObject ?? throw GraphError.BadRequest("A list needs a JSON body.");
         var name = (body["displayName"] as JsonValue)?.GetValue<string>();
         if (string.IsNullOrWhiteSpace(name)) throw GraphError.BadRequest("A list needs a displayName.");
-        var template = (body["list"]?["template"] as JsonValue)?.GetValue<string>() ?? "genericList";
-        if (template != "genericList") throw new GraphError(501, "notImplemented", $"The fake creates only genericList lists, not '{template}'.");
+        var template = (body["list"]?["template"] as JsonValue)?.GetValue<string>() ?? FakeList.GenericList;
+        if (template is not (FakeList.GenericList or FakeList.DocumentLibrary))
+            throw new GraphError(501, "notImplemented", $"The fake creates genericList lists and documentLibrary libraries, not '{template}'.");
         var columns = (body["columns"] as JsonArray ?? []).Select(c => ColumnFacets.Read(c as JsonObject
             ?? throw GraphError.BadRequest("Each column must be an object."))).ToList();
         var list = g.Store.Site(siteId).CreateList(name, columns, template);

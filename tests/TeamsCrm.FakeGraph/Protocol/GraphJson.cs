@@ -7,8 +7,8 @@ namespace TeamsCrm.FakeGraph.Protocol;
 /// <summary>The JSON shapes Graph v1.0 returns for sites, lists, columns, list items and users (camelCase, OData annotations).</summary>
 public static class GraphJson
 {
-    const string Host = "https://fake.sharepoint.local";
-    static readonly JsonObject Creator = new() { ["user"] = new JsonObject { ["displayName"] = "Fake Graph" } };
+    internal const string Host = "https://fake.sharepoint.local";
+    internal static readonly JsonObject Creator = new() { ["user"] = new JsonObject { ["displayName"] = "Fake Graph" } };
 
     public static JsonObject Site(FakeSite site) => new()
     {
@@ -72,7 +72,7 @@ public static class GraphJson
             ["createdBy"] = Creator.DeepClone(),
             ["lastModifiedBy"] = Creator.DeepClone(),
             ["parentReference"] = new JsonObject { ["id"] = list.Id, ["siteId"] = list.SiteId },
-            ["contentType"] = new JsonObject { ["id"] = "0x0100" + list.Id.Replace("-", "").ToUpperInvariant(), ["name"] = "Item" },
+            ["contentType"] = new JsonObject { ["id"] = ContentTypeId(item.ContentType) + list.Id.Replace("-", "").ToUpperInvariant(), ["name"] = item.ContentType },
         };
         if (fields.Expanded) json["fields"] = Fields(list, item, fields.Select);
         if (select is not null)   // $select keeps the named properties (fields is kept when expanded)
@@ -94,9 +94,9 @@ public static class GraphJson
         foreach (var column in columns.Where(c => c.Type != ColumnType.Counter).OrderBy(c => c.BuiltIn && c.Name != "Title"))
             if (FieldValues.ToJson(column, item.ValueOf(column)) is { } value) all[column.FieldKey] = value;
         all["id"] = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        all["ContentType"] = "Item";
+        all["ContentType"] = item.ContentType;
         all["_UIVersionString"] = $"{item.Version}.0";
-        all["Attachments"] = false;
+        if (!list.IsLibrary) all["Attachments"] = false;
         if (select is null) return all;
         var chosen = new JsonObject { ["@odata.etag"] = item.ETag };
         foreach (var (key, value) in all)
@@ -104,6 +104,14 @@ public static class GraphJson
                 chosen[key] = value?.DeepClone();
         return chosen;
     }
+
+    /// <summary>SharePoint's base content type ids: Item 0x01, Document 0x0101, Folder 0x0120 (then "00" and the list's own suffix).</summary>
+    static string ContentTypeId(string name) => name switch
+    {
+        "Document" => "0x010100",
+        "Folder" => "0x012000",
+        _ => "0x0100",
+    };
 
     public static JsonObject User(FakeUser user) => new()
     {

@@ -16,14 +16,24 @@ internal static class GraphRouter
         // The SDK casts with the short form (graph.user); Graph accepts both.
         if (p is ["groups", var group, "transitiveMembers", "microsoft.graph.user" or "graph.user"])
             return m == "GET" ? Sync(RouteKind.GetUser, () => UserHandlers.GroupUsers(g, r, group)) : NotAllowed(r);
+        if (p is ["drives", var drive, ..]) return DriveRouter.Match(r, g, drive, [.. p.Skip(2)]);
         if (SitePath(p) is not (string site, string[] rest)) return Unknown(r);
+        return MatchSite(r, g, site, rest);
+    }
 
+    /// <summary>Below /sites/{site}: lists, their columns and items, and the drives of document libraries.</summary>
+    public static (RouteKind Kind, Func<Task<GraphResponse>> Handle) MatchSite(GraphRequest r, GraphContext g, string site, string[] rest)
+    {
+        var m = r.Method.ToUpperInvariant();
         return (rest, m) switch
         {
             ([], "GET") => Sync(RouteKind.GetSite, () => ListHandlers.GetSite(g, site)),
+            (["drives"], "GET") => Sync(RouteKind.ListDrives, () => DriveHandlers.ForSite(g, r, site)),
+            (["drives", var drive], "GET") => Sync(RouteKind.GetDrive, () => DriveHandlers.Get(g, drive)),
             (["lists"], "GET") => Sync(RouteKind.ListLists, () => ListHandlers.Find(g, r, site)),
             (["lists"], "POST") => Sync(RouteKind.CreateList, () => ListHandlers.Create(g, r, site)),
             (["lists", var list], "GET") => Sync(RouteKind.GetList, () => ListHandlers.Get(g, r, site, list)),
+            (["lists", var list, "drive"], "GET") => Sync(RouteKind.GetDrive, () => DriveHandlers.OfList(g, site, list)),
             (["lists", var list, "columns"], "GET") => Sync(RouteKind.ListColumns, () => ColumnHandlers.All(g, site, list)),
             (["lists", var list, "columns"], "POST") => Sync(RouteKind.CreateColumn, () => ColumnHandlers.Create(g, r, site, list)),
             (["lists", var list, "columns", var col], "GET") => Sync(RouteKind.GetColumn, () => ColumnHandlers.Get(g, site, list, col)),
@@ -35,14 +45,16 @@ internal static class GraphRouter
             (["lists", var list, "items", var id], "DELETE") => Sync(RouteKind.DeleteItem, () => ItemHandlers.Delete(g, r, site, list, id)),
             (["lists", var list, "items", var id, "fields"], "GET") => Sync(RouteKind.GetItem, () => ItemHandlers.Get(g, r, site, list, id, fieldsOnly: true)),
             (["lists", var list, "items", var id, "fields"], "PATCH") => Sync(RouteKind.UpdateItem, () => ItemHandlers.Update(g, r, site, list, id, fieldsOnly: true)),
-            ([], _) or (["lists", ..], _) when Known(rest) => NotAllowed(r),
+            (["lists", var list, "items", var id, "driveItem", .. var more], _) => DriveRouter.MatchListItem(r, g, site, list, id, more),
+            ([], _) or (["drives", ..], _) or (["lists", ..], _) when Known(rest) => NotAllowed(r),
             _ => Unknown(r),
         };
     }
 
     static bool Known(string[] rest) => rest switch
     {
-        [] or ["lists"] or ["lists", _] or ["lists", _, "columns" or "items"] or ["lists", _, "columns" or "items", _] or ["lists", _, "items", _, "fields"] => true,
+        [] or ["lists"] or ["lists", _] or ["lists", _, "columns" or "items" or "drive"] or ["lists", _, "columns" or "items", _]
+            or ["lists", _, "items", _, "fields"] or ["drives"] or ["drives", _] => true,
         _ => false,
     };
 
@@ -61,11 +73,11 @@ internal static class GraphRouter
         return (string.Join('/', path.Skip(1).Take(end)).TrimEnd(':'), path.Skip(end + 1).ToArray());
     }
 
-    static (RouteKind, Func<Task<GraphResponse>>) Sync(RouteKind kind, Func<GraphResponse> handle) => (kind, () => Task.FromResult(handle()));
+    public static (RouteKind, Func<Task<GraphResponse>>) Sync(RouteKind kind, Func<GraphResponse> handle) => (kind, () => Task.FromResult(handle()));
 
-    static (RouteKind, Func<Task<GraphResponse>>) NotAllowed(GraphRequest r) =>
+    public static (RouteKind, Func<Task<GraphResponse>>) NotAllowed(GraphRequest r) =>
         (RouteKind.Unknown, () => throw new GraphError(405, "BadRequest", $"The method {r.Method} is not supported on {r.PathText}."));
 
-    static (RouteKind, Func<Task<GraphResponse>>) Unknown(GraphRequest r) =>
+    public static (RouteKind, Func<Task<GraphResponse>>) Unknown(GraphRequest r) =>
         (RouteKind.Unknown, () => throw new GraphError(400, "BadRequest", $"Resource not found for the segment '{r.Path.LastOrDefault()}'."));
 }

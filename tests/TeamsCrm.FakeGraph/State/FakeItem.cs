@@ -12,6 +12,8 @@ public sealed class FakeItem
     public int Version { get; internal set; } = 1;
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Modified { get; internal set; }
+    /// <summary>SharePoint's content type: "Item" in a list; "Document" or "Folder" in a document library.</summary>
+    public string ContentType { get; init; } = "Item";
     internal Dictionary<string, object?> Values { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>SharePoint's item eTag: the item's unique id and its version, quoted, e.g. "\"5f0c…,3\"".</summary>
@@ -32,7 +34,7 @@ public sealed class FakeItem
 
     internal FakeItem Copy() => new()
     {
-        Id = Id, UniqueId = UniqueId, Version = Version, Created = Created, Modified = Modified,
+        Id = Id, UniqueId = UniqueId, Version = Version, Created = Created, Modified = Modified, ContentType = ContentType,
         Values = new Dictionary<string, object?>(Values, StringComparer.Ordinal),
     };
 }
@@ -43,15 +45,27 @@ public static class ETags
     public static string Format(Guid uniqueId, int version) => $"\"{uniqueId},{version}\"";
 
     /// <summary>If-Match matches when it is "*" or names the same item and version (quotes, W/ and braces ignored).</summary>
-    public static bool Matches(string ifMatch, FakeItem item)
+    public static bool Matches(string ifMatch, FakeItem item) => Matches(ifMatch, item.UniqueId, item.Version, contentVersion: null);
+
+    /// <summary>
+    /// A drive item answers to its eTag <c>"{GUID},version"</c> and to its cTag <c>"c:{GUID},content version"</c>
+    /// (Graph's If-Match takes either on uploads, downloads and deletes).
+    /// </summary>
+    public static bool Matches(string ifMatch, Guid uniqueId, int version, int? contentVersion)
     {
         foreach (var candidate in ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Chunk(2))
         {
             if (candidate[0] == "*") return true;
             if (candidate.Length < 2) continue;
-            var guid = candidate[0].Replace("W/", "").Trim('"', '{', '}', ' ');
-            var version = candidate[1].Trim('"', ' ');
-            if (Guid.TryParse(guid, out var g) && g == item.UniqueId && int.TryParse(version, out var v) && v == item.Version)
+            var guid = candidate[0].Replace("W/", "").Trim('"', ' ');
+            var expected = version;
+            if (guid.StartsWith("c:", StringComparison.OrdinalIgnoreCase))
+            {
+                if (contentVersion is not { } c) continue;
+                (guid, expected) = (guid[2..], c);
+            }
+            var number = candidate[1].Trim('"', ' ');
+            if (Guid.TryParse(guid.Trim('{', '}'), out var g) && g == uniqueId && int.TryParse(number, out var v) && v == expected)
                 return true;
         }
         return false;

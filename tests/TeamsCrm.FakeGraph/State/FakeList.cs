@@ -24,19 +24,22 @@ public sealed partial class FakeList
     public required string DisplayName { get; init; }
     /// <summary>The list's URL name, fixed at creation like SharePoint's (later renames keep it).</summary>
     public string Name => DisplayName.Replace(" ", "");
-    public string Template { get; init; } = "genericList";
+    public string Template { get; }
     public DateTimeOffset Created { get; }
     public DateTimeOffset Modified { get; private set; }
 
-    internal FakeList(TimeProvider clock)
+    internal FakeList(TimeProvider clock, string template = GenericList)
     {
         _clock = clock;
+        Template = template;
         Created = Modified = clock.GetUtcNow();
         // What the genericList template provides: Title (required, like the template's), plus ID, Created, Modified.
-        _columns.Add(FakeColumn.Builtin("Title", ColumnType.Text, required: true, readOnly: false));
+        // A document library's Title is optional (uploads leave it empty) and it adds the file name, FileLeafRef.
+        _columns.Add(FakeColumn.Builtin("Title", ColumnType.Text, required: !IsLibrary, readOnly: false));
         _columns.Add(FakeColumn.Builtin("ID", ColumnType.Counter, indexed: true));
         _columns.Add(FakeColumn.Builtin("Created", ColumnType.DateTime));
         _columns.Add(FakeColumn.Builtin("Modified", ColumnType.DateTime));
+        if (IsLibrary) _columns.Add(FakeColumn.Builtin("FileLeafRef", ColumnType.Text));
     }
 
     public int Count { get { lock (_sync) return _items.Count; } }
@@ -61,12 +64,14 @@ public sealed partial class FakeList
 
     public FakeItem CreateItem(JsonObject fields)
     {
+        RefuseOnLibrary();
         lock (_sync) return Insert(Resolve(fields.Select(p => (p.Key, (Func<FakeColumn, object?>)(c => FieldValues.FromJson(c, p.Value)))))).Copy();
     }
 
     /// <summary>Bulk seeding for tests and benchmarks: the same rules as POST …/items, without HTTP.</summary>
     public int Seed(IEnumerable<IReadOnlyDictionary<string, object?>> rows)
     {
+        RefuseOnLibrary();
         lock (_sync)
         {
             var count = 0;
@@ -102,6 +107,11 @@ public sealed partial class FakeList
 
     public void DeleteItem(int id, string? ifMatch)
     {
+        if (Drive is { } drive)
+        {
+            drive.DeleteListItem(id, ifMatch);   // the file (or the folder and all it holds) goes with its list item
+            return;
+        }
         lock (_sync)
         {
             var item = Existing(id, ifMatch);
