@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace TeamsCrm.Bot.Directory;
 
-/// <summary>Directory:People checked at start: a person without an id or twice in the list is a typing mistake to fix now.</summary>
+/// <summary>Directory:People checked at start: a malformed id, a person twice in the list or without a name is a typing mistake to fix now.</summary>
 public sealed class DirectoryOptionsValidation : IValidateOptions<DirectoryOptions>
 {
     public ValidateOptionsResult Validate(string? name, DirectoryOptions o)
@@ -12,6 +12,7 @@ public sealed class DirectoryOptionsValidation : IValidateOptions<DirectoryOptio
         for (var i = 0; i < o.People.Count; i++)
         {
             var p = o.People[i];
+            if (string.IsNullOrWhiteSpace(p.AadObjectId)) continue;   // left out, as ConfiguredDirectory does (someone taken off)
             if (!Guid.TryParse(p.AadObjectId, out _))
                 problems.Add($"Directory:People:{i}:AadObjectId '{p.AadObjectId}' is not an Entra object id (a GUID).");
             else if (!seen.Add(p.AadObjectId))

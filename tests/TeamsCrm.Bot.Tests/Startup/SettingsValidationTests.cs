@@ -19,6 +19,8 @@ public class SettingsValidationTests
     [InlineData("Directory:Graph:CacheDuration", "00:00:00", "Directory:Graph:CacheDuration '00:00:00' must be positive")]
     [InlineData("Approvals:Admins:0", "chen.jie@contoso.example", "Approvals:Admins:0 'chen.jie@contoso.example' is not an Entra object id")]
     [InlineData("Approvals:Channels:0", "Approvals", "Approvals:Channels:0 'Approvals' is not a Teams channel id")]
+    [InlineData("Approvals:FinishInterval", "00:00:00", "Approvals:FinishInterval '00:00:00' must be positive")]
+    [InlineData("Approvals:FinishLease", "00:00:45", "Approvals:FinishLease '00:00:45' must be at least twice Bot:ConnectorRetry:CallTimeout (00:00:30)")]
     [InlineData("Export:SigningKey", "c2hvcnQ=", "Export:SigningKey must be base64 of at least 32 random bytes")]
     [InlineData("Export:BaseUrl", "crm.contoso.example", "Export:BaseUrl 'crm.contoso.example' is not an http(s) address")]
     [InlineData("Export:LinkLifetime", "7.00:00:00", "Export:LinkLifetime '7.00:00:00' must be positive and at most a day")]
