@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TeamsCrm.TestSupport;
@@ -123,28 +121,7 @@ sealed class HostileBot : IAsyncDisposable
     /// <summary>The body with the fake connector's real address in place of <see cref="HostileJson.Connector"/>.</summary>
     byte[] Address(byte[] body) => Bytes.Replace(body, HostileJson.Connector, _connector);
 
-    /// <summary>Rows in every table but those that record who talked to the bot from where (those are kept by design).</summary>
-    public IReadOnlyDictionary<string, long> StoredRecords()
-    {
-        var path = _bot.Services.GetRequiredService<IConfiguration>()["Archive:Sqlite:Path"];
-        using var db = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
-        db.Open();
-        var tables = new List<string>();
-        using (var list = db.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('conversations', 'users', 'schema_version') AND name NOT LIKE 'sqlite_%'";
-            using var reader = list.ExecuteReader();
-            while (reader.Read()) tables.Add(reader.GetString(0));
-        }
-        var counts = new Dictionary<string, long>();
-        foreach (var table in tables)
-        {
-            using var count = db.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            if ((long)count.ExecuteScalar()! is > 0 and var n) counts[table] = n;
-        }
-        return counts;
-    }
+    public IReadOnlyDictionary<string, long> StoredRecords() => Stored.RecordsOf(_bot);
 
     static string Describe((string? Case, string Category, string Message, Exception? Exception) e) =>
         $"{e.Category}: {e.Message}" + (e.Exception is { } x ? $" [{x.GetType().Name}: {x.Message}]\n{x.StackTrace}" : "");
