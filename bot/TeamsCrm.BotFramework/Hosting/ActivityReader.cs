@@ -8,7 +8,8 @@ namespace TeamsCrm.BotFramework.Hosting;
 /// The request body → an activity, or why its envelope is unusable (answered 400, nothing processed). Decided once,
 /// here, so that nothing behind the endpoint meets a body it cannot read. Unusable means exactly one of:
 /// <list type="bullet">
-/// <item>not JSON, or JSON nested deeper than <see cref="MaxDepth"/> levels, or an object with a property twice;</item>
+/// <item>not JSON, or JSON nested deeper than <see cref="MaxDepth"/> levels, or an object with a property twice (which of
+/// two tenantIds would count?);</item>
 /// <item>not a JSON object, or a typed field of the activity schema (<see cref="Activity"/>: <c>from</c>, <c>recipient</c>,
 /// <c>conversation</c> and their fields, <c>timestamp</c>, the lists <c>attachments</c>, <c>entities</c>,
 /// <c>membersAdded</c>, <c>membersRemoved</c>, …) of another JSON type, a list among them holding anything but objects;</item>

@@ -54,8 +54,18 @@ static class HostileActivities
             conversationId: where switch { "channel" => Demo.TeamChannel, "groupChat" => Demo.GroupChat, _ => null }, conversationType: where)),
             [("text", Str("<at>TeamsCrm</at> " + command + " " + argument))]));
 
-    static readonly Gen<Base> CardAction = Gen.Select(Person, Gen.OneOf(Verbs), Data,
-        (who, verb, data) => new Base(Activities.CardAction(Sentinel, who, verb), [("value.action.data", Obj(data))]));
+    /// <summary>Card presses happen in 1:1 chats, group chats and team channels (some verbs act only in a channel).</summary>
+    static readonly Gen<Base> CardAction = Gen.Select(Person, Gen.OneOf(Verbs), Data, Where,
+        (who, verb, data, where) => new Base(Activities.CardAction(Sentinel, who, verb), [("value.action.data", Obj(data)), .. In(where)]));
+
+    /// <summary>The mutations that move a personal activity into a group chat or a team's channel.</summary>
+    static (string, string?)[] In(string where) => where switch
+    {
+        "channel" => [("conversation.conversationType", Str("channel")), ("conversation.id", Str(Demo.TeamChannel)), ("conversation.isGroup", "true"),
+            ("channelData.team", $"{{\"id\":{Str(Demo.TeamId)}}}"), ("channelData.channel", $"{{\"id\":{Str(Demo.TeamChannel)}}}")],
+        "groupChat" => [("conversation.conversationType", Str("groupChat")), ("conversation.id", Str(Demo.GroupChat)), ("conversation.isGroup", "true")],
+        _ => [],
+    };
 
     /// <summary>Action.Submit (old clients): the verb among the data, in a message's value.</summary>
     static readonly Gen<Base> Submit = Gen.Select(Person, Gen.OneOf(Verbs), Data,

@@ -106,6 +106,25 @@ public class HostileEnvelopeTests
     }
 
     [Fact]
+    public async Task A_forged_version_on_a_channels_reminder_settings_is_no_version_rather_than_a_crash()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var press = Activities.CardAction(bot.ServiceUrl, Demo.WangFang, "reminders.save",
+            new JsonObject { ["version"] = 1.5e300, ["zone"] = "Asia/Shanghai" }, conversationId: Demo.TeamChannel);
+        press["conversation"]!["conversationType"] = "channel";
+        press["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = Demo.TenantId },
+            ["team"] = new JsonObject { ["id"] = Demo.TeamId }, ["channel"] = new JsonObject { ["id"] = Demo.TeamChannel },
+        };
+
+        var result = await bot.PostAsync(press);
+
+        Assert.Equal(200, result.Status);
+        Assert.NotNull(result.InvokeCard);   // the settings form again, with the messages beside its fields; once: "something went wrong"
+    }
+
+    [Fact]
     public async Task A_card_action_from_nobody_is_answered_with_a_message_not_a_500()
     {
         await using var bot = await TestBot.StartAsync();
