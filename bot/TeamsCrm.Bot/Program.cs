@@ -49,12 +49,14 @@ public static class Program
         services.AddSingleton<ChannelRegistry>();                          // a team's channels: installed, created, renamed, deleted
         services.AddSingleton<SendPacer>();                                // Teams' per-conversation and per-tenant rate limits
         services.AddSingleton<IChannelMessenger, ConnectorMessenger>();   // proactive: 1:1 chats, channels, card updates
+        services.AddSingleton<Audiences>();                                // who reads a conversation: the audience rule's input
         services.AddSingleton(_ => Routes.Map(new Router()));             // every command and card verb
 
         services.AddDirectory(builder.Configuration);                     // roles and managers: configuration or Entra ID
         services.AddArchive();                                             // SQLite by default
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
         services.AddSingleton<ApprovalDesk>();                             // files requests, carries decisions out
+        services.AddHostedService<ApprovalFinishService>();                // …and finishes what a decision left, until done
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
         services.AddSingleton<ExportLinks>();                              // short-lived signed CSV links
         services.AddSingleton<CustomerPurge>();                            // deleted files past retention → purged

@@ -14,6 +14,8 @@ public sealed class FakeConnector : IAsyncDisposable
     readonly WebApplication _app;
     readonly ConcurrentQueue<ConnectorCall> _calls = new();
     readonly ConcurrentQueue<Func<HttpContext, Task<bool>>> _failures = new();
+    /// <summary>Calls answered with an error until <see cref="Heal"/>: (method, path fragment, status).</summary>
+    volatile (string Method, string PathContains, int Status)[] _down = [];
     int _nextId;
 
     public Uri ServiceUrl { get; private set; } = null!;
@@ -51,6 +53,15 @@ public sealed class FakeConnector : IAsyncDisposable
         return true;
     });
 
+    /// <summary>
+    /// Every call with this method whose path contains <paramref name="pathContains"/> gets <paramref name="status"/>
+    /// (and is still recorded) until <see cref="Heal"/>: the connector down for one conversation, or for everything ("").
+    /// </summary>
+    public void FailWhere(string method, string pathContains, int status = 500) => _down = [.. _down, (method, pathContains, status)];
+
+    /// <summary>Ends every <see cref="FailWhere"/>.</summary>
+    public void Heal() => _down = [];
+
     public void Clear() => _calls.Clear();
 
     async Task HandleAsync(HttpContext ctx)
@@ -75,6 +86,13 @@ public sealed class FakeConnector : IAsyncDisposable
             return;
         }
         _calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "", body, ctx.Request.Headers.Authorization.ToString()));
+        foreach (var (method, fragment, status) in _down)
+            if (ctx.Request.Method == method && path.Contains(fragment, StringComparison.Ordinal))
+            {
+                ctx.Response.StatusCode = status;
+                await ctx.Response.WriteAsync("{\"error\":{\"code\":\"ServiceError\",\"message\":\"failing on purpose\"}}");
+                return;
+            }
         if (_failures.TryDequeue(out var fail) && await fail(ctx)) return;
 
         if (path.EndsWith("/pagedmembers", StringComparison.Ordinal))

@@ -21,6 +21,14 @@ public sealed class TestBot : IAsyncDisposable
     public const string AppId = "00000000-0000-4000-8000-00000000a99d";
     readonly WebApplication _app;
     readonly string _dbPath;
+    readonly IDictionary<string, string?> _settings;
+    readonly Action<IServiceCollection>? _services;
+    /// <summary>
+    /// Whether disposing this bot removes its database file and stops its connector and issuer: not once
+    /// <see cref="RestartAsync"/> handed them on, nor for an instance started by <see cref="StartAnotherInstanceAsync"/>.
+    /// </summary>
+    bool _ownsShared = true;
+    bool _disposed;
 
     public Uri BaseUrl { get; }
     public HttpClient Http { get; }
@@ -31,20 +39,47 @@ public sealed class TestBot : IAsyncDisposable
     public ICrmArchive Archive => _app.Services.GetRequiredService<ICrmArchive>();
     public Uri ServiceUrl => Connector.ServiceUrl;
 
-    TestBot(WebApplication app, string dbPath, Uri baseUrl, FakeConnector connector, TestIssuer? issuer, FakeTimeProvider clock)
+    TestBot(WebApplication app, string dbPath, Uri baseUrl, FakeConnector connector, TestIssuer? issuer, FakeTimeProvider clock,
+        IDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
-        (_app, _dbPath, BaseUrl, Connector, Issuer, Clock) = (app, dbPath, baseUrl, connector, issuer, clock);
+        (_app, _dbPath, BaseUrl, Connector, Issuer, Clock, _settings, _services) = (app, dbPath, baseUrl, connector, issuer, clock, settings, services);
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <param name="now">Where the fake clock starts (default: the real time); transcripts that show dates fix it.</param>
     public static async Task<TestBot> StartAsync(bool authenticated = false, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null, DateTimeOffset? now = null)
+        Action<IServiceCollection>? services = null, DateTimeOffset? now = null) =>
+        await StartAsync(await FakeConnector.StartAsync(), authenticated ? await TestIssuer.StartAsync() : null,
+            Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db"), settings ?? new Dictionary<string, string?>(), services, now,
+            ownsShared: true);
+
+    /// <summary>
+    /// Stops this bot and starts the app again on the same SQLite file with the same fake connector (stored conversations
+    /// and card copies still lead to it) and issuer, as when its process is killed and started again: what it had not
+    /// stored is lost, what it had is all there is. <paramref name="settings"/> go on top of this bot's (a changed
+    /// directory, say); the clock starts at <paramref name="now"/>, else where this one stands. The new bot owns the file
+    /// and the connector from then on; this one is disposed.
+    /// </summary>
+    public async Task<TestBot> RestartAsync(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
     {
-        var connector = await FakeConnector.StartAsync();
-        var issuer = authenticated ? await TestIssuer.StartAsync() : null;
+        var merged = new Dictionary<string, string?>(_settings);
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) merged[k] = v;
+        _ownsShared = false;
+        await DisposeAsync();
+        return await StartAsync(Connector, Issuer, _dbPath, merged, _services, now ?? Clock.GetUtcNow(), ownsShared: true);
+    }
+
+    /// <summary>
+    /// A second instance of the app beside this one, as a scaled-out deployment runs it: the same SQLite file, fake
+    /// connector and issuer, its own clock starting where this one stands. Disposing it leaves those to this bot.
+    /// </summary>
+    public Task<TestBot> StartAnotherInstanceAsync() => StartAsync(Connector, Issuer, _dbPath, _settings, _services, Clock.GetUtcNow(), ownsShared: false);
+
+    static async Task<TestBot> StartAsync(FakeConnector connector, TestIssuer? issuer, string dbPath, IDictionary<string, string?> settings,
+        Action<IServiceCollection>? services, DateTimeOffset? now, bool ownsShared)
+    {
+        var authenticated = issuer is not null;
         var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
-        var dbPath = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db");
         var config = new Dictionary<string, string?>
         {
             ["Archive:Sqlite:Path"] = dbPath,
@@ -55,8 +90,10 @@ public sealed class TestBot : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests run the reminder scheduler's scans themselves, at the fake clock's times they choose.
             ["Reminders:RunScheduler"] = "false",
+            // …and the sweep of unfinished approval decisions (ApprovalDesk.FinishDueAsync).
+            ["Approvals:RunFinisher"] = "false",
         };
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+        foreach (var (k, v) in settings) config[k] = v;
 
         try
         {
@@ -69,7 +106,11 @@ public sealed class TestBot : IAsyncDisposable
                 services?.Invoke(builder.Services);
             });
             var baseUrl = await Loopback.StartAsync(app);
-            return new TestBot(app, dbPath, baseUrl, connector, issuer, clock);
+            return new TestBot(app, dbPath, baseUrl, connector, issuer, clock, settings, services) { _ownsShared = ownsShared };
+        }
+        catch when (!ownsShared)
+        {
+            throw;   // the helpers belong to the instance beside it
         }
         catch
         {
@@ -107,8 +148,11 @@ public sealed class TestBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         Http.Dispose();
         await _app.DisposeAsync();
+        if (!_ownsShared) return;
         await Connector.DisposeAsync();
         if (Issuer is not null) await Issuer.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -19,8 +19,9 @@ public interface IApprovalStore
     Task<Approval?> GetAsync(string id, CancellationToken ct = default);
 
     /// <summary>
-    /// Saves status, decision and effect fields if the stored version is still that of <paramref name="updated"/>;
-    /// otherwise throws <see cref="ApprovalConflictException"/> and changes nothing. Copies are not saved here.
+    /// Saves status, decision and effect fields and the steps left (<see cref="Approval.Finish"/>) if the stored version is
+    /// still that of <paramref name="updated"/>; otherwise throws <see cref="ApprovalConflictException"/> and changes
+    /// nothing. Copies are not saved here.
     /// </summary>
     Task<Approval> SaveAsync(Approval updated, CancellationToken ct = default);
 
@@ -38,6 +39,13 @@ public interface IApprovalStore
 
     /// <summary>Every request about one subject (a customer number), newest first.</summary>
     Task<IReadOnlyList<Approval>> ForSubjectAsync(string subject, CancellationToken ct = default);
+
+    /// <summary>
+    /// Decided or cancelled requests with steps left whose <see cref="FinishWork.DueAt"/> is at or before
+    /// <paramref name="now"/> (a failed run's back-off over, or a claim run out), the longest overdue first. One indexed
+    /// look-up: finished requests carry no due time and are not in the index's range.
+    /// </summary>
+    Task<IReadOnlyList<Approval>> FinishDueAsync(DateTimeOffset now, CancellationToken ct = default);
 }
 
 /// <summary>Someone else decided or changed the request first. <see cref="Current"/> is what is stored now.</summary>

@@ -32,12 +32,32 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
         return await SendAsync(channel.TenantId, channel.ServiceUrl, channel.ChannelId ?? channel.Id, CardActivity(card), ct);
     }
 
-    public async Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default)
+    // The team's roster is the members of its General channel, whose id is the team's.
+    public async Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default) =>
+        [.. (await RosterAsync(channel.ServiceUrl, channel.TeamId ?? channel.Id, ct)).Where(m => m.AadObjectId.Length > 0)];
+
+    // A channel's own id lists that channel's members (a thread's id carries ";messageid=…": the channel is before it).
+    public async Task<IReadOnlyList<TeamMember>?> MembersAsync(ConversationRef conversation, CancellationToken ct = default)
+    {
+        try
+        {
+            return await RosterAsync(conversation.ServiceUrl, conversation.Kind == ConversationKind.Channel
+                ? conversation.ChannelId ?? conversation.Id.Split(";messageid=")[0]
+                : conversation.Id, ct);
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or System.Text.Json.JsonException)
+        {
+            LogRosterUnreadable(log, conversation.Id, e is ConnectorException c ? (int)c.Status : 0);
+            return null;
+        }
+    }
+
+    /// <summary>Paged, 100 at a time. A member without an Entra object id (a bot, an anonymous guest) is kept with an empty one.</summary>
+    async Task<IReadOnlyList<TeamMember>> RosterAsync(string serviceUrl, string conversationId, CancellationToken ct)
     {
         var members = new List<TeamMember>();
-        // The team's roster is the members of its General channel, whose id is the team's; paged, 100 at a time.
-        await foreach (var m in connector.GetAllMembersAsync(channel.ServiceUrl, channel.TeamId ?? channel.Id, ct))
-            if (m.AadObjectId is { Length: > 0 } aad) members.Add(new TeamMember(aad, m.Id ?? "", m.Name ?? ""));
+        await foreach (var m in connector.GetAllMembersAsync(serviceUrl, conversationId, ct))
+            members.Add(new TeamMember(m.AadObjectId ?? "", m.Id ?? "", m.Name ?? ""));
         return members;
     }
 

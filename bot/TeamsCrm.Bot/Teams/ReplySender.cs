@@ -1,5 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.BotFramework.Connector;
 using TeamsCrm.BotFramework.Schema;
@@ -9,34 +12,55 @@ namespace TeamsCrm.Bot.Teams;
 /// <summary>
 /// Sends a <see cref="Reply"/> the way Teams expects it: for an invoke, the replacement card or a message
 /// is the HTTP answer; everything else goes through the connector, each text or card in an activity of its own.
+/// In a group chat or channel, what was made for the person who acted only (see <see cref="ReplyAudience"/>) goes to
+/// their 1:1 chat, and the conversation gets a short note saying so.
 /// </summary>
-public sealed partial class ReplySender(ConnectorClient connector, ConversationRecorder recorder, ILogger<ReplySender> log)
+public sealed partial class ReplySender(ConnectorClient connector, ConversationRecorder recorder, IChannelMessenger messenger, ICrmArchive archive,
+    ILogger<ReplySender> log)
 {
     const string CardType = "application/vnd.microsoft.card.adaptive";
     const string MessageType = "application/vnd.microsoft.activity.message";
 
     /// <summary>A message turn (typed text or Action.Submit): replies in the thread, replacement via update.</summary>
-    public async Task SendAsync(Activity incoming, Reply reply, CancellationToken ct)
+    public async Task SendAsync(Activity incoming, Turn turn, Reply reply, CancellationToken ct)
     {
-        var messages = reply.Messages;
+        var (here, mine) = ReplyAudience.Split(turn.Conversation.Kind, reply.Messages);
         if (reply.Replacement is { } card)
         {
-            if (incoming.ReplyToId is { } cardId)
+            // An update of a posted card is seen by everyone in the conversation, not only by the person who pressed.
+            if (!ReplyAudience.MayShowHere(turn.Conversation.Kind, reply.ReplacementForEveryone))
+                mine = [new OutgoingMessage(null, card), .. mine];
+            else if (incoming.ReplyToId is { } cardId)
             {
                 if (!await Guarded(incoming, () => connector.UpdateAsync(incoming.ServiceUrl!, incoming.Conversation!.Id!, cardId, CardActivity(incoming, card, cardId), ct), ct))
                     return;
             }
             else
-                messages = [new OutgoingMessage(null, card), .. messages];   // no card to replace: show it as a new one
+                here = [new OutgoingMessage(null, card, ForEveryone: true), .. here];   // no card to replace: show it as a new one
         }
-        await PostAsync(incoming, messages, asReply: true, ct);
+        if (!await PostAsync(incoming, here, asReply: true, ct) || mine.Count == 0) return;
+        var reached = await SendPrivatelyAsync(turn, mine, ct);
+        var note = incoming.CreateReply();
+        note.Text = NoteText(turn, reached, MentionText(turn.User));
+        note.Entities = [Mention(turn.User)];
+        await Guarded(incoming, () => incoming.Id is { } replyTo
+            ? connector.ReplyAsync(incoming.ServiceUrl!, incoming.Conversation!.Id!, replyTo, note, ct)
+            : connector.SendAsync(incoming.ServiceUrl!, incoming.Conversation!.Id!, note, ct), ct);
     }
 
-    /// <summary>An event turn (installation): new messages in the conversation, not replies to anything.</summary>
-    public Task SendNewAsync(Activity incoming, Reply reply, CancellationToken ct) => PostAsync(incoming, reply.Messages, asReply: false, ct);
+    /// <summary>An event turn (installation): new messages in the conversation, not replies to anything; nobody asked, so only what is for everyone.</summary>
+    public async Task SendNewAsync(Activity incoming, ConversationKind kind, Reply reply, CancellationToken ct)
+    {
+        var (here, mine) = ReplyAudience.Split(kind, reply.Messages);
+        if (mine.Count > 0) LogDropped(log, mine.Count, incoming.Conversation?.Id);
+        await PostAsync(incoming, here, asReply: false, ct);
+    }
 
-    /// <summary>adaptiveCard/action: the answer is the invoke response; extra messages go through the connector.</summary>
-    public async Task<InvokeResponse> AnswerCardActionAsync(Activity incoming, Reply reply, CancellationToken ct)
+    /// <summary>
+    /// adaptiveCard/action: the answer is the invoke response, which Teams shows to the person who pressed alone (a
+    /// replacement card is replaced for them only); extra messages go through the connector, or to their 1:1 chat.
+    /// </summary>
+    public async Task<InvokeResponse> AnswerCardActionAsync(Activity incoming, Turn turn, Reply reply, CancellationToken ct)
     {
         var messages = reply.Messages;
         JsonObject body;
@@ -49,9 +73,37 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
         }
         else
             body = new JsonObject { ["statusCode"] = 200, ["type"] = MessageType, ["value"] = "" };
-        await PostAsync(incoming, messages, asReply: true, ct);
+        var (here, mine) = ReplyAudience.Split(turn.Conversation.Kind, messages);
+        await PostAsync(incoming, here, asReply: true, ct);
+        if (mine.Count > 0)
+        {
+            var reached = await SendPrivatelyAsync(turn, mine, ct);
+            // The invoke's own answer is seen by the person who pressed alone: a short note, no @mention.
+            if (reply.Replacement is null && (string?)body["value"] is "")
+                body["value"] = T.Get(turn.Culture, reached ? "audience.sentToYou" : "audience.notReachedYou");
+        }
         return new InvokeResponse(200, body);
     }
+
+    /// <summary>To the person's 1:1 chat (started when the bot has none with them yet); false when it cannot be reached.</summary>
+    async Task<bool> SendPrivatelyAsync(Turn turn, IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
+    {
+        // Recorded at the start of this turn; the fallback is only for a store that could not be read back.
+        var user = await archive.Conversations.FindUserAsync(turn.User.AadObjectId, ct)
+            ?? new UserRef(turn.User.AadObjectId, turn.User.TeamsId, turn.User.Name, turn.TenantId, turn.Conversation.ServiceUrl, null, turn.Culture.Name);
+        foreach (var message in messages)
+        {
+            var sent = message.Card is { } card
+                ? await messenger.SendCardAsync(user, card, ct) is not null
+                : await messenger.SendTextAsync(user, message.Text ?? "", ct);
+            if (!sent) return false;
+        }
+        return true;
+    }
+
+    static string NoteText(Turn turn, bool reached, string mention) => T.Get(turn.Culture, reached ? "audience.sentPrivately" : "audience.notReached", mention);
+
+    static string MentionText(TurnUser who) => $"<at>{who.Name}</at>";
 
     public static InvokeResponse AnswerSearch(Reply reply) => new(200, new JsonObject
     {
@@ -71,7 +123,8 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
         ["value"] = message,
     });
 
-    async Task PostAsync(Activity incoming, IReadOnlyList<OutgoingMessage> messages, bool asReply, CancellationToken ct)
+    /// <returns>False when the conversation blocked the bot: nothing more goes there.</returns>
+    async Task<bool> PostAsync(Activity incoming, IReadOnlyList<OutgoingMessage> messages, bool asReply, CancellationToken ct)
     {
         foreach (var message in messages)
         {
@@ -83,9 +136,21 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
             var sent = await Guarded(incoming, () => asReply && incoming.Id is { } replyTo
                 ? connector.ReplyAsync(url, conversation, replyTo, activity, ct)
                 : connector.SendAsync(url, conversation, activity, ct), ct);
-            if (!sent) return;
+            if (!sent) return false;
         }
+        return true;
     }
+
+    /// <summary>A Teams @mention: the text holds "&lt;at&gt;Name&lt;/at&gt;" and the entity names the same text and the person's "29:" id.</summary>
+    static Entity Mention(TurnUser who) => new()
+    {
+        Type = "mention",
+        Extra = new Dictionary<string, JsonElement>
+        {
+            ["text"] = JsonSerializer.SerializeToElement(MentionText(who)),
+            ["mentioned"] = JsonSerializer.SerializeToElement(new JsonObject { ["id"] = who.TeamsId, ["name"] = who.Name }),
+        },
+    };
 
     static Activity CardActivity(Activity incoming, JsonObject card, string id)
     {
@@ -114,4 +179,7 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} blocked the bot (MessageWritesBlocked); no more messages go there")]
     static partial void LogBlocked(ILogger logger, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} message(s) made for one person were not posted in shared conversation {ConversationId}, where nobody asked")]
+    static partial void LogDropped(ILogger logger, int count, string? conversationId);
 }

@@ -13,7 +13,7 @@ namespace TeamsCrm.Bot.Teams;
 /// </summary>
 public sealed partial class TeamsActivityHandler(
     Router router, IServiceScopeFactory scopes, ReplySender sender, ConversationRecorder recorder, InFlightTurns inFlight, ChannelRegistry channels,
-    ILogger<TeamsActivityHandler> log)
+    Audiences audiences, ILogger<TeamsActivityHandler> log)
     : IActivityHandler
 {
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
@@ -22,13 +22,14 @@ public sealed partial class TeamsActivityHandler(
         switch (activity.Type)
         {
             case ActivityTypes.Message:
-                if (await RunAsync(activity, TurnKind.Message, ct) is { } reply) await sender.SendAsync(activity, reply, ct);
+                if (await RunAsync(activity, TurnKind.Message, ct) is var (turn, reply)) await sender.SendAsync(activity, turn, reply, ct);
                 return null;
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
-                var answer = await RunAsync(activity, TurnKind.CardAction, ct);
-                return answer is null ? ReplySender.AnswerError(T.Get(T.CultureFor(activity.Locale), "error.generic")) : await sender.AnswerCardActionAsync(activity, answer, ct);
+                return await RunAsync(activity, TurnKind.CardAction, ct) is var (acted, answer)
+                    ? await sender.AnswerCardActionAsync(activity, acted, answer, ct)
+                    : ReplySender.AnswerError(T.Get(T.CultureFor(activity.Locale), "error.generic"));
             case ActivityTypes.Invoke when activity.Name == InvokeNames.Search:
-                return ReplySender.AnswerSearch(await RunAsync(activity, TurnKind.Search, ct) ?? Reply.Search([]));
+                return ReplySender.AnswerSearch((await RunAsync(activity, TurnKind.Search, ct))?.Reply ?? Reply.Search([]));
             case ActivityTypes.Invoke:
                 return null;   // nothing here handles it: 400
             case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
@@ -50,6 +51,8 @@ public sealed partial class TeamsActivityHandler(
         var botId = activity.Recipient?.Id;
         var added = activity.Action == "add" || activity.MembersAdded?.Any(m => m.Id == botId) == true;
         var removed = activity.Action == "remove" || activity.MembersRemoved?.Any(m => m.Id == botId) == true;
+        // Someone joined or left: who reads the replies there changed (a team's members read every one of its channels).
+        if ((activity.MembersAdded ?? []).Concat(activity.MembersRemoved ?? []).Any(m => m.Id != botId)) audiences.Forget();
         await channels.OnTeamEventAsync(activity, added, removed, ct);   // team events: the channel registry
         if (removed)
         {
@@ -65,10 +68,10 @@ public sealed partial class TeamsActivityHandler(
             User = new TurnUser("", "", ""), TenantId = conversation.TenantId, Conversation = conversation,
             Culture = T.CultureFor(activity.Locale), TimeZone = TimeZoneInfo.Utc, Kind = TurnKind.Installed,
         };
-        await sender.SendNewAsync(activity, await RouteAsync(turn, ct), ct);
+        await sender.SendNewAsync(activity, conversation.Kind, await RouteAsync(turn, ct), ct);
     }
 
-    async Task<Reply?> RunAsync(Activity activity, TurnKind kind, CancellationToken ct)
+    async Task<(Turn Turn, Reply Reply)?> RunAsync(Activity activity, TurnKind kind, CancellationToken ct)
     {
         var turn = TurnReader.Read(activity, kind);
         if (turn is null)
@@ -77,7 +80,7 @@ public sealed partial class TeamsActivityHandler(
             return null;
         }
         await recorder.RecordAsync(turn, ct);
-        return await RouteAsync(turn, ct);
+        return (turn, await RouteAsync(turn, ct));
     }
 
     async Task<Reply> RouteAsync(Turn turn, CancellationToken ct)
@@ -93,7 +96,7 @@ public sealed partial class TeamsActivityHandler(
             // The person gets a plain answer; the details go to the log, never into the chat.
             telemetry.Failed(e);
             LogTurnFailed(log, e, turn.Kind, turn.Verb);
-            return Reply.Text(T.Get(turn.Culture, "error.generic"));
+            return Reply.Text(T.Get(turn.Culture, "error.generic")).ForEveryone();   // says nothing about the archive
         }
     }
 

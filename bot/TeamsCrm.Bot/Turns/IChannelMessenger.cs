@@ -20,6 +20,11 @@ public interface IChannelMessenger
     Task<bool> IsMemberAsync(ConversationRef conversation, string aadObjectId, CancellationToken ct = default);
     /// <summary>The members of the channel's team (its roster), every page of them.</summary>
     Task<IReadOnlyList<TeamMember>> TeamMembersAsync(ConversationRef channel, CancellationToken ct = default);
+    /// <summary>
+    /// Everyone who reads the conversation: a group chat's members, a channel's members (a private or shared channel has
+    /// its own), every page of them; null when the connector cannot list them.
+    /// </summary>
+    Task<IReadOnlyList<TeamMember>?> MembersAsync(ConversationRef conversation, CancellationToken ct = default);
 
     /// <summary>Replaces a card posted earlier with <paramref name="card"/>, in place.</summary>
     Task<bool> UpdateCardAsync(PostedCard posted, JsonObject card, CancellationToken ct = default);

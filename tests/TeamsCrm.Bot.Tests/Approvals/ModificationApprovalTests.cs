@@ -13,7 +13,7 @@ namespace TeamsCrm.Bot.Tests.Approvals;
 public class ModificationApprovalTests
 {
     /// <summary>Wang Fang (sales manager) has met the bot; Li Na sends a new phone number and tier for approval.</summary>
-    static async Task<(Customer File, Approval Request)> RequestAsync(TestBot bot, string locale = "en-US")
+    public static async Task<(Customer File, Approval Request)> RequestAsync(TestBot bot, string locale = "en-US")
     {
         await bot.Say(Demo.WangFang, "help", locale);
         var huadong = await HuadongAsync(bot.Archive.Customers);

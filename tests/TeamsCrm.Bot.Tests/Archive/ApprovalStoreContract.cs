@@ -75,12 +75,44 @@ public abstract class ApprovalStoreContract : IAsyncLifetime
     public async Task Card_copies_are_kept_in_order_once_each_without_changing_the_version()
     {
         var pending = await Store.CreateAsync(Request("access:4"));
-        await Store.AddCopyAsync(pending.Id, new CardCopy("a:chat-1", "act-1", "https://smba/"));
-        await Store.AddCopyAsync(pending.Id, new CardCopy("19:channel", "act-2", "https://smba/"));
-        await Store.AddCopyAsync(pending.Id, new CardCopy("a:chat-1", "act-1", "https://smba/"));
+        await Store.AddCopyAsync(pending.Id, new CardCopy("a:chat-1", "act-1", "https://smba/", Shared: false));
+        await Store.AddCopyAsync(pending.Id, new CardCopy("19:channel", "act-2", "https://smba/", Shared: true));
+        await Store.AddCopyAsync(pending.Id, new CardCopy("a:chat-1", "act-1", "https://smba/", Shared: false));
+        await Store.AddCopyAsync(pending.Id, new CardCopy("19:older", "act-3", "https://smba/"));   // stored before copies were marked
         var stored = (await Store.GetAsync(pending.Id))!;
-        Assert.Equal(["act-1", "act-2"], stored.Copies.Select(c => c.ActivityId));
+        Assert.Equal(["act-1", "act-2", "act-3"], stored.Copies.Select(c => c.ActivityId));
+        Assert.Equal(new bool?[] { false, true, null }, stored.Copies.Select(c => c.Shared));
         Assert.Equal(pending.Version, stored.Version);
+    }
+
+    [Fact]
+    public async Task The_steps_a_decision_leaves_are_saved_with_it_found_once_due_and_gone_when_done()
+    {
+        var pending = await Store.CreateAsync(Request("access:7"));
+        var untouched = await Store.CreateAsync(Request("access:8", subject: "C-2026-00002"));
+        var now = Clock.GetUtcNow();
+        var steps = FinishWork.Start("zh-CN", "Asia/Shanghai", tellRequester: true, now).Claim(now, TimeSpan.FromMinutes(2));
+        var decided = await Store.SaveAsync(ApprovalRules.Decide(pending, Manager, Decision.Approve, "ok", now) with { Finish = steps });
+
+        var stored = (await Store.GetAsync(pending.Id))!;
+        Assert.Equal(("zh-CN", "Asia/Shanghai", true, now.AddMinutes(2), now.AddMinutes(2)),
+            (stored.Finish!.Locale, stored.Finish.TimeZone, stored.Finish.TellRequester, stored.Finish.DueAt, stored.Finish.ClaimedUntil));
+        Assert.Empty(await Store.FinishDueAsync(now.AddMinutes(2).AddSeconds(-1)));   // claimed: not due before the claim runs out
+        Assert.Equal([pending.Id], (await Store.FinishDueAsync(now.AddMinutes(2))).Select(a => a.Id));
+
+        var failed = decided.Finish!.With(["a:chat-1|act-1"], now).Failed(now.AddMinutes(1));
+        var retried = await Store.SaveAsync(decided with { Finish = failed });
+        var back = (await Store.GetAsync(pending.Id))!.Finish!;
+        Assert.Equal(["a:chat-1|act-1"], back.CopiesUpdated);
+        Assert.Equal((now, 1, (DateTimeOffset?)null, now.AddMinutes(2)), (back.RequesterToldAt, back.Failures, back.ClaimedUntil, back.DueAt));
+        // A claim is taken under the version: of two runs claiming from one read, one wins.
+        await Store.SaveAsync(retried with { Finish = retried.Finish!.Claim(now.AddMinutes(3), TimeSpan.FromMinutes(2)) });
+        await Assert.ThrowsAsync<ApprovalConflictException>(() => Store.SaveAsync(retried with { Finish = retried.Finish!.Claim(now.AddMinutes(3), TimeSpan.FromMinutes(2)) }));
+
+        var done = await Store.SaveAsync((await Store.GetAsync(pending.Id))! with { Finish = null });
+        Assert.Null(done.Finish);
+        Assert.Empty(await Store.FinishDueAsync(now.AddDays(1)));
+        Assert.Null((await Store.GetAsync(untouched.Id))!.Finish);
     }
 
     [Fact]

@@ -10,6 +10,8 @@ public sealed class TempSqliteArchive
 {
     readonly string _path = Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db");
 
+    public string FilePath => _path;
+
     public Task<ICrmArchive> CreateAsync(FakeTimeProvider clock) => Task.FromResult<ICrmArchive>(new SqliteArchive(new SqliteDatabase(_path), clock));
 
     public Task DeleteAsync()

@@ -29,23 +29,26 @@ public static class ApprovalCatalog
             Request = request with { Status = ApprovalStatus.Rejected, DecidedByAadObjectId = "manager", DecidedAt = at.AddHours(2), Comment = "Call the customer first" },
             DeciderName = "Wang Fang",
         };
-        yield return ($"approval.status.{l}", "ApprovalCards.Status", ApprovalCards.Status(c, view));
-        yield return ($"approval.status.new-file.{l}", "ApprovalCards.Status", ApprovalCards.Status(c, newFile));
+        yield return ($"approval.summary.{l}", "ApprovalCards.Summary", ApprovalCards.Summary(c, view));
+        yield return ($"approval.summary.new-file.{l}", "ApprovalCards.Summary", ApprovalCards.Summary(c, newFile));
         yield return ($"approval.approver.{l}", "ApprovalCards.ForApprover", ApprovalCards.ForApprover(c, view));
         yield return ($"approval.approver.comment-required.{l}", "ApprovalCards.ForApprover",
             ApprovalCards.ForApprover(c, newFile, "", T(c, "approvals.commentRequired")));
         yield return ($"approval.requester.{l}", "ApprovalCards.ForRequester", ApprovalCards.ForRequester(c, view));
         yield return ($"approval.decided.{l}", "ApprovalCards.Decided", ApprovalCards.Decided(c, decided));
         yield return ($"approval.decided.already.{l}", "ApprovalCards.Decided", ApprovalCards.Decided(c, decided, T(c, "approvals.alreadyDecided")));
+        yield return ($"approval.summary.decided.{l}", "ApprovalCards.Summary", ApprovalCards.Summary(c, decided));
+        yield return ($"approval.summary.no-longer-approver.{l}", "ApprovalCards.Summary",
+            ApprovalCards.Summary(c, view, TeamsCrm.Bot.Cards.T.Get(c, "approvals.noLongerLeader", "Li Na")));
         yield return ($"approval.decided.changed-meanwhile.{l}", "ApprovalCards.Decided", ApprovalCards.Decided(c, decided with
         {
             Request = decided.Request with { Status = ApprovalStatus.Approved, Comment = null, Payload = request.Payload with { ChangedMeanwhile = true } },
         }));
-        yield return ($"approval.status.deletion.{l}", "ApprovalCards.Status", ApprovalCards.Status(c, view with
+        yield return ($"approval.approver.deletion.{l}", "ApprovalCards.ForApprover", ApprovalCards.ForApprover(c, view with
         {
             Request = request with { Kind = ApprovalKind.Deletion, Payload = new ApprovalPayload("Company closed") },
         }));
-        yield return ($"approval.status.access.{l}", "ApprovalCards.Status", ApprovalCards.Status(c, view with
+        yield return ($"approval.approver.access.{l}", "ApprovalCards.ForApprover", ApprovalCards.ForApprover(c, view with
         {
             Request = request with { Kind = ApprovalKind.Access, Payload = new ApprovalPayload("Covering for Li Na", GrantDays: 7) },
         }));

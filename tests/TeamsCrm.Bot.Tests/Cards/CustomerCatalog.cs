@@ -33,10 +33,16 @@ public static class CustomerCatalog
         yield return ($"customer.file.visits.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.Owner) with
             { RecentVisits = [VisitSamples.Visit(0, textLength: 4000), VisitSamples.Visit(1, Bot.Domain.Visits.VisitResult.NotYet), VisitSamples.Visit(2)] }));
         yield return ($"customer.redacted.{l}", "CustomerCards.Redacted", CustomerCards.Redacted(c, "C-2026-00042", "Huadong Precision", File().Contacts, "Tom Becker"));
+        yield return ($"customer.shared-redacted.{l}", "CustomerCards.SharedRedacted",
+            CustomerCards.SharedRedacted(c, "C-2026-00042", "Huadong Precision", File().Contacts, "Tom Becker"));
+        yield return ($"customer.file.shared.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.Open)));
         yield return ($"customer.list.{l}", "CustomerCards.List", CustomerCards.List(c, "hua", [
             new FoundCustomer("C-2026-00042", "Huadong Precision", CustomerStatus.Active, "Li Na"),
             new FoundCustomer("C-2026-00043", "Huaxin Logistics", null, "Tom Becker"),
         ], more: true));
+        yield return ($"customer.list.shared.{l}", "CustomerCards.List", CustomerCards.List(c, "hua", [
+            new FoundCustomer("C-2026-00043", "Huaxin Logistics", null, "Tom Becker"),
+        ], more: false, forEveryone: true));
         yield return ($"customer.not-allowed.{l}", "CustomerCards.NotAllowed", CustomerCards.NotAllowed(c, "customers.onlyOwnerEdits"));
 
         yield return ($"new-customer.choose.{l}", "NewCustomerCards.Choose", NewCustomerCards.Choose(c));

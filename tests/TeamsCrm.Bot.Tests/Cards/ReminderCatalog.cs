@@ -35,6 +35,8 @@ public static class ReminderCatalog
         yield return ($"reminder.review.{l}", "ReminderCards.FileReview", ReminderCards.FileReview(c, 60,
             [("Li Na", ["C-2026-00001 Huadong Precision"]), ("Tom Becker", [.. Enumerable.Range(1, 40).Select(i => $"C-2026-{i:D5} 华东精密有限公司")])]));
         yield return ($"reminder.review.none.{l}", "ReminderCards.FileReview", ReminderCards.FileReview(c, 60, []));
+        yield return ($"reminder.review.names-hidden.{l}", "ReminderCards.FileReview", ReminderCards.FileReview(c, 60,
+            [("Li Na", ["C-2026-00001 Huadong Precision"])], namesShown: false));
 
         var day = new DateOnly(2026, 11, 23);
         yield return ($"reminder.follow-ups.{l}", "PersonalReminderCards.FollowUps", PersonalReminderCards.FollowUps(c, day,

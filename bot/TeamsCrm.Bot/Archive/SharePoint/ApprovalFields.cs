@@ -17,7 +17,7 @@ static class ApprovalFields
     public const string Id = "Title", RequestKey = "RequestKey", Kind = "Kind", Subject = "Subject", SubjectName = "SubjectName",
         Requester = "Requester", Approvers = "Approvers", Payload = "Payload", Status = "ApprovalStatus", DecidedBy = "DecidedBy",
         DecidedAt = "DecidedAt", Comment = "DecisionComment", EffectAppliedAt = "EffectAppliedAt", CreatedAt = "CreatedAt",
-        Version = "ApprovalVersion", Copies = "CardCopies";
+        Version = "ApprovalVersion", Copies = "CardCopies", Finish = "FinishSteps", FinishDueAt = "FinishDueAt";
 
     /// <summary>A new request: version 1, no decision, no copies (they are added once posted).</summary>
     public static Dictionary<string, object?> ForCreate(Approval a) => WithoutEmpty(new(ForSave(a, 1))
@@ -32,6 +32,7 @@ static class ApprovalFields
         [Status] = a.Status.ToString(), [DecidedBy] = a.DecidedByAadObjectId, [DecidedAt] = ItemFields.Wire(a.DecidedAt),
         [Comment] = a.Comment, [EffectAppliedAt] = ItemFields.Wire(a.EffectAppliedAt),
         [Payload] = JsonSerializer.Serialize(a.Payload), [Version] = version,
+        [Finish] = a.Finish is { } finish ? JsonSerializer.Serialize(finish) : null, [FinishDueAt] = ItemFields.Wire(a.Finish?.DueAt),
     };
 
     public static Dictionary<string, object?> ForCopies(IEnumerable<CardCopy> copies) => new() { [Copies] = JsonSerializer.Serialize(copies) };
@@ -45,6 +46,7 @@ static class ApprovalFields
         Comment = i.Text(Comment), EffectAppliedAt = i.Time(EffectAppliedAt), CreatedAt = i.Time(CreatedAt)!.Value,
         Copies = i.Text(Copies) is { } c ? JsonSerializer.Deserialize<List<CardCopy>>(c) ?? [] : [],
         Version = VersionOf(i).ToString(CultureInfo.InvariantCulture),
+        Finish = i.Text(Finish) is { } f ? JsonSerializer.Deserialize<FinishWork>(f) : null,
     };
 
     public static long VersionOf(ItemFields i) => i.Integer(Version) ?? 0;

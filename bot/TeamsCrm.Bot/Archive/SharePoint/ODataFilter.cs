@@ -13,4 +13,7 @@ public static class ODataFilter
     public static string Eq(string column, string value) => $"fields/{column} eq {Literal(value)}";
 
     public static string StartsWith(string column, string prefix) => $"startswith(fields/{column},{Literal(prefix)})";
+
+    /// <summary>A dateTime column at or before <paramref name="time"/> (to the second, as SharePoint keeps it); empty values never match.</summary>
+    public static string AtOrBefore(string column, DateTimeOffset time) => $"fields/{column} le {Literal((string)ItemFields.Wire(time)!)}";
 }

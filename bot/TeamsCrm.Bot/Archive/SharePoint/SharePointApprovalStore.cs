@@ -113,6 +113,15 @@ sealed class SharePointApprovalStore(SharePointSite site) : IApprovalStore
             .OrderByDescending(i => i.Approval.CreatedAt).ThenByDescending(i => ItemNumber(i))
             .Select(i => i.Approval)];
 
+    /// <summary>
+    /// One query driven by the index on FinishDueAt, which only requests with steps left hold; the exact due time (kept
+    /// to the tick in the steps' JSON) is checked here.
+    /// </summary>
+    public async Task<IReadOnlyList<Approval>> FinishDueAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        [.. (await site.QueryAsync(Approvals, ODataFilter.AtOrBefore(FinishDueAt, now), ct)).Select(Remember)
+            .Where(i => i.Approval.Finish is { } f && f.DueAt <= now)
+            .OrderBy(i => i.Approval.Finish!.DueAt).ThenBy(i => ItemNumber(i)).Select(i => i.Approval)];
+
     /// <summary>By filing time; requests filed in the same second in the order they were filed (item ids only grow).</summary>
     List<Approval> OldestFirst(IEnumerable<Seen> items) =>
         [.. items.OrderBy(i => i.Approval.CreatedAt).ThenBy(i => ItemNumber(i)).Select(i => i.Approval)];

@@ -147,6 +147,8 @@ public static class SharePointLists
     /// are few, so approvers and age are checked in code), requester or subject. The approvers ("|id1|id2|"), the
     /// payload and the card copies are JSON or text in multi-line columns that no query filters on. The version counts
     /// saves only, so that adding a card copy (which moves the eTag) does not make a decision on the card conflict.
+    /// The steps a decision leaves (FinishSteps, JSON) come with FinishDueAt, indexed and empty once they are done:
+    /// the sweep's "le now" is driven by that index and matches only the unfinished.
     /// </summary>
     public static readonly ListDef Approvals = new("TeamsCrm Approvals", Key(),
     [
@@ -156,6 +158,7 @@ public static class SharePointLists
         new(ApprovalFields.Status, ColumnKind.Choice, Indexed: true, Required: true, Choices: Enum.GetNames<ApprovalStatus>()),
         Text(ApprovalFields.DecidedBy, 64), Time(ApprovalFields.DecidedAt), Note(ApprovalFields.Comment), Time(ApprovalFields.EffectAppliedAt),
         Time(ApprovalFields.CreatedAt), new(ApprovalFields.Version, ColumnKind.Number, Required: true), Note(ApprovalFields.Copies),
+        Note(ApprovalFields.Finish), new(ApprovalFields.FinishDueAt, ColumnKind.DateTime, Indexed: true),
     ]);
 
     /// <summary>

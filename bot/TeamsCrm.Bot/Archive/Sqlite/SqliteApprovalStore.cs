@@ -8,7 +8,7 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
 {
     const string Columns = """
         a.id, a.request_key, a.kind, a.subject, a.subject_name, a.requester_aad_object_id, a.payload, a.status,
-        a.decided_by_aad_object_id, a.decided_at, a.comment, a.effect_applied_at, a.created_at, a.version
+        a.decided_by_aad_object_id, a.decided_at, a.comment, a.effect_applied_at, a.created_at, a.version, a.finish
         """;
 
     public async Task<Approval> CreateAsync(Approval request, CancellationToken ct = default)
@@ -45,11 +45,12 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
         var version = long.TryParse(updated.Version, out var v) ? v : -1;
         var changed = await Sql.ExecAsync(c, """
             UPDATE approvals SET status = $status, decided_by_aad_object_id = $by, decided_at = $at, comment = $comment,
-                effect_applied_at = $effect, payload = $payload, version = version + 1
+                effect_applied_at = $effect, payload = $payload, finish = $finish, finish_due_at = $due, version = version + 1
             WHERE id = $id AND version = $version
             """, ct, ("$id", updated.Id), ("$version", version), ("$status", updated.Status.ToString()), ("$by", updated.DecidedByAadObjectId),
             ("$at", Sql.Iso(updated.DecidedAt)), ("$comment", updated.Comment), ("$effect", Sql.Iso(updated.EffectAppliedAt)),
-            ("$payload", JsonSerializer.Serialize(updated.Payload)));
+            ("$payload", JsonSerializer.Serialize(updated.Payload)),
+            ("$finish", updated.Finish is { } finish ? JsonSerializer.Serialize(finish) : null), ("$due", Sql.Iso(updated.Finish?.DueAt)));
         var stored = (await QueryAsync(c, "a.id = $id", "", ct, ("$id", updated.Id))).FirstOrDefault()
             ?? throw new InvalidOperationException($"No approval {updated.Id}.");
         return changed == 1 ? stored : throw new ApprovalConflictException(stored);
@@ -59,9 +60,10 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
     {
         await using var c = db.Open();
         await Sql.ExecAsync(c, """
-            INSERT INTO approval_copies (approval_id, conversation_id, activity_id, service_url) VALUES ($id, $conversation, $activity, $url)
+            INSERT INTO approval_copies (approval_id, conversation_id, activity_id, service_url, shared) VALUES ($id, $conversation, $activity, $url, $shared)
             ON CONFLICT DO NOTHING
-            """, ct, ("$id", id), ("$conversation", copy.ConversationId), ("$activity", copy.ActivityId), ("$url", copy.ServiceUrl));
+            """, ct, ("$id", id), ("$conversation", copy.ConversationId), ("$activity", copy.ActivityId), ("$url", copy.ServiceUrl),
+            ("$shared", copy.Shared is { } shared ? (shared ? 1 : 0) : null));
     }
 
     public async Task<IReadOnlyList<Approval>> PendingForApproverAsync(string approverAadObjectId, CancellationToken ct = default)
@@ -90,6 +92,13 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
         return await QueryAsync(c, "a.subject = $subject", "ORDER BY a.created_at DESC, a.id DESC", ct, ("$subject", subject));
     }
 
+    /// <summary>On the partial index approvals_finish_due, which holds only requests with steps left.</summary>
+    public async Task<IReadOnlyList<Approval>> FinishDueAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        return await QueryAsync(c, "a.finish_due_at IS NOT NULL AND a.finish_due_at <= $now", "ORDER BY a.finish_due_at, a.id", ct, ("$now", Sql.Iso(now)));
+    }
+
     static async Task<List<Approval>> QueryAsync(SqliteConnection c, string where, string order, CancellationToken ct,
         params (string Name, object? Value)[] args)
     {
@@ -99,8 +108,8 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
             var id = rows[i].Id;
             var approvers = await Sql.ListAsync(c, "SELECT aad_object_id FROM approval_approvers WHERE approval_id = $id ORDER BY rowid",
                 r => r.GetString(0), ct, ("$id", id));
-            var copies = await Sql.ListAsync(c, "SELECT conversation_id, activity_id, service_url FROM approval_copies WHERE approval_id = $id ORDER BY seq",
-                r => new CardCopy(r.GetString(0), r.GetString(1), r.GetString(2)), ct, ("$id", id));
+            var copies = await Sql.ListAsync(c, "SELECT conversation_id, activity_id, service_url, shared FROM approval_copies WHERE approval_id = $id ORDER BY seq",
+                r => new CardCopy(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3) != 0), ct, ("$id", id));
             rows[i] = rows[i] with { ApproverAadObjectIds = approvers, Copies = copies };
         }
         return rows;
@@ -114,5 +123,6 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
         DecidedByAadObjectId = r.TextOrNull("decided_by_aad_object_id"), DecidedAt = r.TimeOrNull("decided_at"), Comment = r.TextOrNull("comment"),
         EffectAppliedAt = r.TimeOrNull("effect_applied_at"), CreatedAt = r.Time("created_at"),
         Version = r.Integer("version").ToString(System.Globalization.CultureInfo.InvariantCulture), ApproverAadObjectIds = [],
+        Finish = r.TextOrNull("finish") is { } finish ? JsonSerializer.Deserialize<FinishWork>(finish) : null,
     };
 }

@@ -44,4 +44,17 @@ static partial class SqliteMigrations
             UNIQUE (approval_id, conversation_id, activity_id)
         );
         """;
+
+    /// <summary>
+    /// 8: finishing a decision. The steps left after it are JSON on the request; finish_due_at (NULL once done) is when a
+    /// sweep should look next, in a partial index that holds only the unfinished. A card copy says whether it was posted
+    /// where many read it (shared); copies stored before this step have NULL there (ApprovalDesk decides what they are).
+    /// </summary>
+    const string Step8ApprovalFinish =
+        """
+        ALTER TABLE approvals ADD COLUMN finish TEXT;
+        ALTER TABLE approvals ADD COLUMN finish_due_at TEXT;
+        CREATE INDEX approvals_finish_due ON approvals(finish_due_at) WHERE finish_due_at IS NOT NULL;
+        ALTER TABLE approval_copies ADD COLUMN shared INTEGER;
+        """;
 }

@@ -30,6 +30,11 @@ public sealed record Approval
     public required string RequestKey { get; init; }
     /// <summary>Every message the request's card was posted as, to update them all when it is decided.</summary>
     public IReadOnlyList<CardCopy> Copies { get; init; } = [];
+    /// <summary>
+    /// What is still to be done after the decision or cancellation (its effect, the copies, the requester), stored with
+    /// it in the same save; null once everything is done (and while the request is pending).
+    /// </summary>
+    public FinishWork? Finish { get; init; }
     /// <summary>Optimistic concurrency token (SQLite row version, SharePoint eTag); opaque to the domain.</summary>
     public string Version { get; init; } = "";
 
@@ -79,5 +84,9 @@ public enum EscalationKind
 
 public sealed record FieldChange(string Field, string? Old, string? New);
 
-/// <summary>One posted copy of a request's card: where it is, to update it in place.</summary>
-public sealed record CardCopy(string ConversationId, string ActivityId, string ServiceUrl);
+/// <summary>
+/// One posted copy of a request's card: where it is, to update it in place. <paramref name="Shared"/>: posted where more
+/// than its one reader sees it (an approvals channel), so it carries the request's summary and status only; null for a
+/// copy stored before copies were marked (see <c>ApprovalDesk.IsSharedAsync</c>).
+/// </summary>
+public sealed record CardCopy(string ConversationId, string ActivityId, string ServiceUrl, bool? Shared = null);

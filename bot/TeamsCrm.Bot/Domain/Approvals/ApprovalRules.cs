@@ -57,6 +57,23 @@ public static class ApprovalRules
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="aadObjectId"/>, named an approver when the request was filed, still is one by the directory as
+    /// it is now: someone who lost the role (no longer a sales manager, no longer the requester's direct leader…) or who
+    /// left the directory can no longer decide. Null when they still may.
+    /// </summary>
+    public static async Task<DecisionRefusal?> CheckStillApproverAsync(Approval a, string aadObjectId, IDirectory directory, CancellationToken ct = default)
+    {
+        if (await directory.FindAsync(aadObjectId, ct) is null) return DecisionRefusal.LeftDirectory;
+        var approvers = await ApproversAsync(a.Kind, a.RequesterAadObjectId, directory, ct);
+        return approvers.Any(p => Same(p.AadObjectId, aadObjectId)) ? null : DecisionRefusal.NoLongerApprover;
+    }
+
+    /// <summary>The request's details are for its requester and the approvers who still are; everyone else sees its summary.</summary>
+    public static async Task<bool> MaySeeDetailsAsync(Approval a, string aadObjectId, IDirectory directory, CancellationToken ct = default) =>
+        Same(aadObjectId, a.RequesterAadObjectId)
+        || (IsApprover(a, aadObjectId) && await CheckStillApproverAsync(a, aadObjectId, directory, ct) is null);
+
     /// <summary>The request decided; the caller stores it guarded by its version, so that only the first answer wins.</summary>
     public static Approval Decide(Approval a, string byAadObjectId, Decision decision, string? comment, DateTimeOffset now) => a with
     {
@@ -80,4 +97,11 @@ public static class ApprovalRules
 
 public enum Decision { Approve, Reject }
 
-public enum DecisionRefusal { OwnRequest, NotAnApprover, AlreadyDecided, CommentRequired }
+public enum DecisionRefusal
+{
+    OwnRequest, NotAnApprover, AlreadyDecided, CommentRequired,
+    /// <summary>Named an approver when the request was filed, but no longer holds the role that decides it.</summary>
+    NoLongerApprover,
+    /// <summary>Named an approver when the request was filed, but no longer in the directory at all.</summary>
+    LeftDirectory,
+}

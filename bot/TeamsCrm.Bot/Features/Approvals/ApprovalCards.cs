@@ -11,19 +11,31 @@ using TeamsCrm.Bot.Features.Visits;
 namespace TeamsCrm.Bot.Features.Approvals;
 
 /// <summary>
-/// The request's card in each of its views. An approver's 1:1 chat gets <see cref="ForApprover"/>; a channel gets
-/// <see cref="Status"/> (read-only). Every copy carries a refresh for the approvers and the requester: Teams then shows
-/// each of them their own view (buttons, or Cancel) wherever they see it, and the outcome once decided.
+/// The request's card in each of its views. An approver's 1:1 chat gets <see cref="ForApprover"/>; a shared conversation
+/// (an approvals channel) gets <see cref="Summary"/>, which shows nothing its least-privileged reader may not see. Every
+/// pending copy carries a refresh for the approvers and the requester: Teams then shows each of them their own view
+/// (the details with the buttons, or Cancel) wherever they see it; everyone else keeps the copy as posted.
 /// </summary>
 public static class ApprovalCards
 {
     public const string RefreshVerb = "approval.refresh";
 
-    /// <summary>What everyone sees: the request and whom it waits for.</summary>
-    public static JsonObject Status(CultureInfo c, ApprovalView v) => Details(c, v)
-        .Text(T.Get(c, "approvals.waitingFor", string.Join(", ", v.ApproverNames)), subtle: true)
-        .Refresh(RefreshVerb, Id(v), v.RefreshTeamsIds)
-        .Build();
+    /// <summary>
+    /// The request's summary and status, for a shared conversation and for anyone who is neither its requester nor one of
+    /// its approvers: kind, subject, requester, approvers, filed, status and — once decided — the outcome, who and when.
+    /// No before → after values, reason, comment, plan items or escalation. <paramref name="notice"/>: why the reader sees
+    /// only this (an approver who no longer may decide).
+    /// </summary>
+    public static JsonObject Summary(CultureInfo c, ApprovalView v, string? notice = null)
+    {
+        var card = Headline(c, v);
+        if (notice is not null) card.Warning(notice);
+        if (v.Request.IsPending)
+            return card.Text(T.Get(c, "approvals.waitingFor", string.Join(", ", v.ApproverNames)), subtle: true)
+                .Refresh(RefreshVerb, Id(v), v.RefreshTeamsIds)
+                .Build();
+        return Outcome(c, v, card).Build();
+    }
 
     /// <summary>An approver's view: a comment and the two decisions.</summary>
     public static JsonObject ForApprover(CultureInfo c, ApprovalView v, string? comment = null, string? error = null)
@@ -46,18 +58,28 @@ public static class ApprovalCards
         .Refresh(RefreshVerb, Id(v), v.RefreshTeamsIds)
         .Build();
 
-    /// <summary>After the decision, every copy becomes this: the outcome, who and when; nothing left to press.</summary>
+    /// <summary>
+    /// After the decision, every private copy becomes this (a shared one the decided <see cref="Summary"/>): the details,
+    /// the outcome, who and when, and the comment; nothing left to press.
+    /// </summary>
     public static JsonObject Decided(CultureInfo c, ApprovalView v, string? notice = null)
     {
         var card = Details(c, v);
         if (notice is not null) card.Warning(notice);
+        Outcome(c, v, card);
+        if (v.Request.Comment is { } comment) card.Text(T.Get(c, "approvals.commentIs", comment));
+        return card.Build();
+    }
+
+    /// <summary>Approved, rejected or cancelled, by whom and when; an approval that could not apply says so (it names no value).</summary>
+    static Card Outcome(CultureInfo c, ApprovalView v, Card card)
+    {
         var a = v.Request;
         if (a.Payload.ChangedMeanwhile)
             card.Warning(T.Get(c, a.Kind == ApprovalKind.VisitPlan ? "approvals.planChangedMeanwhile" : "approvals.changedMeanwhile"));
         if (a.DecidedAt is { } at)
             card.Text(T.Get(c, "approvals.decided", CustomerText.Of(c, a.Status), v.DeciderName ?? "?", CustomerText.Time(at, v.Zone)));
-        if (a.Comment is { } comment) card.Text(T.Get(c, "approvals.commentIs", comment));
-        return card.Build();
+        return card;
     }
 
     /// <summary>A click that changes nothing: forged, not one's own to decide, or about a request that is gone.</summary>
@@ -65,10 +87,11 @@ public static class ApprovalCards
         .Warning(message)
         .Build();
 
-    static Card Details(CultureInfo c, ApprovalView v)
+    /// <summary>What every view shows: the request's kind and subject, who filed it when, who decides, its status.</summary>
+    static Card Headline(CultureInfo c, ApprovalView v)
     {
         var a = v.Request;
-        var card = Card.Create()
+        return Card.Create()
             .Title(T.Get(c, "approvals.title", CustomerText.Of(c, a.Kind), a.SubjectName))
             .Facts([
                 SubjectFact(c, a),
@@ -77,6 +100,13 @@ public static class ApprovalCards
                 (T.Get(c, "approvals.filedAt"), CustomerText.Time(a.CreatedAt, v.Zone)),
                 (T.Get(c, "approvals.status"), CustomerText.Of(c, a.Status)),
             ]);
+    }
+
+    /// <summary>The headline and what the request asks: before → after per field, the days, the escalation, the reason, the plan.</summary>
+    static Card Details(CultureInfo c, ApprovalView v)
+    {
+        var a = v.Request;
+        var card = Headline(c, v);
         card.Facts((a.Payload.Changes ?? []).Select(ch =>
             (CustomerText.Field(c, ch.Field), $"{CustomerText.FieldValue(c, ch.Field, ch.Old)} → {CustomerText.FieldValue(c, ch.Field, ch.New)}")));
         if (a.Payload.GrantDays is { } days) card.Facts([(T.Get(c, "approvals.grantFor"), T.Get(c, "approvals.days", days))]);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
@@ -12,11 +13,11 @@ namespace TeamsCrm.Bot.Features.Approvals;
 
 /// <summary>
 /// Files requests and carries decisions out: finds the approvers in the directory, posts the card to each one's
-/// 1:1 chat (and the approvals channel of each team the requester is in), and after a decision applies its effect,
-/// updates every copy of the card in place and tells the requester.
+/// 1:1 chat (and its summary to the approvals channel of each team the requester is in), and after a decision applies
+/// its effect, updates every copy of the card in place and tells the requester (ApprovalDesk.Finish.cs).
 /// </summary>
-public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, IOptions<ApprovalOptions> options,
-    TimeProvider clock)
+public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, IOptions<ApprovalOptions> options,
+    TimeProvider clock, ILogger<ApprovalDesk> log)
 {
     /// <summary>What filing gave: the request (null when nobody can decide it) and what the requester must be told.</summary>
     public sealed record Filing(Approval? Request, string? Notice);
@@ -53,13 +54,15 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
                 ? await messenger.SendCardAsync(user, ApprovalCards.ForApprover(LanguageOf(user, c), view), ct)
                 : null;
             if (posted is null) unreachable.Add(approver.Name);
-            else await archive.Approvals.AddCopyAsync(request.Id, Copy(posted), ct);
+            else await archive.Approvals.AddCopyAsync(request.Id, Copy(posted, shared: false), ct);
         }
-        foreach (var channelId in options.Value.Channels.Distinct(StringComparer.Ordinal))   // the approvals channel of the requester's teams
+        // The approvals channel of the requester's teams: every member reads it, reps included, so it gets the summary;
+        // Teams shows the approvers and the requester their own view there through the card's refresh.
+        foreach (var channelId in options.Value.Channels.Distinct(StringComparer.Ordinal))
             if (await archive.Conversations.FindConversationAsync(channelId, ct) is { } channel
                 && await messenger.IsMemberAsync(channel, turn.User.AadObjectId, ct)
-                && await messenger.PostCardAsync(channel, ApprovalCards.Status(c, view), ct) is { } inChannel)
-                await archive.Approvals.AddCopyAsync(request.Id, Copy(inChannel), ct);
+                && await messenger.PostCardAsync(channel, ApprovalCards.Summary(c, view), ct) is { } inChannel)
+                await archive.Approvals.AddCopyAsync(request.Id, Copy(inChannel, shared: true), ct);
         return new Filing(request, unreachable.Count == 0 ? null : T.Get(c, "approvals.unreachable", string.Join(", ", unreachable)));
     }
 
@@ -79,35 +82,17 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
             : filing.Notice!;
 
     /// <summary>
-    /// After a decision or cancellation is stored: its effect, then every copy of the card, then the requester.
-    /// Safe to run again; <see cref="Approval.EffectAppliedAt"/> records that the effect is in.
+    /// Why <paramref name="aadObjectId"/>, named an approver when the request was filed, may no longer decide it (by the
+    /// directory as it is now), in words for the card; null when they still may.
     /// </summary>
-    public async Task<Approval> FinishAsync(Approval decided, CultureInfo c, TimeZoneInfo zone, bool notifyRequester, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var changedMeanwhile = await ApprovalEffects.ApplyDecisionAsync(decided, archive, now, ct);
-        if (decided.EffectAppliedAt is null)
+    public async Task<string?> NoLongerApproverAsync(Approval a, string aadObjectId, CultureInfo c, CancellationToken ct) =>
+        await ApprovalRules.CheckStillApproverAsync(a, aadObjectId, directory, ct) switch
         {
-            var payload = decided.Payload with { ChangedMeanwhile = changedMeanwhile };
-            try { decided = await archive.Approvals.SaveAsync(decided with { EffectAppliedAt = now, Payload = payload }, ct); }
-            catch (ApprovalConflictException e) { decided = e.Current; }   // a retry got there first; the effect is in either way
-        }
-        var view = await ViewAsync(decided, zone, ct);
-        var card = ApprovalCards.Decided(c, view);
-        foreach (var copy in (await archive.Approvals.GetAsync(decided.Id, ct))?.Copies ?? [])
-            await messenger.UpdateCardAsync(new PostedCard(copy.ConversationId, copy.ActivityId, copy.ServiceUrl), card, ct);
-        if (notifyRequester && await archive.Conversations.FindUserAsync(decided.RequesterAadObjectId, ct) is { } requester)
-        {
-            c = LanguageOf(requester, c);
-            var kind = CustomerText.Of(c, decided.Kind);
-            await messenger.SendTextAsync(requester, decided.Status == ApprovalStatus.Approved
-                ? T.Get(c, !decided.Payload.ChangedMeanwhile ? "approvals.notifyApproved"
-                    : decided.Kind == ApprovalKind.VisitPlan ? "approvals.notifyPlanChangedMeanwhile" : "approvals.notifyChangedMeanwhile",
-                    kind, decided.SubjectName, view.DeciderName)
-                : T.Get(c, "approvals.notifyRejected", kind, decided.SubjectName, view.DeciderName, decided.Comment), ct);
-        }
-        return decided;
-    }
+            null => null,
+            DecisionRefusal.LeftDirectory => T.Get(c, "approvals.leftDirectory"),
+            _ when a.Kind is ApprovalKind.NewFile or ApprovalKind.VisitPlan => T.Get(c, "approvals.noLongerLeader", await NameAsync(a.RequesterAadObjectId, ct)),
+            _ => T.Get(c, "approvals.noLongerInRole", CustomerText.Of(c, a.Kind)),
+        };
 
     /// <summary>The names behind the ids, and the "29:" ids of everyone who gets a view of their own.</summary>
     public async Task<ApprovalView> ViewAsync(Approval a, TimeZoneInfo zone, CancellationToken ct)
@@ -140,5 +125,5 @@ public sealed class ApprovalDesk(ICrmArchive archive, IDirectory directory, ICha
     /// <summary>A message the bot starts is in the language the person's client last spoke, else the sender's.</summary>
     static CultureInfo LanguageOf(UserRef user, CultureInfo fallback) => user.Locale is { } locale ? T.CultureFor(locale) : fallback;
 
-    static CardCopy Copy(PostedCard p) => new(p.ConversationId, p.ActivityId, p.ServiceUrl);
+    static CardCopy Copy(PostedCard p, bool shared) => new(p.ConversationId, p.ActivityId, p.ServiceUrl, shared);
 }

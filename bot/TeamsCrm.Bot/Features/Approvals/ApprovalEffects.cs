@@ -70,20 +70,23 @@ public static class ApprovalEffects
 
     /// <summary>
     /// 档案的修改: each field goes from its "before" to its "after", recorded as the requester's change with their reason
-    /// under this approval. A field that no longer holds its "before" value was changed meanwhile: then nothing
-    /// applies (a stale "after" must not overwrite a newer value), and the history says so.
+    /// under this approval. A file whose fields all hold their "after" values already had the change applied by an
+    /// earlier run that stopped before its history was written (on SharePoint the update and its records are a
+    /// $batch, not one transaction): only the history is written now. A field that holds neither was changed
+    /// meanwhile: then nothing applies (a stale "after" must not overwrite a newer value), and the history says so.
     /// </summary>
     static Effect Modify(Customer current, Approval a, DateTimeOffset now)
     {
         var changes = a.Payload.Changes ?? [];
         var stored = CustomerBasics.Of(current).Values(current.Kind);
         if (changes.Count == 0) return None;
+        var records = changes.Select(ch => new ChangeRecord(current.Number, ch.Field, ch.Old, ch.New, a.RequesterAadObjectId, now, a.Payload.Reason, a.Id)).ToList();
+        if (changes.All(ch => stored.TryGetValue(ch.Field, out var value) && value == ch.New)) return new(null, records);
         if (changes.Any(ch => !stored.ContainsKey(ch.Field) || stored[ch.Field] != ch.Old))
             return new(null, [new(current.Number, "approval", null, ChangedMeanwhile, a.DecidedByAadObjectId ?? a.RequesterAadObjectId, now, null, a.Id)]);
         var values = stored.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         foreach (var ch in changes) values[ch.Field] = ch.New;
-        var records = changes.Select(ch => new ChangeRecord(current.Number, ch.Field, ch.Old, ch.New, a.RequesterAadObjectId, now, a.Payload.Reason, a.Id));
-        return new(CustomerBasics.FromValues(values).ApplyTo(current), [.. records]);
+        return new(CustomerBasics.FromValues(values).ApplyTo(current), records);
     }
 
     /// <param name="effect">The file after the effect and its records.</param>
@@ -99,7 +102,8 @@ public static class ApprovalEffects
             var current = file.Customer;
             var (changed, more) = effect(current);
             var records = new List<ChangeRecord> { new(current.Number, "approval", null, step, by, now, reason, a.Id) };
-            records.AddRange(more);
+            // A record of this request already in the history (an earlier run's batch written in part) is not written twice.
+            records.AddRange(more.Where(r => !file.History.Any(h => h.ApprovalId == a.Id && h.Field == r.Field && h.NewValue == r.NewValue)));
             try
             {
                 await files.UpdateAsync(changed ?? current, records, ct);

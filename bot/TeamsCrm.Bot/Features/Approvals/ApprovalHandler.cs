@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain.Approvals;
@@ -8,22 +9,23 @@ namespace TeamsCrm.Bot.Features.Approvals;
 
 /// <summary>
 /// The request card's verbs. Who may do what is decided from the authenticated user (<see cref="Turn.User"/>)
-/// against the stored request; the card's data only says which request. A click that may not count gets a
-/// card saying so and changes nothing; a click that already counted (double click, redelivery) shows the outcome.
+/// against the stored request and the directory as it is now; the card's data only says which request. A click that
+/// may not count gets a card saying so and changes nothing; a click that already counted (double click, redelivery)
+/// shows the outcome. Each answer goes to the one person who clicked (or whose view Teams refreshes): the details to
+/// the requester and the approvers who still are, the summary to anyone else.
 /// </summary>
 public static class ApprovalHandler
 {
-    /// <summary>Teams asks for a per-user view (refresh): the approver's buttons, the requester's Cancel, or the status.</summary>
+    /// <summary>
+    /// Teams asks for a per-user view (refresh): the approver's buttons, the requester's Cancel, or the summary. A decision
+    /// whose steps are left (a copy not yet updated, the requester not yet told) is finished on the way.
+    /// </summary>
     public static async Task<Reply> Refresh(Turn turn, ICrmArchive archive, ApprovalDesk desk, CancellationToken ct)
     {
         var c = turn.Culture;
         if (await FindAsync(turn, archive, ct) is not { } a) return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.notFound")));
-        var view = await desk.ViewAsync(a, turn.TimeZone, ct);
-        var me = turn.User.AadObjectId;
-        if (!a.IsPending) return Reply.ReplaceCard(ApprovalCards.Decided(c, view));
-        if (ApprovalRules.IsApprover(a, me)) return Reply.ReplaceCard(ApprovalCards.ForApprover(c, view));
-        if (ApprovalRules.MayCancel(a, me)) return Reply.ReplaceCard(ApprovalCards.ForRequester(c, view));
-        return Reply.ReplaceCard(ApprovalCards.Status(c, view));
+        if (!a.IsPending) a = await desk.FinishAsync(a, c, turn.TimeZone, ct);
+        return Reply.ReplaceCard(await ViewForAsync(turn, desk, a, null, ct));
     }
 
     public static async Task<Reply> Decide(Turn turn, ICrmArchive archive, ApprovalDesk desk, TimeProvider clock, CancellationToken ct)
@@ -37,7 +39,8 @@ public static class ApprovalHandler
         var comment = turn.DataString("comment")?.Trim() is { Length: > 0 } typed ? typed[..Math.Min(typed.Length, Limits.Reason)] : null;
         var me = turn.User.AadObjectId;
 
-        switch (ApprovalRules.CheckDecide(a, me, decision, comment))
+        var refusal = ApprovalRules.CheckDecide(a, me, decision, comment);
+        switch (refusal)
         {
             case DecisionRefusal.OwnRequest:
                 return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.ownRequest")));
@@ -45,20 +48,22 @@ public static class ApprovalHandler
                 return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.notAnApprover")));
             case DecisionRefusal.AlreadyDecided:
                 return await AlreadyDecidedAsync(turn, desk, a, decision, ct);
-            case DecisionRefusal.CommentRequired:
-                return Reply.ReplaceCard(ApprovalCards.ForApprover(c, await desk.ViewAsync(a, turn.TimeZone, ct), comment, T.Get(c, "approvals.commentRequired")));
         }
+        // Named an approver when it was filed; the directory decides whether they still are one (role lost, left).
+        if (await desk.NoLongerApproverAsync(a, me, c, ct) is { } why)
+            return Reply.ReplaceCard(ApprovalCards.Summary(c, await desk.ViewAsync(a, turn.TimeZone, ct), why));
+        if (refusal == DecisionRefusal.CommentRequired)
+            return Reply.ReplaceCard(ApprovalCards.ForApprover(c, await desk.ViewAsync(a, turn.TimeZone, ct), comment, T.Get(c, "approvals.commentRequired")));
 
         Approval decided;
         try
         {
-            decided = await archive.Approvals.SaveAsync(ApprovalRules.Decide(a, me, decision, comment, clock.GetUtcNow()), ct);
+            decided = await desk.CloseAsync(ApprovalRules.Decide(a, me, decision, comment, clock.GetUtcNow()), c, turn.TimeZone, tellRequester: true, ct);
         }
         catch (ApprovalConflictException e)
         {
             return await AlreadyDecidedAsync(turn, desk, e.Current, decision, ct);   // another approver, at the same moment, was first
         }
-        decided = await desk.FinishAsync(decided, c, turn.TimeZone, notifyRequester: true, ct);
         return Reply.ReplaceCard(ApprovalCards.Decided(c, await desk.ViewAsync(decided, turn.TimeZone, ct)));
     }
 
@@ -67,36 +72,52 @@ public static class ApprovalHandler
     {
         var c = turn.Culture;
         if (await FindAsync(turn, archive, ct) is not { } a) return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.notFound")));
-        if (!a.IsPending && a.Status == ApprovalStatus.Cancelled && ApprovalRules.MayCancel(a with { Status = ApprovalStatus.Pending }, turn.User.AadObjectId))
-            return Reply.ReplaceCard(ApprovalCards.Decided(c, await desk.ViewAsync(a, turn.TimeZone, ct)));   // pressed twice
+        if (!a.IsPending)
+        {
+            a = await desk.FinishAsync(a, c, turn.TimeZone, ct);
+            var pressedTwice = a.Status == ApprovalStatus.Cancelled && ApprovalRules.MayCancel(a with { Status = ApprovalStatus.Pending }, turn.User.AadObjectId);
+            return Reply.ReplaceCard(await ViewForAsync(turn, desk, a, pressedTwice ? null : T.Get(c, "approvals.alreadyDecided"), ct));
+        }
         if (!ApprovalRules.MayCancel(a, turn.User.AadObjectId))
-            return a.IsPending
-                ? Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.onlyRequesterCancels")))
-                : Reply.ReplaceCard(ApprovalCards.Decided(c, await desk.ViewAsync(a, turn.TimeZone, ct), T.Get(c, "approvals.alreadyDecided")));
+            return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.onlyRequesterCancels")));
         Approval cancelled;
         try
         {
-            cancelled = await archive.Approvals.SaveAsync(ApprovalRules.Cancel(a, clock.GetUtcNow()), ct);
+            cancelled = await desk.CloseAsync(ApprovalRules.Cancel(a, clock.GetUtcNow()), c, turn.TimeZone, tellRequester: false, ct);
         }
         catch (ApprovalConflictException e)
         {
-            return Reply.ReplaceCard(ApprovalCards.Decided(c, await desk.ViewAsync(e.Current, turn.TimeZone, ct), T.Get(c, "approvals.alreadyDecided")));
+            return Reply.ReplaceCard(await ViewForAsync(turn, desk, e.Current, T.Get(c, "approvals.alreadyDecided"), ct));
         }
-        cancelled = await desk.FinishAsync(cancelled, c, turn.TimeZone, notifyRequester: false, ct);
         return Reply.ReplaceCard(ApprovalCards.Decided(c, await desk.ViewAsync(cancelled, turn.TimeZone, ct)));
     }
 
     /// <summary>
-    /// The same person's same decision again (double click, a retry after a lost answer): the outcome, and the
-    /// effect finished if it was interrupted. Anyone else's, or a different decision: the outcome with a warning.
+    /// The same person's same decision again (double click, a retry after a lost answer): the outcome, and whatever the
+    /// decision left undone finished. Anyone else's, or a different decision: the outcome with a warning.
     /// </summary>
     static async Task<Reply> AlreadyDecidedAsync(Turn turn, ApprovalDesk desk, Approval a, Decision decision, CancellationToken ct)
     {
         var c = turn.Culture;
+        a = await desk.FinishAsync(a, c, turn.TimeZone, ct);
         var mine = string.Equals(a.DecidedByAadObjectId, turn.User.AadObjectId, StringComparison.OrdinalIgnoreCase)
             && a.Status == (decision == Decision.Approve ? ApprovalStatus.Approved : ApprovalStatus.Rejected);
-        if (mine && a.EffectAppliedAt is null) a = await desk.FinishAsync(a, c, turn.TimeZone, notifyRequester: true, ct);
-        return Reply.ReplaceCard(ApprovalCards.Decided(c, await desk.ViewAsync(a, turn.TimeZone, ct), mine ? null : T.Get(c, "approvals.alreadyDecided")));
+        return Reply.ReplaceCard(await ViewForAsync(turn, desk, a, mine ? null : T.Get(c, "approvals.alreadyDecided"), ct));
+    }
+
+    /// <summary>
+    /// The request as the person on this turn may see it: the requester and the approvers who still are get the details
+    /// (with their buttons while pending); anyone else — an approver who lost the role, with why — the summary.
+    /// </summary>
+    static async Task<JsonObject> ViewForAsync(Turn turn, ApprovalDesk desk, Approval a, string? notice, CancellationToken ct)
+    {
+        var (c, me) = (turn.Culture, turn.User.AadObjectId);
+        var view = await desk.ViewAsync(a, turn.TimeZone, ct);
+        if (string.Equals(me, a.RequesterAadObjectId, StringComparison.OrdinalIgnoreCase))
+            return a.IsPending ? ApprovalCards.ForRequester(c, view) : ApprovalCards.Decided(c, view, notice);
+        if (!ApprovalRules.IsApprover(a, me)) return ApprovalCards.Summary(c, view, notice);
+        if (await desk.NoLongerApproverAsync(a, me, c, ct) is { } why) return ApprovalCards.Summary(c, view, a.IsPending ? why : notice);
+        return a.IsPending ? ApprovalCards.ForApprover(c, view) : ApprovalCards.Decided(c, view, notice);
     }
 
     static async Task<Approval?> FindAsync(Turn turn, ICrmArchive archive, CancellationToken ct) =>

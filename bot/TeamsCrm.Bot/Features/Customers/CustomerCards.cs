@@ -35,7 +35,26 @@ public static class CustomerCards
             card.Execute(T.Get(c, "customers.logComplaint"), "customer.entry", new JsonObject { ["number"] = customer.Number, ["type"] = nameof(EntryType.Complaint) });
         if (page.Buttons.HasFlag(FileButtons.Delete)) card.Execute(T.Get(c, "customers.delete"), "customer.delete", number);
         if (page.Buttons.HasFlag(FileButtons.Restore)) card.Execute(T.Get(c, "customers.restore"), "customer.restore", number);
+        if (page.Buttons.HasFlag(FileButtons.Open))
+            card.Text(T.Get(c, "customers.sharedOpen"), subtle: true).Execute(T.Get(c, "customers.openMine"), "customer.open", number);
         return card.Build();
+    }
+
+    /// <summary>
+    /// Posted where not everyone may read the file: the company, its contacts' names and titles (发放制度), and Open,
+    /// which gives each person their own view in their 1:1 chat.
+    /// </summary>
+    public static JsonObject SharedRedacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName)
+    {
+        var card = Card.Create()
+            .Title(name)
+            .Text(T.Get(c, "customers.sharedIntro", ownerName));
+        if (contacts.Count > 0)
+            card.Heading(T.Get(c, "customers.contacts", contacts.Count))
+                .Facts(contacts.Take(CustomerSections.MaxContacts).Select(p => (p.Name, p.Title ?? "—")));
+        return card.Text(T.Get(c, "customers.sharedOpen"), subtle: true)
+            .Execute(T.Get(c, "customers.openMine"), "customer.open", new JsonObject { ["number"] = number })
+            .Build();
     }
 
     /// <summary>发放制度: someone else's customer shows only the company name, contact names and titles.</summary>
@@ -53,9 +72,10 @@ public static class CustomerCards
     }
 
     /// <summary>Several files match: one line each with a button that opens it.</summary>
-    public static JsonObject List(CultureInfo c, string query, IReadOnlyList<FoundCustomer> found, bool more)
+    /// <param name="forEveryone">Posted where several people read it: each line as all of them may see it, Open sends each their own.</param>
+    public static JsonObject List(CultureInfo c, string query, IReadOnlyList<FoundCustomer> found, bool more, bool forEveryone = false)
     {
-        var card = Card.Create().Title(T.Get(c, "customers.matches", found.Count, query));
+        var card = Card.Create().Title(T.Get(c, forEveryone ? "customers.sharedList" : "customers.matches", found.Count, query));
         foreach (var f in found)
         {
             var detail = f.Status is { } status

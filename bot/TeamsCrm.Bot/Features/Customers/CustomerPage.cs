@@ -31,6 +31,8 @@ public enum FileButtons
     Escalate = 64,
     /// <summary>A deleted file, to its owner or a sales manager, within the retention period.</summary>
     Restore = 128,
+    /// <summary>A card posted where several people read it: each one's own view, in their 1:1 chat.</summary>
+    Open = 256,
     Owner = Edit | AddContact | AddEntry | LogVisit | Delete | Escalate,
 }
 

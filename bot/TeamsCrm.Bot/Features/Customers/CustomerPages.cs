@@ -16,6 +16,8 @@ static class CustomerPages
 {
     const string FullRead = "customer card: full file";
     const string RedactedRead = "customer card: company name, contact names and titles";
+    const string SharedFullRead = "customer card posted in a group chat or channel: full file";
+    const string SharedRedactedRead = "customer card posted in a group chat or channel: company name, contact names and titles";
     const int RecentVisits = 3;
 
     /// <summary>Null when there is no such file (or it was purged).</summary>
@@ -44,6 +46,41 @@ static class CustomerPages
         var page = new CustomerPage(file, ownerName, leader?.Name, names, buttons, notice, await archive.Visits.ForCustomerAsync(number, RecentVisits, ct),
             waiting);
         return CustomerCards.File(turn.Culture, turn.TimeZone, page);
+    }
+
+    /// <summary>
+    /// The file as everyone in a group chat or channel may see it (the least view among them, <see cref="Audience"/>), with
+    /// Open for each person's own view, and that least view; no card when some of them may see nothing of it. The one who
+    /// asked is logged as having shown it there (借阅).
+    /// </summary>
+    public static async Task<(JsonObject? Card, FileView View)> ShowToAllAsync(Turn turn, Person asker, Audience audience, Customer customer, ICrmArchive archive,
+        IDirectory directory, TimeProvider clock, CancellationToken ct)
+    {
+        var files = archive.Customers;
+        if (await files.GetFileAsync(customer.Number, ct) is not { Customer.Status: not CustomerStatus.Purged } file) return (null, FileView.None);
+        var leader = await directory.ManagerOfAsync(file.Customer.OwnerAadObjectId, ct);
+        var view = audience.ViewOf(file.Customer, leader?.AadObjectId, await files.GrantsForAsync(customer.Number, ct), clock.GetUtcNow());
+        if (view == FileView.None) return (null, view);
+        if (CustomerAccess.MustLog(asker, file.Customer))
+            await files.LogAccessAsync(new AccessLogEntry(customer.Number, asker.AadObjectId, clock.GetUtcNow(),
+                view == FileView.Full ? SharedFullRead : SharedRedactedRead, view == FileView.Full), ct);
+        var ownerName = await NameOfAsync(directory, file.Customer.OwnerAadObjectId, ct);
+        if (view == FileView.Redacted) return (CustomerCards.SharedRedacted(turn.Culture, customer.Number, file.Customer.Name, file.Contacts, ownerName), view);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in file.History.Select(h => h.ByAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase))
+            names[id] = await NameOfAsync(directory, id, ct);
+        // Nobody's own buttons: Open gives each person theirs, in their 1:1 chat.
+        var page = new CustomerPage(file, ownerName, leader?.Name, names, FileButtons.Open, null, await archive.Visits.ForCustomerAsync(customer.Number, RecentVisits, ct));
+        return (CustomerCards.File(turn.Culture, turn.TimeZone, page), view);
+    }
+
+    /// <summary>The least view among everyone in a conversation, without showing anything (a list's lines).</summary>
+    public static async Task<FileView> AudienceViewAsync(Audience audience, Customer file, ICustomerFiles files, IDirectory directory,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (!audience.MayAllQuery) return FileView.None;
+        var leader = await directory.ManagerOfAsync(file.OwnerAadObjectId, ct);
+        return audience.ViewOf(file, leader?.AadObjectId, await files.GrantsForAsync(file.Number, ct), clock.GetUtcNow());
     }
 
     /// <summary>How much of the file the reader may see; with the owner's direct leader, who sees their team's files.</summary>

@@ -9,12 +9,16 @@ using TeamsCrm.Bot.Turns;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
-/// <summary>"find &lt;name | number | phone&gt;" and the Open button: only for those who may query the archive (查询制度).</summary>
+/// <summary>
+/// "find &lt;name | number | phone&gt;" and the Open button: only for those who may query the archive (查询制度). In a group
+/// chat or channel the conversation gets what every member may see (<see cref="Audience"/>), and the one who asked their
+/// own, fuller view privately.
+/// </summary>
 public static partial class FindHandler
 {
     const int MaxListed = 10;
 
-    public static async Task<Reply> Find(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> Find(Turn turn, ICrmArchive archive, IDirectory directory, Audiences audiences, TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -25,32 +29,65 @@ public static partial class FindHandler
         var files = archive.Customers;
         var matches = await SearchAsync(files, query, ct);
         var shownQuery = CustomerText.Shorten(query, 60);
+        var shared = turn.Conversation.Kind != ConversationKind.Personal ? await audiences.OfAsync(turn, ct) : null;
         switch (matches.Count)
         {
             case 0:
-                return Reply.Text(T.Get(c, "customers.noMatch", shownQuery));
+                return Reply.Text(T.Get(c, "customers.noMatch", shownQuery)).ForEveryone();   // names nothing that is on file
+            case 1 when shared is not null:
+                return await SharedFileAsync(turn, me, shared, matches[0], archive, directory, clock, ct);
             case 1:
                 return await CustomerPages.ShowAsync(turn, me, matches[0].Number, archive, directory, clock, ct) is { } card
                     ? Reply.Card(card)
                     : Reply.Text(T.Get(c, "customers.noMatch", shownQuery));
         }
-        var listed = new List<FoundCustomer>();
-        foreach (var m in matches.Take(MaxListed))
-        {
-            var full = (await CustomerPages.ViewAsync(me, m, files, directory, clock, ct)).View == FileView.Full;
-            listed.Add(new FoundCustomer(m.Number, m.Name, full ? m.Status : null, await CustomerPages.NameOfAsync(directory, m.OwnerAadObjectId, ct)));
-        }
-        return Reply.Card(CustomerCards.List(c, shownQuery, listed, matches.Count > MaxListed));
+        var more = matches.Count > MaxListed;
+        var mine = await ListAsync(me, matches, null, files, directory, clock, ct);
+        if (shared is null) return Reply.Card(CustomerCards.List(c, shownQuery, mine, more));
+        // A list names files and their owners (the redacted view): posted only where everyone may query the archive; the
+        // asker's own list privately when it shows them more.
+        var all = shared.MayAllQuery ? await ListAsync(me, matches, shared, files, directory, clock, ct) : null;
+        var here = all is null ? Reply.None : Reply.Card(CustomerCards.List(c, shownQuery, all, more, forEveryone: true)).ForEveryone();
+        return all is not null && all.SequenceEqual(mine) ? here : here.ThenCard(CustomerCards.List(c, shownQuery, mine, more));
     }
 
-    /// <summary>The Open button (from a list, a summary, a duplicate notice): the card becomes the file.</summary>
+    /// <summary>One file asked for where several people read: what all of them may see here, the asker's fuller view privately.</summary>
+    static async Task<Reply> SharedFileAsync(Turn turn, Person me, Audience shared, Customer file, ICrmArchive archive, IDirectory directory,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (forAll, least) = await CustomerPages.ShowToAllAsync(turn, me, shared, file, archive, directory, clock, ct);
+        var here = forAll is null ? Reply.None : Reply.Card(forAll).ForEveryone();
+        var (mine, _) = await CustomerPages.ViewAsync(me, file, archive.Customers, directory, clock, ct);
+        if (mine <= least) return here;
+        return await CustomerPages.ShowAsync(turn, me, file.Number, archive, directory, clock, ct) is { } card ? here.ThenCard(card) : here;
+    }
+
+    /// <summary>
+    /// The Open button (from a list, a summary, a duplicate notice): the card becomes the file. Where several people read
+    /// the card (a group chat or channel), the file goes to the presser's 1:1 chat instead.
+    /// </summary>
     public static async Task<Reply> Open(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
         if (action is null) return refusal;
-        return await CustomerPages.ShowAsync(turn, action.Me, action.File.Number, archive, directory, clock, ct) is { } card
-            ? Reply.ReplaceCard(card)
-            : Reply.Text(T.Get(turn.Culture, "customers.notFound"));
+        if (await CustomerPages.ShowAsync(turn, action.Me, action.File.Number, archive, directory, clock, ct) is not { } card)
+            return Reply.Text(T.Get(turn.Culture, "customers.notFound"));
+        return turn.Conversation.Kind == ConversationKind.Personal ? Reply.ReplaceCard(card) : Reply.Card(card);
+    }
+
+    /// <summary>The list's lines: status and number where the reader (or, with <paramref name="audience"/>, everyone there) sees the file in full.</summary>
+    static async Task<List<FoundCustomer>> ListAsync(Person me, IReadOnlyList<Customer> matches, Audience? audience, ICustomerFiles files, IDirectory directory,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var listed = new List<FoundCustomer>();
+        foreach (var m in matches.Take(MaxListed))
+        {
+            var view = audience is null
+                ? (await CustomerPages.ViewAsync(me, m, files, directory, clock, ct)).View
+                : await CustomerPages.AudienceViewAsync(audience, m, files, directory, clock, ct);
+            listed.Add(new FoundCustomer(m.Number, m.Name, view == FileView.Full ? m.Status : null, await CustomerPages.NameOfAsync(directory, m.OwnerAadObjectId, ct)));
+        }
+        return listed;
     }
 
     /// <summary>A registration number, else a phone number (only phone characters), else the start of a name.</summary>

@@ -37,8 +37,7 @@ public static class PlanReview
                 continue;
             try
             {
-                var cancelled = await archive.Approvals.SaveAsync(ApprovalRules.Cancel(a, clock.GetUtcNow()), ct);
-                await approvals.FinishAsync(cancelled, turn.Culture, turn.TimeZone, notifyRequester: false, ct);
+                await approvals.CloseAsync(ApprovalRules.Cancel(a, clock.GetUtcNow()), turn.Culture, turn.TimeZone, tellRequester: false, ct);
             }
             catch (ApprovalConflictException)
             {

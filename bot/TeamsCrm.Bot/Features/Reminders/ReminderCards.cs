@@ -75,10 +75,15 @@ public static class ReminderCards
         .Build();
 
     /// <summary>Files with no update or review in 60 days, by owner (档案动态管理: a full review every two months).</summary>
-    public static JsonObject FileReview(CultureInfo c, int staleDays, IReadOnlyList<(string Owner, IReadOnlyList<string> Files)> byOwner)
+    /// <param name="namesShown">False where someone in the channel may not see the archive: counts per owner only.</param>
+    public static JsonObject FileReview(CultureInfo c, int staleDays, IReadOnlyList<(string Owner, IReadOnlyList<string> Files)> byOwner, bool namesShown = true)
     {
         var card = Card.Create().Title(T.Get(c, "reminders.review.title")).Text(T.Get(c, "reminders.review.text", staleDays), subtle: true);
         if (byOwner.Count == 0) return card.Text(T.Get(c, "reminders.review.none")).Build();
+        if (!namesShown)
+            return card.Table([3, 1], [T.Get(c, "reminders.review.owner"), T.Get(c, "reminders.review.count")],
+                    byOwner.Take(MaxRows).Select(o => (IReadOnlyList<string>)[o.Owner, o.Files.Count.ToString(c)]))
+                .Text(T.Get(c, "reminders.review.namesHidden"), subtle: true).Build();
         return card.Table([2, 1, 5], [T.Get(c, "reminders.review.owner"), T.Get(c, "reminders.review.count"), T.Get(c, "reminders.review.files")],
             byOwner.Take(MaxRows).Select(o => (IReadOnlyList<string>)[o.Owner, o.Files.Count.ToString(c), Sample(c, o.Files)])).Build();
     }

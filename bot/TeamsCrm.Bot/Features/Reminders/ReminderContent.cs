@@ -15,7 +15,7 @@ namespace TeamsCrm.Bot.Features.Reminders;
 /// What each reminder says, read from the archive at the time it falls due (the occurrence's local day in the
 /// reminder's zone decides "this week" and "this month"): a channel card, or a card per person for the personal ones.
 /// </summary>
-public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps, IOptions<ReminderOptions> options)
+public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps, Audiences audiences, IOptions<ReminderOptions> options)
 {
     /// <summary>The card a channel gets for <paramref name="kind"/> at <paramref name="occurrence"/>.</summary>
     public async Task<JsonObject> ChannelCardAsync(ReminderKind kind, ChannelReminders settings, ConversationRef channel, DateTimeOffset occurrence,
@@ -63,7 +63,9 @@ public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps
                         .OrderBy(Latest).Select(f => $"{f.Number} {f.Name}").ToList();
                     if (stale.Count > 0) byOwner.Add((person.Name, stale));
                 }
-                return ReminderCards.FileReview(c, options.Value.StaleDays, byOwner);
+                // The files' names are the archive's (the redacted view): listed only where everyone in the channel may query it.
+                var namesShown = (await audiences.OfAsync(channel, ct)).MayAllQuery;
+                return ReminderCards.FileReview(c, options.Value.StaleDays, byOwner, namesShown);
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a channel reminder.");

@@ -19,13 +19,14 @@ public static class ReminderOpenHandler
         CancellationToken ct)
     {
         var c = turn.Culture;
-        if (await directory.FindAsync(turn.User.AadObjectId, ct) is not { } me || !me.Is(Role.Rep)) return Reply.Text(T.Get(c, "reminders.open.notForYou"));
+        // These answers say where the card went, nothing of it: fit for the channel the button was pressed in.
+        if (await directory.FindAsync(turn.User.AadObjectId, ct) is not { } me || !me.Is(Role.Rep)) return Reply.Text(T.Get(c, "reminders.open.notForYou")).ForEveryone();
         var what = turn.DataString("what") == "report" ? "report" : "plan";
         var card = what == "report"
             ? await ReportHandler.FormAsync(turn, me, MarketReportRules.PeriodFor(LocalCalendar.Today(clock.GetUtcNow(), turn.TimeZone)), archive, ct)
             : await PlanPages.ShowAsync(turn, me, PlanPages.WeeksOpen(clock.GetUtcNow(), turn.TimeZone)[0], archive, directory, clock, ct);
         var user = await archive.Conversations.FindUserAsync(me.AadObjectId, ct);
         var sent = user is not null && await messenger.SendCardAsync(user, card, ct) is not null;
-        return Reply.Text(T.Get(c, sent ? "reminders.open." + what : "reminders.open.noChat"));
+        return Reply.Text(T.Get(c, sent ? "reminders.open." + what : "reminders.open.noChat")).ForEveryone();
     }
 }

@@ -15,23 +15,25 @@ namespace TeamsCrm.Bot.Features.Reminders;
 /// the channel gets and when. The zone defaults to that of whoever installed the app in the team (as their client last
 /// told it), else the manager's own, else Reminders:TimeZone.
 /// Everyone else is told who may; a form with a bad value comes back with the message beside it, values kept.
+/// The form is the channel's own settings and the directory's reps: nothing of the archive, so it is for everyone there.
 /// </summary>
 public static class ReminderSettingsHandler
 {
     public static async Task<Reply> Show(Turn turn, ICrmArchive archive, IDirectory directory, IOptions<ReminderOptions> options, TimeProvider clock,
         CancellationToken ct)
     {
-        if (await RefusalAsync(turn, directory, ct) is { } refusal) return Reply.Text(T.Get(turn.Culture, refusal));
+        if (await RefusalAsync(turn, directory, ct) is { } refusal) return Reply.Text(T.Get(turn.Culture, refusal)).ForEveryone();
         var settings = await archive.Reminders.GetChannelAsync(ChannelId(turn), ct)
             ?? Defaults(turn, await InstallersZoneAsync(turn, archive, ct) ?? ClientZone(turn) ?? options.Value.TimeZone, clock);
-        return Reply.Card(ReminderSettingsCards.Form(turn.Culture, ReminderSettingsCards.StateOf(settings), settings.Version, await RepsAsync(directory, ct)));
+        return Reply.Card(ReminderSettingsCards.Form(turn.Culture, ReminderSettingsCards.StateOf(settings), settings.Version, await RepsAsync(directory, ct)))
+            .ForEveryone();
     }
 
     public static async Task<Reply> Save(Turn turn, ICrmArchive archive, IDirectory directory, IOptions<ReminderOptions> options, TimeProvider clock,
         CancellationToken ct)
     {
         var c = turn.Culture;
-        if (await RefusalAsync(turn, directory, ct) is { } refusal) return Reply.Text(T.Get(c, refusal));
+        if (await RefusalAsync(turn, directory, ct) is { } refusal) return Reply.Text(T.Get(c, refusal)).ForEveryone();
         var reps = await RepsAsync(directory, ct);
         var form = new FormReader(turn.Data, c);
         var timings = ReminderKinds.Channel.Select(kind => Read(form, kind)).ToList();
@@ -43,7 +45,7 @@ public static class ReminderSettingsHandler
         // The card's own number; a forged one (1.5, 1e300, a string) is no version at all, never an exception.
         var version = turn.Data["version"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
         if (errors.Count > 0 || timings.Any(t => t is null))
-            return Reply.ReplaceCard(ReminderSettingsCards.Form(c, new FormState(turn.Data, errors), version, reps));
+            return Reply.ReplaceCard(ReminderSettingsCards.Form(c, new FormState(turn.Data, errors), version, reps)).ForEveryone();
 
         var channelId = ChannelId(turn);
         // The channel itself (not a reply thread) is what reminders post to: stored under its own id.
@@ -54,12 +56,12 @@ public static class ReminderSettingsHandler
         {
             var saved = await archive.Reminders.SaveChannelAsync(settings, ct);
             return Reply.ReplaceCard(ReminderSettingsCards.Form(c, ReminderSettingsCards.StateOf(saved), saved.Version, reps,
-                T.Get(c, "reminders.config.saved", turn.User.Name)));
+                T.Get(c, "reminders.config.saved", turn.User.Name))).ForEveryone();
         }
         catch (RemindersConflictException e)
         {
             return Reply.ReplaceCard(ReminderSettingsCards.Form(c, ReminderSettingsCards.StateOf(e.Current), e.Current.Version, reps,
-                T.Get(c, "reminders.config.conflict")));
+                T.Get(c, "reminders.config.conflict"))).ForEveryone();
         }
     }
 

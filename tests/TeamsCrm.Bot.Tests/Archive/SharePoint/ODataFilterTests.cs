@@ -16,4 +16,9 @@ public sealed class ODataFilterTests
     [Fact]
     public void A_prefix_is_one_literal_too() =>
         Assert.Equal("startswith(fields/NormalizedName,'o''brien')", ODataFilter.StartsWith("NormalizedName", "o'brien"));
+
+    [Fact]
+    public void A_time_bound_is_one_literal_to_the_second_in_UTC() =>
+        Assert.Equal("fields/FinishDueAt le '2026-03-02T01:30:05Z'",
+            ODataFilter.AtOrBefore("FinishDueAt", new DateTimeOffset(2026, 3, 2, 9, 30, 5, 700, TimeSpan.FromHours(8))));
 }

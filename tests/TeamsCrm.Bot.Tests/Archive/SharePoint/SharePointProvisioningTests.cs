@@ -110,6 +110,25 @@ public sealed class SharePointProvisioningTests
     }
 
     [Fact]
+    public async Task A_site_provisioned_before_decisions_kept_their_steps_gets_the_two_columns_once()
+    {
+        await using var sp = await FakeSharePoint.StartAsync(provision: false);
+        // An Approvals list from before: one column is enough to show it.
+        sp.Server.State.Site(FakeSharePoint.SiteId).CreateList(SharePointLists.Approvals.Name,
+            [new FakeColumn { Name = "RequestKey", Type = ColumnType.Text, Indexed = true, EnforceUniqueValues = true, Required = true }]);
+
+        var report = await new Provisioner(sp.Site).RunAsync();
+        var again = await new Provisioner(sp.Site).RunAsync();
+
+        Assert.Contains($"added column 'FinishSteps' (Note) to '{SharePointLists.Approvals.Name}'", report.Changes);
+        Assert.Contains($"added column 'FinishDueAt' (DateTime, indexed) to '{SharePointLists.Approvals.Name}'", report.Changes);
+        Assert.Empty(again.Changes);
+        var approvals = sp.List(SharePointLists.Approvals);
+        Assert.True(approvals.Column("FinishDueAt") is { Type: ColumnType.DateTime, Indexed: true, Required: false });
+        Assert.True(approvals.Column("FinishSteps") is { AllowMultipleLines: true, Indexed: false });
+    }
+
+    [Fact]
     public async Task The_first_run_on_a_hand_made_list_adds_its_missing_columns_and_flags()
     {
         await using var sp = await FakeSharePoint.StartAsync(provision: false);
