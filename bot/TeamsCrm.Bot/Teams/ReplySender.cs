@@ -114,11 +114,13 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
         },
     });
 
-    public static InvokeResponse AnswerError(string message) => new(500, new JsonObject
+    /// <summary>An invoke the app cannot act on (no person behind it): the message is shown on the card. HTTP 200, never a
+    /// 5xx: the request was delivered and answered; Teams shows the text instead of a failed action.</summary>
+    public static InvokeResponse AnswerError(string message) => new(200, new JsonObject
     {
-        ["statusCode"] = 500,
-        ["type"] = "application/vnd.microsoft.error",
-        ["value"] = new JsonObject { ["code"] = "InternalError", ["message"] = message },
+        ["statusCode"] = 200,
+        ["type"] = MessageType,
+        ["value"] = message,
     });
 
     /// <returns>False when the conversation blocked the bot: nothing more goes there.</returns>
