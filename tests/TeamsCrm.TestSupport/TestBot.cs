@@ -105,6 +105,8 @@ public sealed class TestBot : IAsyncDisposable
         {
             ["Archive:Sqlite:Path"] = dbPath,
             ["Bot:AppId"] = authenticated ? AppId : "",
+            // With an app id, only the allowed tenants may talk to the bot: by default the bot's own (the demo tenant).
+            ["Bot:TenantId"] = authenticated ? Demo.TenantId : "",
             ["Bot:OpenIdMetadataUrl"] = issuer?.MetadataUrl.ToString() ?? "http://127.0.0.1:1/unused",
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests run the reminder scheduler's scans themselves, at the fake clock's times they choose.
