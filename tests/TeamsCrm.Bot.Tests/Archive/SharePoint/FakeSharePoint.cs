@@ -30,7 +30,10 @@ public sealed class FakeSharePoint : IAsyncDisposable
         return sharePoint;
     }
 
-    public SharePointArchive Archive(TimeProvider clock) => new(Settings.Connect(), clock, NullLoggerFactory.Instance);
+    public SharePointArchive Archive(TimeProvider clock) => new(Settings.Connect(), clock, NullLoggerFactory.Instance, SpoolFolder);
+
+    /// <summary>Where this fake's archives spool documents: a folder of its own, so that a test sees only its own leftovers.</summary>
+    public string SpoolFolder { get; } = Path.Combine(Path.GetTempPath(), "teamscrm-tests", "spool-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Settings that switch a TestBot (or any host) to this fake.</summary>
     public Dictionary<string, string?> BotSettings() => new()
@@ -62,5 +65,9 @@ public sealed class FakeSharePoint : IAsyncDisposable
         await using (this) AssertEveryQueryUsedOneIndex();
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        if (System.IO.Directory.Exists(SpoolFolder)) System.IO.Directory.Delete(SpoolFolder, recursive: true);
+    }
 }
