@@ -83,6 +83,8 @@ public sealed class TestBot : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["Archive:Sqlite:Path"] = dbPath,
+            // The bot's own documents folder: the default ("documents" beside the database) would be shared by every test.
+            ["Archive:Documents:Path"] = DocumentsPath(dbPath),
             ["Bot:AppId"] = authenticated ? AppId : "",
             ["Bot:OpenIdMetadataUrl"] = issuer?.MetadataUrl.ToString() ?? "http://127.0.0.1:1/unused",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -156,7 +158,13 @@ public sealed class TestBot : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(_dbPath + suffix); } catch (IOException) { }
+        try { if (Directory.Exists(DocumentsPath(_dbPath))) Directory.Delete(DocumentsPath(_dbPath), recursive: true); } catch (IOException) { }
     }
+
+    /// <summary>Where this bot's SQLite archive keeps documents (Archive:Documents:Path).</summary>
+    public string DocumentsFolder => DocumentsPath(_dbPath);
+
+    static string DocumentsPath(string dbPath) => dbPath + "-documents";
 
     sealed class StaticCredential : TokenCredential
     {

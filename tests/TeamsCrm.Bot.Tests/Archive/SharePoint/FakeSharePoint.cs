@@ -39,6 +39,7 @@ public sealed class FakeSharePoint : IAsyncDisposable
     public Dictionary<string, string?> BotSettings() => new()
     {
         ["Archive:Provider"] = "SharePoint", ["Archive:SharePoint:SiteId"] = SiteId, ["Archive:SharePoint:GraphBaseUrl"] = Server.BaseUrl,
+        ["Archive:Documents:SpoolPath"] = SpoolFolder,
     };
 
     public FakeList List(ListDef list) => Server.State.List(list.Name);
