@@ -20,6 +20,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     public ISalesTargets Targets => _targets ??= CountingProxy<ISalesTargets>.Wrap(inner.Targets, this);
     public IReminderStore Reminders => _reminders ??= CountingProxy<IReminderStore>.Wrap(inner.Reminders, this);
     public IMarketReports Reports => _reports ??= CountingProxy<IMarketReports>.Wrap(inner.Reports, this);
+    public IDocumentStore Documents => _documents ??= CountingProxy<IDocumentStore>.Wrap(inner.Documents, this);
     IConversationStore? _conversations;
     ICustomerFiles? _customers;
     IVisitLog? _visits;
@@ -27,6 +28,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     ISalesTargets? _targets;
     IReminderStore? _reminders;
     IMarketReports? _reports;
+    IDocumentStore? _documents;
 
     public long Total => _calls.Values.Sum();
     public IReadOnlyDictionary<string, long> ByMethod => new Dictionary<string, long>(_calls);

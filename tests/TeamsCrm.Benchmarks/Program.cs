@@ -6,7 +6,8 @@ namespace TeamsCrm.Benchmarks;
 /// <summary>
 /// Load driver for the bot's hot path: the real bot in-process (local mode, SQLite temp file, fake connector),
 /// `help` activities posted to /api/messages at each concurrency, one Markdown table printed at the end.
-/// `save-visit` as the first argument measures the visit report's Save turn instead; `archive` and `analysis` the SharePoint archive.
+/// `save-visit` as the first argument measures the visit report's Save turn instead; `archive` and `analysis` the SharePoint archive;
+/// `documents` the document stores.
 /// Exits with 1 when an answer was not 200 or a reply went missing; the timings are reported, never judged.
 /// </summary>
 public static class Program
@@ -18,6 +19,7 @@ public static class Program
         if (args is ["archive", .. var rest]) return await ArchiveBenchmark.RunAsync(rest);   // the SharePoint archive, not the bot
         if (args is ["reminders", .. var reminderArgs]) return await RemindersBench.RunAsync(reminderArgs);   // one reminder to 1,000 channels
         if (args is ["analysis", .. var analysisArgs]) return await AnalysisBenchmark.RunAsync(analysisArgs);   // a manager's analysis and team score on SharePoint
+        if (args is ["documents", .. var documentArgs]) return await DocumentsBenchmark.RunAsync(documentArgs);   // 20 and 100 MiB files into both document stores
         // `-- save-visit [options]`: the visit report's Save turn instead of `help` (see SaveVisitBench).
         if (args is ["save-visit", .. var saveVisitArgs])
             return await SaveVisitBench.RunAsync(BenchOptions.Parse(saveVisitArgs, BenchOptions.SaveVisitDefaults));

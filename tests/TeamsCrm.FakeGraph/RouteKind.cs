@@ -7,6 +7,7 @@ public enum RouteKind
     QueryItems, GetItem, CreateItem, UpdateItem, DeleteItem, Batch, GetUser, GetManager,
     // Drives of document libraries (Graph).
     ListDrives, GetDrive, GetDriveItem, ListChildren, CreateFolder, DeleteDriveItem, UploadContent, CreateUploadSession, DownloadRedirect,
+    UpdateDriveItem,
     // The SharePoint host: upload session URLs and pre-authenticated download URLs.
     UploadFragment, UploadStatus, CancelUpload, CommitUpload, Download,
 }

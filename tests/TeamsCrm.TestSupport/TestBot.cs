@@ -104,6 +104,8 @@ public sealed class TestBot : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["Archive:Sqlite:Path"] = dbPath,
+            // The bot's own documents folder: the default ("documents" beside the database) would be shared by every test.
+            ["Archive:Documents:Path"] = DocumentsPath(dbPath),
             ["Bot:AppId"] = authenticated ? AppId : "",
             // With an app id, only the allowed tenants may talk to the bot: by default the bot's own (the demo tenant).
             ["Bot:TenantId"] = authenticated ? Demo.TenantId : "",
@@ -210,7 +212,13 @@ public sealed class TestBot : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(path + suffix); } catch (IOException) { }
+        try { if (Directory.Exists(DocumentsPath(path))) Directory.Delete(DocumentsPath(path), recursive: true); } catch (IOException) { }
     }
+
+    /// <summary>Where this bot's SQLite archive keeps documents (Archive:Documents:Path).</summary>
+    public string DocumentsFolder => DocumentsPath(_dbPath);
+
+    static string DocumentsPath(string dbPath) => dbPath + "-documents";
 
     sealed class StaticCredential : TokenCredential
     {

@@ -15,6 +15,7 @@ public interface ICrmArchive
     ISalesTargets Targets { get; }
     IReminderStore Reminders { get; }
     IMarketReports Reports { get; }
+    IDocumentStore Documents { get; }
 }
 
 /// <summary>

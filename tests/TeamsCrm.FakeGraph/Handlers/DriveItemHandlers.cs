@@ -57,6 +57,36 @@ internal static class DriveItemHandlers
         return GraphResponse.Created(drive.Read(() => DriveJson.Item(g, r, drive, folder, DriveItemOptions.Default)));
     }
 
+    /// <summary>
+    /// PATCH …/items/{id} {parentReference:{id}, name}: moves and/or renames (driveitem-move, driveitem-update), 200 with
+    /// the item. The conflict behaviour goes in the URL (the driveItem page: "should be included in the URL instead of
+    /// the body"); the body's is taken when the URL has none; fail by default. Other properties → 501.
+    /// </summary>
+    public static GraphResponse Update(GraphContext g, GraphRequest r, FakeDrive drive, DriveAddress address)
+    {
+        var body = r.Body as JsonObject ?? throw GraphError.BadRequest("An update needs a JSON body (name, parentReference).");
+        foreach (var (key, _) in body)
+            if (key is not ("name" or "parentReference" or ConflictBehaviorKey) && !key.StartsWith("@odata.", StringComparison.Ordinal))
+                throw new GraphError(501, "notImplemented", $"The fake moves and renames items only; it does not update '{key}'.");
+        var name = body.ContainsKey("name") ? Text(body, "name") ?? throw GraphError.BadRequest("name must be a string.") : null;
+        string? parentId = null;
+        if (body["parentReference"] is JsonObject parent)
+        {
+            if (Text(parent, "driveId") is { } driveId && driveId != drive.Id)
+                throw GraphError.BadRequest("Items cannot be moved between drives with this request.");
+            if (parent.ContainsKey("path") && !parent.ContainsKey("id"))
+                throw new GraphError(501, "notImplemented", "The fake moves to a parentReference id, as the move page shows, not to a path.");
+            parentId = Text(parent, "id") ?? throw GraphError.BadRequest("parentReference needs the id of the new parent folder.");
+            // The move page: "your app cannot use the "id:" "root" syntax … provide the actual ID of the root folder".
+            if (parentId.Equals("root", StringComparison.OrdinalIgnoreCase))
+                throw GraphError.BadRequest("Use the root folder's id, not 'root', in parentReference.");
+        }
+        else if (body["parentReference"] is not null) throw GraphError.BadRequest("parentReference must be an object.");
+        var behavior = DriveNames.ParseBehavior(r.Query.GetValueOrDefault(ConflictBehaviorKey) ?? Text(body, ConflictBehaviorKey), ConflictBehavior.Fail);
+        var item = drive.Move(address, parentId, name, behavior, r.Header("If-Match"));
+        return GraphResponse.Ok(drive.Read(() => DriveJson.Item(g, r, drive, item, DriveItemOptions.Default)));
+    }
+
     /// <summary>DELETE …/items/{id} (and POST …/permanentDelete): 204; a folder goes with everything in it; If-Match → 412.</summary>
     public static GraphResponse Delete(FakeDrive drive, GraphRequest r, DriveAddress address)
     {

@@ -46,6 +46,7 @@ internal static class DriveRouter
         return (rest, m) switch
         {
             ([], "GET") => On(RouteKind.GetDriveItem, d => DriveItemHandlers.Get(g, r, d, a)),
+            ([], "PATCH") => On(RouteKind.UpdateDriveItem, d => DriveItemHandlers.Update(g, r, d, a)),
             ([], "DELETE") or (["permanentDelete"], "POST") => On(RouteKind.DeleteDriveItem, d => DriveItemHandlers.Delete(d, r, a)),
             (["children"], "GET") => On(RouteKind.ListChildren, d => DriveItemHandlers.Children(g, r, d, a)),
             (["children"], "POST") => On(RouteKind.CreateFolder, d => DriveItemHandlers.CreateFolder(g, r, d, a)),

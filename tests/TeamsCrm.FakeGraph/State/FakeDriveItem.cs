@@ -10,8 +10,9 @@ internal sealed class FakeDriveItem
     public required string Id { get; init; }
     /// <summary>Shared with the list item: both eTags carry it.</summary>
     public required Guid UniqueId { get; init; }
-    public required string Name { get; init; }
-    public FakeDriveItem? Parent { get; init; }
+    /// <summary>Changed only by a move or rename (<see cref="FakeDrive.Move"/>), which also re-keys it in its folder.</summary>
+    public required string Name { get; set; }
+    public FakeDriveItem? Parent { get; set; }
     /// <summary>Null for the root, which is the library's root folder rather than an item of it.</summary>
     public int? ListItemId { get; init; }
     /// <summary>A folder's children by name; names are unique in a folder regardless of case. Null for a file.</summary>

@@ -52,6 +52,22 @@ public sealed partial class FakeList
         }
     }
 
+    /// <summary>A moved or renamed file or folder: FileLeafRef takes the new name, and the item a new version (its eTag moves).</summary>
+    internal FakeItem Renamed(int id, string name)
+    {
+        lock (_sync)
+        {
+            var item = _items[id];
+            var leaf = FindColumn("FileLeafRef")!;
+            Unindex(leaf, item);
+            item.Values["FileLeafRef"] = name;
+            Index(leaf, item);
+            item.Version++;
+            item.Modified = Modified = _clock.GetUtcNow();
+            return item;
+        }
+    }
+
     internal void RemoveLibraryItem(int id)
     {
         lock (_sync)

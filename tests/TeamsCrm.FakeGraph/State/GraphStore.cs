@@ -17,6 +17,8 @@ public sealed class GraphStore(TimeProvider clock, ContentStore content)
     public FakeDirectory Directory { get; } = new();
     public ContentStore Content { get; } = content;
     internal UploadSessions Uploads { get; } = new(clock);
+    /// <summary>Upload sessions neither committed, cancelled nor expired: what a client that gave up on an upload must not leave.</summary>
+    public int OpenUploadSessions => Uploads.Count;
     public IReadOnlyCollection<FakeSite> Sites => [.. _sites.Values];
 
     /// <summary>

@@ -7,8 +7,8 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 public sealed record ProvisionReport(IReadOnlyList<string> Changes, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Makes the site hold every list of <see cref="SharePointLists"/> with its typed columns, indexes and unique
-/// columns. Idempotent: lists are found by display name, and only what is missing is added (a list, a column, an
+/// Makes the site hold every list of <see cref="SharePointLists"/> (the documents' library too) with its typed columns,
+/// indexes and unique columns. Idempotent: lists are found by display name, and only what is missing is added (a list, a column, an
 /// index, a unique or required flag), so a second run changes nothing. It never removes or retypes anything: a column
 /// of another type is reported, for a person to decide. Needs Sites.Manage.All, or Sites.Selected with the manage role.
 /// </summary>
@@ -27,11 +27,11 @@ public sealed class Provisioner(SharePointSite site)
                 var created = await lists.PostAsync(new GraphList
                 {
                     DisplayName = def.Name,
-                    ListProp = new ListInfo { Template = "genericList" },
+                    ListProp = new ListInfo { Template = def.Template },
                     Columns = [.. def.Columns.Select(Definition)],
                 }, cancellationToken: ct);
                 listId = created!.Id!;
-                changes.Add($"created list '{def.Name}' with {def.Columns.Count} columns");
+                changes.Add($"created {(def.Library ? "document library" : "list")} '{def.Name}' with {def.Columns.Count} columns");
             }
             var columns = (await lists[listId].Columns.GetAsync(cancellationToken: ct))?.Value ?? [];
             foreach (var wanted in def.Columns.Prepend(def.Title))

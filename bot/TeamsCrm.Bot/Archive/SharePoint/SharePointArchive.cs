@@ -4,11 +4,12 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// The production archive: SharePoint lists on one site, through Microsoft Graph (Archive:Provider = SharePoint;
 /// settings in <see cref="SharePointSettings"/>). The lists are made by <see cref="Provisioner"/>
 /// (<c>dotnet run --project bot/TeamsCrm.Bot -- provision</c>). Building it calls nothing: the lists are looked up on
-/// first use.
+/// first use. Documents go to the library "TeamsCrm Documents", each spooled first to a temporary file in
+/// <paramref name="documentSpool"/> (Archive:Documents:SpoolPath, by default teamscrm-documents in the temp folder).
 /// </summary>
 public sealed class SharePointArchive : ICrmArchive
 {
-    public SharePointArchive(SharePointSite site, TimeProvider clock, ILoggerFactory logs)
+    public SharePointArchive(SharePointSite site, TimeProvider clock, ILoggerFactory logs, string? documentSpool = null)
     {
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
         // One memory of customer items for both: a visit's new last contact is then known to the next edit, which needs no read.
@@ -20,6 +21,8 @@ public sealed class SharePointArchive : ICrmArchive
         Targets = new SharePointSalesTargets(site, batch);
         Reminders = new SharePointReminderStore(site);
         Reports = new SharePointMarketReports(site);
+        Documents = new SharePointDocumentStore(site, documentSpool ?? Path.Combine(Path.GetTempPath(), "teamscrm-documents"),
+            logs.CreateLogger<SharePointDocumentStore>());
     }
 
     public IConversationStore Conversations { get; }
@@ -29,4 +32,5 @@ public sealed class SharePointArchive : ICrmArchive
     public ISalesTargets Targets { get; }
     public IReminderStore Reminders { get; }
     public IMarketReports Reports { get; }
+    public IDocumentStore Documents { get; }
 }

@@ -13,9 +13,13 @@ public sealed record ColumnDef(string Name, ColumnKind Kind, int MaxLength = 255
 
 /// <summary>
 /// A list: its display name, what the template's Title column holds (and whether it must be indexed and unique),
-/// and its own columns.
+/// and its own columns. A document library (<paramref name="Library"/>) is a list whose items are files and folders.
 /// </summary>
-public sealed record ListDef(string Name, ColumnDef Title, IReadOnlyList<ColumnDef> Columns);
+public sealed record ListDef(string Name, ColumnDef Title, IReadOnlyList<ColumnDef> Columns, bool Library = false)
+{
+    /// <summary>The template Graph creates it from.</summary>
+    public string Template => Library ? "documentLibrary" : "genericList";
+}
 
 /// <summary>
 /// Every list the archive keeps, with every column: the one source the provisioner creates from and the archive
@@ -203,9 +207,13 @@ public static class SharePointLists
         Note("Solutions"), Time("SubmittedAt"), Time("UpdatedAt"), new("Late", ColumnKind.Boolean),
     ]);
 
+    /// <summary>The customers' documents: a document library, its columns in <see cref="DocumentFields"/>.</summary>
+    public static readonly ListDef Documents = new("TeamsCrm Documents", Text("Title"), DocumentFields.Columns, Library: true);
+
     public static readonly IReadOnlyList<ListDef> All =
     [
         Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users,
         Visits, FollowUps, VisitPlans, Approvals, SalesTargets, ReminderChannels, ReminderOccurrences, ReminderSends, MarketReports,
+        Documents,
     ];
 }

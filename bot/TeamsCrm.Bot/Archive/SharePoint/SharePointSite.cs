@@ -26,8 +26,10 @@ public sealed class SharePointSite(GraphServiceClient graph, string siteId)
     public GraphServiceClient Graph { get; } = graph;
     public string SiteId { get; } = siteId;
 
+    public async Task<ItemsRequestBuilder> ItemsAsync(ListDef list, CancellationToken ct) => Graph.Sites[SiteId].Lists[await ListIdAsync(list, ct)].Items;
+
     /// <summary>Display name → list id, read once. A missing list is a deployment error: provisioning was not run.</summary>
-    public async Task<ItemsRequestBuilder> ItemsAsync(ListDef list, CancellationToken ct)
+    public async Task<string> ListIdAsync(ListDef list, CancellationToken ct)
     {
         var ids = _listIds ?? await ResolveListIdsAsync(ct);
         if (!ids.TryGetValue(list.Name, out var id))
@@ -36,7 +38,7 @@ public sealed class SharePointSite(GraphServiceClient graph, string siteId)
             throw new InvalidOperationException($"The SharePoint list '{list.Name}' does not exist on site {SiteId}. " +
                 "Create the lists with: dotnet run --project bot/TeamsCrm.Bot -- provision");
         }
-        return Graph.Sites[SiteId].Lists[id].Items;
+        return id;
     }
 
     /// <summary>After provisioning: the next call looks the lists up again.</summary>
@@ -150,13 +152,13 @@ public sealed class SharePointSite(GraphServiceClient graph, string siteId)
     /// When the retry handler runs out of retries it throws an AggregateException of every attempt's failure; the last
     /// one says what happened, as an ApiException with its status, like any other failure.
     /// </summary>
-    static async Task<T> Unwrapped<T>(Func<Task<T>> send)
+    public static async Task<T> Unwrapped<T>(Func<Task<T>> send)
     {
         try { return await send(); }
         catch (AggregateException e) when (e.InnerExceptions.LastOrDefault() is ApiException last) { throw last; }
     }
 
-    static Task Unwrapped(Func<Task> send) => Unwrapped(async () => { await send(); return true; });
+    public static Task Unwrapped(Func<Task> send) => Unwrapped(async () => { await send(); return true; });
 
     static FieldValueSet FieldSet(IReadOnlyDictionary<string, object?> fields) =>
         new() { AdditionalData = fields.ToDictionary(f => f.Key, f => f.Value!) };   // null clears a field

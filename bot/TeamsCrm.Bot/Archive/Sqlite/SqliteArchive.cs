@@ -1,7 +1,10 @@
 namespace TeamsCrm.Bot.Archive.Sqlite;
 
-/// <summary>The embedded default archive: one SQLite file, no cloud needed.</summary>
-public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock) : ICrmArchive
+/// <summary>
+/// The embedded default archive: one SQLite file, no cloud needed; documents are files in <paramref name="documentsPath"/>
+/// (Archive:Documents:Path), by default a "documents" folder beside the database file.
+/// </summary>
+public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock, string? documentsPath = null) : ICrmArchive
 {
     public IConversationStore Conversations { get; } = new SqliteConversationStore(database, clock);
     public ICustomerFiles Customers { get; } = new SqliteCustomerFiles(database, clock);
@@ -10,4 +13,6 @@ public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock) :
     public ISalesTargets Targets { get; } = new SqliteSalesTargets(database);
     public IReminderStore Reminders { get; } = new SqliteReminderStore(database);
     public IMarketReports Reports { get; } = new SqliteMarketReports(database);
+    public IDocumentStore Documents { get; } = new SqliteDocumentStore(database,
+        documentsPath ?? Path.Combine(Path.GetDirectoryName(database.FilePath)!, "documents"));
 }

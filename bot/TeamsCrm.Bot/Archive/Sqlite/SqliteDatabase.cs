@@ -10,9 +10,12 @@ public sealed class SqliteDatabase
 {
     readonly string _connectionString;
 
+    /// <summary>The database file, in full: the documents folder sits beside it unless configured elsewhere.</summary>
+    public string FilePath { get; }
+
     public SqliteDatabase(string path)
     {
-        var full = Path.GetFullPath(path);
+        var full = FilePath = Path.GetFullPath(path);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         _connectionString = new SqliteConnectionStringBuilder
         {

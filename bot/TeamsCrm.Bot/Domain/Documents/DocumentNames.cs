@@ -14,8 +14,8 @@ public static class DocumentNames
     const string Refused = "\"*:<>?/\\|#%";
     static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "desktop.ini", "_vti_", "forms",
+        "CON", "PRN", "AUX", "NUL", "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "desktop.ini", "_vti_", "forms",
     };
 
     public static string Sanitise(string? name)
@@ -27,7 +27,8 @@ public static class DocumentNames
             if (char.IsControl(ch)) continue;
             clean.Append(Refused.Contains(ch) ? '_' : ch);
         }
-        var result = clean.ToString().Trim().Trim('.', ' ', '~', '$');
+        // SharePoint refuses "_vti_" anywhere in a name (its own folders' marker).
+        var result = clean.ToString().Replace("_vti_", "_vti-", StringComparison.OrdinalIgnoreCase).Trim().Trim('.', ' ', '~', '$');
         if (result.Length == 0 || Reserved.Contains(Path.GetFileNameWithoutExtension(result)) || Reserved.Contains(result)) result = "file" + Extension(result);
         if (result.Length <= MaxLength) return result;
         var extension = Extension(result);

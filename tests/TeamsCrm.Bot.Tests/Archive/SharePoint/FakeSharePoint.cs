@@ -30,12 +30,16 @@ public sealed class FakeSharePoint : IAsyncDisposable
         return sharePoint;
     }
 
-    public SharePointArchive Archive(TimeProvider clock) => new(Settings.Connect(), clock, NullLoggerFactory.Instance);
+    public SharePointArchive Archive(TimeProvider clock) => new(Settings.Connect(), clock, NullLoggerFactory.Instance, SpoolFolder);
+
+    /// <summary>Where this fake's archives spool documents: a folder of its own, so that a test sees only its own leftovers.</summary>
+    public string SpoolFolder { get; } = Path.Combine(Path.GetTempPath(), "teamscrm-tests", "spool-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Settings that switch a TestBot (or any host) to this fake.</summary>
     public Dictionary<string, string?> BotSettings() => new()
     {
         ["Archive:Provider"] = "SharePoint", ["Archive:SharePoint:SiteId"] = SiteId, ["Archive:SharePoint:GraphBaseUrl"] = Server.BaseUrl,
+        ["Archive:Documents:SpoolPath"] = SpoolFolder,
     };
 
     public FakeList List(ListDef list) => Server.State.List(list.Name);
@@ -62,5 +66,9 @@ public sealed class FakeSharePoint : IAsyncDisposable
         await using (this) AssertEveryQueryUsedOneIndex();
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        if (System.IO.Directory.Exists(SpoolFolder)) System.IO.Directory.Delete(SpoolFolder, recursive: true);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class SharePointProvisioningTests
 
         var report = await new Provisioner(sp.Site).RunAsync();
 
-        Assert.Equal(SharePointLists.All.Select(l => $"created list '{l.Name}' with {l.Columns.Count} columns"),
+        Assert.Equal(SharePointLists.All.Select(l => $"created {(l.Library ? "document library" : "list")} '{l.Name}' with {l.Columns.Count} columns"),
             report.Changes.Where(c => c.StartsWith("created", StringComparison.Ordinal)));
         Assert.Empty(report.Warnings);
         var customers = sp.List(SharePointLists.Customers);

@@ -18,6 +18,9 @@ public class DocumentNamesTests
     [InlineData("...", "file")]
     [InlineData("~$lock.docx", "lock.docx")]
     [InlineData("tab\there\u0000.txt", "tabhere.txt")]
+    [InlineData("a_vti_b.pdf", "a_vti-b.pdf")]
+    [InlineData("COM0.txt", "file.txt")]
+    [InlineData("lpt0", "file")]
     public void Names_are_kept_safe(string? given, string kept) => Assert.Equal(kept, DocumentNames.Sanitise(given));
 
     [Fact]
