@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,8 @@ using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Domain.Documents;
+using TeamsCrm.Bot.Features.Documents;
 using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Features.Reminders;
 using TeamsCrm.Bot.Operations;
@@ -44,6 +47,10 @@ public static class Program
         services.AddHttpClient<ConnectorClient>()
             .AddHttpMessageHandler(() => new OutboundCallTelemetry("connector"));   // innermost: each attempt, retries included
         services.AddSingleton<IActivityHandler, TeamsActivityHandler>();  // activity → Turn → router → reply
+        // Files from and to the pre-authenticated addresses Teams gives (a document sent, a file accepted): no token.
+        services.AddHttpClient<FileTransfers>(c => c.Timeout = TimeSpan.FromMinutes(5))
+            .AddHttpMessageHandler(() => new OutboundCallTelemetry("files"));
+        services.AddSingleton<IncomingFiles>();                            // a message's attachments → files a feature may open
         services.AddSingleton<ReplySender>();
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<ChannelRegistry>();                          // a team's channels: installed, created, renamed, deleted
@@ -58,7 +65,9 @@ public static class Program
         services.AddSingleton<ApprovalDesk>();                             // files requests, carries decisions out
         services.AddHostedService<ApprovalFinishService>();                // …and finishes what a decision left, until done
         services.AddValidatedOptions<ExportOptions, ExportOptionsValidation>(ExportOptions.Section);   // a key when Host:Instances > 1
-        services.AddSingleton<ExportLinks>();                              // short-lived signed CSV links
+        services.AddSingleton<DownloadLinks>();                              // short-lived signed CSV links
+        services.AddValidatedOptions<DocumentLimits, DocumentLimitsValidation>(DocumentLimits.Section);   // size, types, files per message
+        services.AddSingleton<RecentCustomers>();                          // the file each person last opened: a document's default
         services.AddSingleton<CustomerPurge>();                            // deleted files past retention → purged
         services.AddHostedService<CustomerPurgeService>();                 // …every hour
         services.AddValidatedOptions<ReminderOptions, ReminderOptionsValidation>(ReminderOptions.Section);
@@ -81,6 +90,7 @@ public static class Program
         app.MapBotMessages("/api/messages");
         app.MapHealth();                                                   // /health (alive), /health/ready (archive reachable, not stopping)
         app.MapExports();                                                  // GET /export: signed CSV downloads
+        app.MapDocuments();                                                // GET /documents: a customer's document, signed, streamed
         return app;
     }
 

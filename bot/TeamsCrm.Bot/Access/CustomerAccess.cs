@@ -58,6 +58,13 @@ public static class CustomerAccess
     public static bool MayAddEntry(Person? author, Customer file, EntryType type) =>
         author is not null && IsLive(file) && (IsOwner(author, file) || (author.Is(Role.CustomerService) && type == EntryType.Complaint));
 
+    /// <summary>
+    /// Documents go where entries of their category may be added: any category by the owner, complaint records (the
+    /// returns, discounts and complaints folder) also by customer service.
+    /// </summary>
+    public static bool MayFileDocument(Person? p, Customer file, ArchiveCategory category) =>
+        p is not null && IsLive(file) && (IsOwner(p, file) || (p.Is(Role.CustomerService) && category == ArchiveCategory.Returns));
+
     /// <summary>A rep logs visits only on customers they may see in full.</summary>
     public static bool MayLogVisit(FileView view) => view == FileView.Full;
 

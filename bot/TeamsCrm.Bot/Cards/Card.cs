@@ -101,7 +101,16 @@ public sealed class Card
 
     /// <summary>One line of a list: a title, a subtle detail under it, and a button on its right.</summary>
     /// <param name="withInputs">True when the button must carry the card's inputs (a form's "remove this row").</param>
-    public Card ListItem(string title, string? detail, string buttonTitle, string verb, JsonObject data, bool withInputs = false)
+    public Card ListItem(string title, string? detail, string buttonTitle, string verb, JsonObject data, bool withInputs = false) =>
+        Line(title, detail, new JsonArray(ExecuteAction(buttonTitle, verb, data, null, withInputs)));
+
+    /// <summary>A list line with a link (a download) and a button beside it.</summary>
+    public Card LinkItem(string title, string detail, string linkTitle, string url, string buttonTitle, string verb, JsonObject data) =>
+        Line(title, detail, new JsonArray(
+            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = linkTitle, ["url"] = url },
+            ExecuteAction(buttonTitle, verb, data, null, withInputs: false)));
+
+    Card Line(string title, string? detail, JsonArray actions)
     {
         var left = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["wrap"] = true });
         if (detail is not null)
@@ -114,10 +123,7 @@ public sealed class Card
                 new JsonObject
                 {
                     ["type"] = "Column", ["width"] = "auto", ["verticalContentAlignment"] = "Center",
-                    ["items"] = new JsonArray(new JsonObject
-                    {
-                        ["type"] = "ActionSet", ["actions"] = new JsonArray(ExecuteAction(buttonTitle, verb, data, null, withInputs)),
-                    }),
+                    ["items"] = new JsonArray(new JsonObject { ["type"] = "ActionSet", ["actions"] = actions }),
                 }),
         });
     }

@@ -16,10 +16,12 @@ namespace TeamsCrm.Bot.Teams;
 /// their 1:1 chat, and the conversation gets a short note saying so.
 /// </summary>
 public sealed partial class ReplySender(ConnectorClient connector, ConversationRecorder recorder, IChannelMessenger messenger, ICrmArchive archive,
-    ILogger<ReplySender> log)
+    FileTransfers transfers, ILogger<ReplySender> log)
 {
     const string CardType = "application/vnd.microsoft.card.adaptive";
     const string MessageType = "application/vnd.microsoft.activity.message";
+    const string FileConsentType = "application/vnd.microsoft.teams.card.file.consent";
+    const string FileInfoType = "application/vnd.microsoft.teams.card.file.info";
 
     /// <summary>A message turn (typed text or Action.Submit): replies in the thread, replacement via update.</summary>
     public async Task SendAsync(Activity incoming, Turn turn, Reply reply, CancellationToken ct)
@@ -105,6 +107,62 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
 
     static string MentionText(TurnUser who) => $"<at>{who.Name}</at>";
 
+    /// <summary>
+    /// fileConsent/invoke: the person accepted (or declined) a file. The bytes go to the upload address Teams gave (its
+    /// OneDrive upload session), then a file card shows the file in the chat; the invoke is answered 200 with no body.
+    /// </summary>
+    public async Task<InvokeResponse> AnswerFileConsentAsync(Activity incoming, Turn turn, Reply reply, CancellationToken ct)
+    {
+        var messages = reply.Messages;
+        if (reply.Delivery is { } delivery)
+        {
+            var target = delivery.Target;
+            if (Uri.TryCreate((string?)Text(target, "uploadUrl"), UriKind.Absolute, out var uploadUrl))
+            {
+                try
+                {
+                    await using (var content = await delivery.Open(ct)) await transfers.UploadAsync(uploadUrl, content, delivery.Size, ct);
+                    var shown = incoming.CreateReply();
+                    shown.ReplyToId = null;
+                    shown.Attachments = [FileInfoCard(target)];
+                    if (!await Guarded(incoming, () => connector.SendAsync(incoming.ServiceUrl!, incoming.Conversation!.Id!, shown, ct), ct))
+                        return new InvokeResponse(200, null);
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or KeyNotFoundException)
+                {
+                    LogUploadFailed(log, e.GetType().Name);
+                    messages = [new OutgoingMessage(T.Get(turn.Culture, "documents.uploadFailed"), null), .. messages];
+                }
+            }
+        }
+        await PostAsync(incoming, messages, asReply: false, ct);
+        return new InvokeResponse(200, null);
+    }
+
+    /// <summary>Teams' file consent card: the name, size and a line saying what it is; the context comes back with the answer.</summary>
+    static Attachment ConsentCard(FileOffer offer) => new()
+    {
+        ContentType = FileConsentType,
+        Name = offer.Name,
+        Content = new JsonObject
+        {
+            ["description"] = offer.Description, ["sizeInBytes"] = offer.Size,
+            ["acceptContext"] = offer.Context.DeepClone(), ["declineContext"] = offer.Context.DeepClone(),
+        },
+    };
+
+    /// <summary>The file card that shows a file now in the person's OneDrive: its address, name, id and type, as Teams gave them.</summary>
+    static Attachment FileInfoCard(JsonObject target) => new()
+    {
+        ContentType = FileInfoType,
+        ContentUrl = Text(target, "contentUrl"),
+        Name = Text(target, "name"),
+        Content = new JsonObject { ["uniqueId"] = Text(target, "uniqueId"), ["fileType"] = Text(target, "fileType") },
+    };
+
+    static string? Text(JsonObject o, string name) =>
+        o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
     public static InvokeResponse AnswerSearch(Reply reply) => new(200, new JsonObject
     {
         ["type"] = "application/vnd.microsoft.search.searchResponse",
@@ -131,6 +189,7 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
             var activity = incoming.CreateReply();
             if (!asReply) activity.ReplyToId = null;
             if (message.Card is { } card) activity.Attachments = [Attachment.AdaptiveCard(card)];
+            else if (message.Offer is { } offer) activity.Attachments = [ConsentCard(offer)];
             else activity.Text = message.Text;
             var (url, conversation) = (incoming.ServiceUrl!, incoming.Conversation!.Id!);
             var sent = await Guarded(incoming, () => asReply && incoming.Id is { } replyTo
@@ -187,6 +246,9 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A file the person accepted could not be uploaded to their OneDrive ({Error}); they are told")]
+    static partial void LogUploadFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The connector refused a reply with {Status} {Code} in {ConversationId}; the turn ends without it")]
     static partial void LogRefused(ILogger logger, int status, string? code, string conversationId);

@@ -13,9 +13,11 @@ namespace TeamsCrm.Bot.Teams;
 /// </summary>
 public sealed partial class TeamsActivityHandler(
     Router router, IServiceScopeFactory scopes, ReplySender sender, ConversationRecorder recorder, InFlightTurns inFlight, ChannelRegistry channels,
-    Audiences audiences, ILogger<TeamsActivityHandler> log)
+    Audiences audiences, IncomingFiles files, ILogger<TeamsActivityHandler> log)
     : IActivityHandler
 {
+    const string FileConsent = "fileConsent/invoke";
+
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
     {
         using var _ = inFlight.Enter();   // a shutdown waits for this turn, reply included
@@ -28,6 +30,10 @@ public sealed partial class TeamsActivityHandler(
                 return await RunAsync(activity, TurnKind.CardAction, ct) is var (acted, answer)
                     ? await sender.AnswerCardActionAsync(activity, acted, answer, ct)
                     : ReplySender.AnswerError(T.Get(T.CultureFor(activity.Locale), "error.generic"));
+            case ActivityTypes.Invoke when activity.Name == FileConsent:
+                return await RunAsync(activity, TurnKind.CardAction, ct) is var (consented, delivery)
+                    ? await sender.AnswerFileConsentAsync(activity, consented, delivery, ct)
+                    : new InvokeResponse(200, null);
             case ActivityTypes.Invoke when activity.Name == InvokeNames.Search:
                 return ReplySender.AnswerSearch((await RunAsync(activity, TurnKind.Search, ct))?.Reply ?? Reply.Search([]));
             case ActivityTypes.Invoke:
@@ -79,6 +85,9 @@ public sealed partial class TeamsActivityHandler(
             LogAnonymous(log, activity.Type, activity.Id);
             return null;
         }
+        if (turn.Kind == TurnKind.Message) turn = turn with { Files = files.Of(activity) };
+        // The answer to a file consent card: its value (accept or decline, the offer's context, where to upload) is the data.
+        if (activity.Name == FileConsent) turn = turn with { Verb = FileOffer.AnswerVerb, Data = activity.Value is System.Text.Json.Nodes.JsonObject v ? (System.Text.Json.Nodes.JsonObject)v.DeepClone() : [] };
         await recorder.RecordAsync(turn, ct);
         return (turn, await RouteAsync(turn, ct));
     }

@@ -18,12 +18,17 @@ public sealed record Reply
     /// <summary>The replacement may be seen by everyone in the conversation (an old client's Action.Submit replaces it for all).</summary>
     public bool ReplacementForEveryone { get; init; }
     public IReadOnlyList<SearchChoice>? Choices { get; init; }
+    /// <summary>A file the person agreed to receive (the answer to a <see cref="FileOffer"/>): the adapter puts it where Teams said.</summary>
+    public FileDelivery? Delivery { get; init; }
 
     public static Reply Text(string text) => new() { Messages = [new OutgoingMessage(text, null)] };
     public static Reply Card(JsonObject card) => new() { Messages = [new OutgoingMessage(null, card)] };
     /// <summary>Replaces the card the action came from (the form becomes its result).</summary>
     public static Reply ReplaceCard(JsonObject card) => new() { Replacement = card };
     public static Reply Search(IReadOnlyList<SearchChoice> choices) => new() { Choices = choices };
+    /// <summary>Asks the person whether to receive a file in their 1:1 chat (Teams' file consent card).</summary>
+    public static Reply Offer(FileOffer offer) => new() { Messages = [new OutgoingMessage(null, null, Offer: offer)] };
+    public static Reply Deliver(FileDelivery delivery) => new() { Delivery = delivery };
 
     public Reply ThenText(string text) => this with { Messages = [.. Messages, new OutgoingMessage(text, null)] };
     public Reply ThenCard(JsonObject card) => this with { Messages = [.. Messages, new OutgoingMessage(null, card)] };
@@ -39,8 +44,24 @@ public sealed record Reply
     };
 }
 
-/// <summary>A text or a card; each goes out as an activity of its own (clients split text+card otherwise).</summary>
+/// <summary>A text, a card or a file offer; each goes out as an activity of its own (clients split text+card otherwise).</summary>
 /// <param name="ForEveryone">Made for everyone in the conversation; otherwise for the person who acted only.</param>
-public sealed record OutgoingMessage(string? Text, JsonObject? Card, bool ForEveryone = false);
+public sealed record OutgoingMessage(string? Text, JsonObject? Card, bool ForEveryone = false, FileOffer? Offer = null);
+
+/// <summary>
+/// A file the bot offers to put in the person's OneDrive and show in their 1:1 chat. <paramref name="Context"/> comes back
+/// with their answer (accepted or declined), to say which file it was.
+/// </summary>
+public sealed record FileOffer(string Name, long Size, string Description, JsonObject Context)
+{
+    /// <summary>The verb the person's answer comes back as (its data: accept or decline, the context, where to upload).</summary>
+    public const string AnswerVerb = "file.consent";
+}
+
+/// <summary>
+/// The file the person accepted: <paramref name="Open"/> streams its bytes, <paramref name="Target"/> is where Teams said
+/// to put them (the consent answer's uploadInfo: upload address, the file's address and id), read by the adapter only.
+/// </summary>
+public sealed record FileDelivery(long Size, Func<CancellationToken, Task<Stream>> Open, JsonObject Target);
 
 public sealed record SearchChoice(string Title, string Value);

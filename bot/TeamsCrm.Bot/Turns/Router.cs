@@ -13,6 +13,7 @@ public sealed partial class Router
     readonly Dictionary<string, HandlerCall> _verbs = new(StringComparer.Ordinal);
     readonly Dictionary<string, HandlerCall> _searches = new(StringComparer.Ordinal);
     HandlerCall? _fallback;
+    HandlerCall? _files;
     HandlerCall? _staleCard;
     HandlerCall? _installed;
 
@@ -30,6 +31,8 @@ public sealed partial class Router
     public void Verb(string verb, Delegate handler) => _verbs.Add(verb, HandlerCall.Bind(handler));
     public void Search(string dataset, Delegate handler) => _searches.Add(dataset, HandlerCall.Bind(handler));
     public void Fallback(Delegate handler) => _fallback = HandlerCall.Bind(handler);
+    /// <summary>A message that came with files (a document, photos): whatever its text says, the files are what it is about.</summary>
+    public void Files(Delegate handler) => _files = HandlerCall.Bind(handler);
     public void Installed(Delegate handler) => _installed = HandlerCall.Bind(handler);
     /// <summary>A card action whose verb no route knows: an old card from an earlier version of the bot.</summary>
     public void UnknownVerb(Delegate handler) => _staleCard = HandlerCall.Bind(handler);
@@ -47,6 +50,8 @@ public sealed partial class Router
                 return turn.Verb is not null && _searches.TryGetValue(turn.Verb, out var s)
                     ? s.InvokeAsync(turn, services, ct)
                     : Task.FromResult(Reply.Search([]));
+            case TurnKind.Message when turn.Files.Count > 0 && _files is not null:
+                return _files.InvokeAsync(turn, services, ct);
             default:
                 var (route, argument) = Match(turn.Text);
                 return route is null

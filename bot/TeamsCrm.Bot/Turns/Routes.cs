@@ -1,6 +1,7 @@
 using TeamsCrm.Bot.Features.Analysis;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Documents;
 using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Features.Help;
 using TeamsCrm.Bot.Features.Plans;
@@ -74,6 +75,14 @@ public static class Routes
         r.Verb("request.access.send", AccessRequestHandler.Send);       // → an Access request to the sales manager and the GM
         r.Verb("request.escalate", EscalationHandler.Form);
         r.Verb("request.escalate.send", EscalationHandler.Send);         // → a VisitEscalation request to the key-account director
+
+        // Documents: files sent in the chat go to the sender's inbox, then the filing card puts them in a customer's folder.
+        r.Files(DocumentInbox.Receive);                             // a message with files (a contract, photos after a visit)
+        r.Verb(DocumentCards.FileVerb, FilingHandler.File);         // → the customer's folder, in its history
+        r.Verb(DocumentCards.DiscardVerb, FilingHandler.Discard);
+        r.Verb(DocumentSection.SendVerb, SendHandler.Offer);        // "Send me": Teams' file consent card
+        r.Verb(FileOffer.AnswerVerb, SendHandler.Answer);           // accepted → into the person's OneDrive and chat
+        r.Verb(DocumentSection.HowVerb, HowHandler.Explain);        // "Add document" / "Add photos": how to send one
 
         r.Verb("visit.form", VisitHandler.Form);                    // a customer chosen (card button, chooser) → the form
         r.Verb("visit.save", VisitHandler.Save);                    // once per submission id → the read-only report

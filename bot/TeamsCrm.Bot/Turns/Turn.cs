@@ -23,6 +23,8 @@ public sealed record Turn
     public JsonObject Data { get; init; } = [];
     /// <summary>Id of the card message an action came from (so it can be replaced).</summary>
     public string? CardActivityId { get; init; }
+    /// <summary>Files that came with the message (Kind = Message); empty for most turns.</summary>
+    public IReadOnlyList<IncomingFile> Files { get; init; } = [];
 
     public string? DataString(string name) => Data[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

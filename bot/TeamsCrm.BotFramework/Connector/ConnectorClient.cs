@@ -62,6 +62,26 @@ public sealed class ConnectorClient(HttpClient http)
         } while (token is not null);
     }
 
+    /// <summary>
+    /// Content Teams keeps for the bot (a picture pasted or taken in a chat: its attachment's contentUrl), fetched with the
+    /// bot's token, which the token handler sends only to hosts of authenticated activities. Streamed: the caller disposes it.
+    /// </summary>
+    public async Task<Stream> DownloadAsync(Uri url, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        try
+        {
+            await EnsureSuccessAsync(response, conversationId: null, ct);
+            return new ResponseStream(await response.Content.ReadAsStreamAsync(ct), response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     async Task<T> SendJsonAsync<T>(HttpMethod method, Uri url, object body, string? conversationId, CancellationToken ct) where T : new()
     {
         using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options) };

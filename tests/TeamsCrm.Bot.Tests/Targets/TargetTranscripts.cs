@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Web;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsCrm.Bot.Domain.Approvals;
@@ -108,9 +109,9 @@ public class ExportEndpointTests
     {
         await using var bot = await TestBot.StartAsync(now: Now);
         var huadong = await HuadongAsync(bot.Archive.Customers);
-        var links = bot.Services.GetRequiredService<TeamsCrm.Bot.Features.Exports.ExportLinks>();
+        var links = bot.Services.GetRequiredService<TeamsCrm.Bot.Web.DownloadLinks>();
         string Local(string url) => new Uri(bot.BaseUrl, new Uri(url).PathAndQuery).ToString();
-        var good = Local(links.For(Demo.WangFang.AadObjectId, TeamsCrm.Bot.Features.Exports.ExportKind.History, huadong.Number, TeamsCrm.Bot.Cards.T.Chinese));
+        var good = Local(links.For(Demo.WangFang.AadObjectId, TeamsCrm.Bot.Web.DownloadKind.History, huadong.Number, TeamsCrm.Bot.Cards.T.Chinese));
 
         var ok = await bot.Http.GetAsync(good);
         Assert.Equal(System.Net.HttpStatusCode.OK, ok.StatusCode);
@@ -118,7 +119,7 @@ public class ExportEndpointTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         Assert.Contains("时间（UTC）", System.Text.Encoding.UTF8.GetString(bytes));
 
-        var rep = Local(links.For(Demo.LiNa.AadObjectId, TeamsCrm.Bot.Features.Exports.ExportKind.History, huadong.Number, TeamsCrm.Bot.Cards.T.English));
+        var rep = Local(links.For(Demo.LiNa.AadObjectId, TeamsCrm.Bot.Web.DownloadKind.History, huadong.Number, TeamsCrm.Bot.Cards.T.English));
         foreach (var bad in new[] { good.Replace(huadong.Number, "C-2026-00002", StringComparison.Ordinal), rep, new Uri(bot.BaseUrl, "/export").ToString(),
                      new Uri(bot.BaseUrl, "/export?k=History&a=x&u=y&l=en&e=1&s=%%%").ToString() })
             Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await bot.Http.GetAsync(bad)).StatusCode);

@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Web;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
@@ -9,7 +10,7 @@ namespace TeamsCrm.Bot.Features.Analysis;
 /// <summary>"analysis" (客户分析): for the sales manager, key-account director and general manager.</summary>
 public static class AnalysisHandler
 {
-    public static async Task<Reply> Show(Turn turn, ICrmArchive archive, IDirectory directory, ExportLinks links, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> Show(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -17,7 +18,7 @@ public static class AnalysisHandler
         var people = await PeopleAsync(me!, directory, ct);
         var tables = await AnalysisReport.BuildAsync(c, people, archive, clock.GetUtcNow(), turn.TimeZone, ct);
         var files = tables[0].Rows.Sum(r => int.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture));   // every live file has a category
-        return Reply.Card(AnalysisCards.Analysis(c, tables, files, id => links.For(me!.AadObjectId, ExportKind.Analysis, id, c)));
+        return Reply.Card(AnalysisCards.Analysis(c, tables, files, id => links.For(me!.AadObjectId, DownloadKind.Analysis, id, c)));
     }
 
     public static bool MaySee(Person? p) => p is not null &&

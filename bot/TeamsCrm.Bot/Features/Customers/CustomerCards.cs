@@ -21,6 +21,8 @@ public static class CustomerCards
         CustomerSections.Basics(card, c, zone, customer, page.OwnerName);
         CustomerSections.Contacts(card, c, page.File.Contacts);
         CustomerSections.Archive(card, c, page.File.Entries);
+        if (page.DocumentLink is { } link) DocumentSection.Full(card, c, zone, page.Documents ?? [], page.Names, link);
+        else DocumentSection.Count(card, c, page.Documents?.Count ?? 0);
         CustomerSections.History(card, c, zone, page.File.History, page.Names);
         CustomerSections.Visits(card, c, page.RecentVisits ?? []);
 
@@ -33,6 +35,7 @@ public static class CustomerCards
         if (page.Buttons.HasFlag(FileButtons.AddEntry)) card.Execute(T.Get(c, "customers.addEntry"), "customer.entry", number);
         if (page.Buttons.HasFlag(FileButtons.LogComplaint))
             card.Execute(T.Get(c, "customers.logComplaint"), "customer.entry", new JsonObject { ["number"] = customer.Number, ["type"] = nameof(EntryType.Complaint) });
+        if (page.Buttons.HasFlag(FileButtons.AddDocument)) card.Execute(T.Get(c, "documents.add"), DocumentSection.HowVerb, number, withInputs: false);
         if (page.Buttons.HasFlag(FileButtons.Delete)) card.Execute(T.Get(c, "customers.delete"), "customer.delete", number);
         if (page.Buttons.HasFlag(FileButtons.Restore)) card.Execute(T.Get(c, "customers.restore"), "customer.restore", number);
         if (page.Buttons.HasFlag(FileButtons.Open))
@@ -44,7 +47,7 @@ public static class CustomerCards
     /// Posted where not everyone may read the file: the company, its contacts' names and titles (发放制度), and Open,
     /// which gives each person their own view in their 1:1 chat.
     /// </summary>
-    public static JsonObject SharedRedacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName)
+    public static JsonObject SharedRedacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName, int documents = 0)
     {
         var card = Card.Create()
             .Title(name)
@@ -52,13 +55,15 @@ public static class CustomerCards
         if (contacts.Count > 0)
             card.Heading(T.Get(c, "customers.contacts", contacts.Count))
                 .Facts(contacts.Take(CustomerSections.MaxContacts).Select(p => (p.Name, p.Title ?? "—")));
+        DocumentSection.Count(card, c, documents);
         return card.Text(T.Get(c, "customers.sharedOpen"), subtle: true)
             .Execute(T.Get(c, "customers.openMine"), "customer.open", new JsonObject { ["number"] = number })
             .Build();
     }
 
     /// <summary>发放制度: someone else's customer shows only the company name, contact names and titles.</summary>
-    public static JsonObject Redacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName)
+    /// <param name="documents">How many documents the file has: they are not shown, only counted.</param>
+    public static JsonObject Redacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName, int documents = 0)
     {
         var card = Card.Create()
             .Title(name)
@@ -66,6 +71,7 @@ public static class CustomerCards
         if (contacts.Count > 0)
             card.Heading(T.Get(c, "customers.contacts", contacts.Count))
                 .Facts(contacts.Take(CustomerSections.MaxContacts).Select(p => (p.Name, p.Title ?? "—")));
+        DocumentSection.Count(card, c, documents);
         return card.Text(T.Get(c, "customers.requestAccess"), subtle: true)
             .Execute(T.Get(c, "customers.askAccess"), "request.access", new JsonObject { ["number"] = number })
             .Build();

@@ -1,5 +1,6 @@
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Domain.Documents;
 using TeamsCrm.Bot.Domain.Visits;
 
 namespace TeamsCrm.Bot.Features.Customers;
@@ -9,9 +10,11 @@ namespace TeamsCrm.Bot.Features.Customers;
 /// <param name="Notice">A line on top, e.g. "Saved: 2 changes recorded".</param>
 /// <param name="RecentVisits">The latest visit reports, newest first (before a visit, the rep looks at the file first).</param>
 /// <param name="Waiting">Requests about the file still waiting for a decision (a change, its deletion, an escalation).</param>
+/// <param name="Documents">The file's documents; listed with <paramref name="DocumentLink"/> (a signed link for this reader), else only counted.</param>
 public sealed record CustomerPage(
     CustomerFile File, string OwnerName, string? LeaderName, IReadOnlyDictionary<string, string> Names, FileButtons Buttons, string? Notice = null,
-    IReadOnlyList<Visit>? RecentVisits = null, IReadOnlyList<Approval>? Waiting = null);
+    IReadOnlyList<Visit>? RecentVisits = null, IReadOnlyList<Approval>? Waiting = null, IReadOnlyList<CustomerDocument>? Documents = null,
+    Func<CustomerDocument, string>? DocumentLink = null);
 
 /// <summary>The buttons under a customer card; decided by <c>CustomerAccess</c> for the reader.</summary>
 [Flags]
@@ -33,7 +36,9 @@ public enum FileButtons
     Restore = 128,
     /// <summary>A card posted where several people read it: each one's own view, in their 1:1 chat.</summary>
     Open = 256,
-    Owner = Edit | AddContact | AddEntry | LogVisit | Delete | Escalate,
+    /// <summary>Whoever may file documents there: how to send one.</summary>
+    AddDocument = 512,
+    Owner = Edit | AddContact | AddEntry | LogVisit | Delete | Escalate | AddDocument,
 }
 
 /// <summary>A line of the find list: full readers see number and status, others only the name and owner.</summary>

@@ -4,7 +4,9 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Domain.Documents;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
@@ -21,7 +23,8 @@ static class CustomerPages
     const int RecentVisits = 3;
 
     /// <summary>Null when there is no such file (or it was purged).</summary>
-    public static async Task<JsonObject?> ShowAsync(Turn turn, Person me, string number, ICrmArchive archive, IDirectory directory,
+    /// <param name="links">Signs each document's Open link for <paramref name="me"/>.</param>
+    public static async Task<JsonObject?> ShowAsync(Turn turn, Person me, string number, ICrmArchive archive, IDirectory directory, DownloadLinks links,
         TimeProvider clock, CancellationToken ct, string? notice = null)
     {
         var files = archive.Customers;
@@ -33,18 +36,19 @@ static class CustomerPages
             await files.LogAccessAsync(new AccessLogEntry(number, me.AadObjectId, clock.GetUtcNow(), view == FileView.Full ? FullRead : RedactedRead, view == FileView.Full), ct);
 
         var ownerName = await NameOfAsync(directory, customer.OwnerAadObjectId, ct);
-        if (view == FileView.Redacted) return CustomerCards.Redacted(turn.Culture, number, customer.Name, file.Contacts, ownerName);
+        var documents = await archive.Documents.ForCustomerAsync(number, ct);
+        if (view == FileView.Redacted) return CustomerCards.Redacted(turn.Culture, number, customer.Name, file.Contacts, ownerName, documents.Count);
 
-        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in file.History.Select(h => h.ByAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase))
-            names[id] = await NameOfAsync(directory, id, ct);
+        var names = await NamesAsync(directory, file.History.Select(h => h.ByAadObjectId).Concat(documents.Select(d => d.UploadedByAadObjectId)), ct);
+        // Open links are made for this reader: this card is theirs alone (in a shared space the reply goes to their 1:1 chat).
+        string Link(CustomerDocument d) => links.For(me.AadObjectId, DownloadKind.Document, d.Id, turn.Culture);
         var buttons = ButtonsFor(me, customer) | (customer.Status is CustomerStatus.Pending or CustomerStatus.Active ? FileButtons.LogVisit : FileButtons.None);
         var waiting = (await archive.Approvals.ForSubjectAsync(number, ct))
             .Where(a => a is { IsPending: true, Kind: ApprovalKind.Modification or ApprovalKind.Deletion or ApprovalKind.VisitEscalation })
             .OrderBy(a => a.CreatedAt).ToList();
         if (waiting.Any(a => a.Kind == ApprovalKind.Deletion)) buttons &= ~FileButtons.Delete;   // one deletion request at a time
         var page = new CustomerPage(file, ownerName, leader?.Name, names, buttons, notice, await archive.Visits.ForCustomerAsync(number, RecentVisits, ct),
-            waiting);
+            waiting, documents, Link);
         return CustomerCards.File(turn.Culture, turn.TimeZone, page);
     }
 
@@ -65,12 +69,13 @@ static class CustomerPages
             await files.LogAccessAsync(new AccessLogEntry(customer.Number, asker.AadObjectId, clock.GetUtcNow(),
                 view == FileView.Full ? SharedFullRead : SharedRedactedRead, view == FileView.Full), ct);
         var ownerName = await NameOfAsync(directory, file.Customer.OwnerAadObjectId, ct);
-        if (view == FileView.Redacted) return (CustomerCards.SharedRedacted(turn.Culture, customer.Number, file.Customer.Name, file.Contacts, ownerName), view);
-        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in file.History.Select(h => h.ByAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase))
-            names[id] = await NameOfAsync(directory, id, ct);
+        var documents = await archive.Documents.ForCustomerAsync(customer.Number, ct);   // counted only: documents never go into a shared space
+        if (view == FileView.Redacted)
+            return (CustomerCards.SharedRedacted(turn.Culture, customer.Number, file.Customer.Name, file.Contacts, ownerName, documents.Count), view);
+        var names = await NamesAsync(directory, file.History.Select(h => h.ByAadObjectId), ct);
         // Nobody's own buttons: Open gives each person theirs, in their 1:1 chat.
-        var page = new CustomerPage(file, ownerName, leader?.Name, names, FileButtons.Open, null, await archive.Visits.ForCustomerAsync(customer.Number, RecentVisits, ct));
+        var page = new CustomerPage(file, ownerName, leader?.Name, names, FileButtons.Open, null, await archive.Visits.ForCustomerAsync(customer.Number, RecentVisits, ct),
+            Documents: documents);
         return (CustomerCards.File(turn.Culture, turn.TimeZone, page), view);
     }
 
@@ -94,8 +99,15 @@ static class CustomerPages
     public static FileButtons ButtonsFor(Person me, Customer customer) =>
         customer.Status == CustomerStatus.Deleted ? (CustomerAccess.MayRestore(me, customer) ? FileButtons.Restore : FileButtons.None)
         : CustomerAccess.MayEdit(me, customer) ? FileButtons.Owner
-        : CustomerAccess.MayAddEntry(me, customer, EntryType.Complaint) ? FileButtons.LogComplaint
+        : CustomerAccess.MayAddEntry(me, customer, EntryType.Complaint) ? FileButtons.LogComplaint | FileButtons.AddDocument
         : FileButtons.None;
+
+    static async Task<Dictionary<string, string>> NamesAsync(IDirectory directory, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in ids.Distinct(StringComparer.OrdinalIgnoreCase)) names[id] = await NameOfAsync(directory, id, ct);
+        return names;
+    }
 
     /// <summary>Someone no longer in the directory still appears in old records: by id, the only thing left to show.</summary>
     public static async Task<string> NameOfAsync(IDirectory directory, string aadObjectId, CancellationToken ct) =>

@@ -1,26 +1,34 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Documents;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
 /// <summary>
-/// The end of retention (档案的删除): a deleted file past its PurgeAfter is purged for good — its contacts, documents
-/// (archive entries), history, grants and access log removed, its own data blanked. Only its number remains (numbers
+/// The end of retention (档案的删除): a deleted file past its PurgeAfter is purged for good — its documents (the files in
+/// its folder), contacts, archive entries, history, grants and access log removed, its own data blanked. Only its number remains (numbers
 /// are never reused), with status <see cref="CustomerStatus.Purged"/>, which no finder, card or command shows.
 /// </summary>
-public sealed class CustomerPurge(ICrmArchive archive)
+public sealed class CustomerPurge(ICrmArchive archive, IOptions<DocumentLimits> documents)
 {
     /// <returns>The numbers purged now.</returns>
     public async Task<IReadOnlyList<string>> PurgeDueAsync(DateTimeOffset now, CancellationToken ct = default)
     {
+        // Files received in a chat and never filed: the inbox is not an archive.
+        foreach (var unfiled in await archive.Documents.UnfiledBeforeAsync(now - documents.Value.InboxLifetime, ct))
+            await archive.Documents.DeleteAsync(unfiled, ct);
         var purged = new List<string>();
         foreach (var file in await archive.Customers.ListDeletedAsync(ct))
         {
             if (!Retention.IsDue(file, now)) continue;
             try
             {
+                // Its documents first: a file past its retention cannot be restored any more, and a run cut short after this
+                // finds the file still due and purges it then (the documents' purge is done, and harmless again).
+                await archive.Documents.PurgeCustomerAsync(file.Number, ct);
                 await archive.Customers.PurgeAsync(file,
                     new ChangeRecord(file.Number, "status", file.Status.ToString(), nameof(CustomerStatus.Purged), Retention.PurgedBy, now, null, null), ct);
                 purged.Add(file.Number);

@@ -94,6 +94,8 @@ static class CustomerSections
 
     public static string Change(CultureInfo c, ChangeRecord h)
     {
+        if (h.Field == DocumentSection.HistoryField)
+            return T.Get(c, h.NewValue is not null ? "documents.historyAdded" : "documents.historyRemoved", h.NewValue ?? h.OldValue);
         var line = T.Get(c, "customers.changeLine", CustomerText.Field(c, h.Field),
             CustomerText.Quoted(c, h.Field, h.OldValue), CustomerText.Quoted(c, h.Field, h.NewValue));
         return h.Reason is null ? line : T.Get(c, "customers.withReason", line, CustomerText.Shorten(h.Reason, TextInCard));

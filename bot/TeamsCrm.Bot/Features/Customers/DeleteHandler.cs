@@ -7,6 +7,7 @@ using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
@@ -38,7 +39,7 @@ public static class DeleteHandler
         return Answer(DeleteCards.Form(c, customer, FormState.Fresh()), asCard);
     }
 
-    public static async Task<Reply> Send(Turn turn, ICrmArchive archive, IDirectory directory, ApprovalDesk approvals, TimeProvider clock,
+    public static async Task<Reply> Send(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, ApprovalDesk approvals, TimeProvider clock,
         CancellationToken ct)
     {
         var c = turn.Culture;
@@ -56,20 +57,20 @@ public static class DeleteHandler
         var filing = await approvals.FileAsync(turn, ApprovalKind.Deletion, customer.Number, customer.Name, new ApprovalPayload(reason),
             DeletionKey(customer.Number, version), ct);
         var notice = await approvals.SentNoticeAsync(turn, filing, "delete.sentForApproval", ct);
-        return await CustomerPages.ShowAsync(turn, me, customer.Number, archive, directory, clock, ct, notice) is { } card
+        return await CustomerPages.ShowAsync(turn, me, customer.Number, archive, directory, links, clock, ct, notice) is { } card
             ? Reply.ReplaceCard(card)
             : Reply.Text(T.Get(c, "customers.notFound"));
     }
 
     /// <summary>"restore C-2026-00042": the owner or a sales manager, while the file is deleted and not yet due for purging.</summary>
-    public static Task<Reply> Restore(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct) =>
-        RestoreAsync(turn, archive, directory, clock, CustomerNumbers.Parse(turn.Text), asCard: false, ct);
+    public static Task<Reply> Restore(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct) =>
+        RestoreAsync(turn, archive, directory, links, clock, CustomerNumbers.Parse(turn.Text), asCard: false, ct);
 
     /// <summary>The deleted file's Restore button: the same rules; the card becomes the restored file.</summary>
-    public static Task<Reply> RestoreFromCard(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct) =>
-        RestoreAsync(turn, archive, directory, clock, CustomerNumbers.Parse(turn.DataString("number")), asCard: true, ct);
+    public static Task<Reply> RestoreFromCard(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct) =>
+        RestoreAsync(turn, archive, directory, links, clock, CustomerNumbers.Parse(turn.DataString("number")), asCard: true, ct);
 
-    static async Task<Reply> RestoreAsync(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, string? number, bool asCard,
+    static async Task<Reply> RestoreAsync(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock, string? number, bool asCard,
         CancellationToken ct)
     {
         var c = turn.Culture;
@@ -92,7 +93,7 @@ public static class DeleteHandler
         {
             return Reply.Text(T.Get(c, "restore.changedMeanwhile", number));
         }
-        return await CustomerPages.ShowAsync(turn, me, number, archive, directory, clock, ct, T.Get(c, "restore.done")) is { } card
+        return await CustomerPages.ShowAsync(turn, me, number, archive, directory, links, clock, ct, T.Get(c, "restore.done")) is { } card
             ? Answer(card, asCard)
             : Reply.Text(T.Get(c, "restore.done"));
     }

@@ -11,6 +11,7 @@ using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
@@ -31,7 +32,7 @@ public static class EditHandler
         return Reply.ReplaceCard(EditCards.Form(c, TargetOf(customer, values), FormState.Of(values)));
     }
 
-    public static async Task<Reply> Save(Turn turn, ICrmArchive archive, IDirectory directory, ApprovalDesk approvals, TimeProvider clock,
+    public static async Task<Reply> Save(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, ApprovalDesk approvals, TimeProvider clock,
         CancellationToken ct)
     {
         var c = turn.Culture;
@@ -50,7 +51,7 @@ public static class EditHandler
         if (current.Version != openedVersion) return await ConflictAsync(turn, files, directory, current, opened, typed, reason, ct);
 
         var changes = CustomerBasics.Of(current).ChangesTo(typed, current.Kind);
-        if (changes.Count == 0) return await ShowAsync(turn, me, current.Number, archive, directory, clock, T.Get(c, "edit.nothingChanged"), ct);
+        if (changes.Count == 0) return await ShowAsync(turn, me, current.Number, archive, directory, links, clock, T.Get(c, "edit.nothingChanged"), ct);
 
         // A new name, phone or credit code must not make this file a duplicate of another.
         string? IfChanged(string field, string? value) => changes.Any(ch => ch.Field == field) ? value : null;
@@ -69,7 +70,7 @@ public static class EditHandler
             ? T.Get(c, "edit.sentForApproval", string.Join(", ", (await approvals.ViewAsync(request, turn.TimeZone, ct)).ApproverNames))
                 + (filing.Notice is { } unreachable ? " " + unreachable : "")
             : filing.Notice!;
-        return await ShowAsync(turn, me, current.Number, archive, directory, clock, notice, ct);
+        return await ShowAsync(turn, me, current.Number, archive, directory, links, clock, notice, ct);
     }
 
     /// <summary>The same edit card saved twice (double click, redelivery) files one request; another edit, another request.</summary>
@@ -104,9 +105,9 @@ public static class EditHandler
         return Reply.ReplaceCard(EditCards.Form(c, TargetOf(current, stored), FormState.Of(values, errors), T.Get(c, "edit.conflict"), details));
     }
 
-    static async Task<Reply> ShowAsync(Turn turn, Person me, string number, ICrmArchive archive, IDirectory directory, TimeProvider clock,
+    static async Task<Reply> ShowAsync(Turn turn, Person me, string number, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock,
         string notice, CancellationToken ct) =>
-        await CustomerPages.ShowAsync(turn, me, number, archive, directory, clock, ct, notice) is { } card
+        await CustomerPages.ShowAsync(turn, me, number, archive, directory, links, clock, ct, notice) is { } card
             ? Reply.ReplaceCard(card)
             : Reply.Text(T.Get(turn.Culture, "customers.notFound"));
 

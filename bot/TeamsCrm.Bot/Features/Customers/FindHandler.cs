@@ -6,6 +6,7 @@ using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Customers;
 
@@ -18,7 +19,8 @@ public static partial class FindHandler
 {
     const int MaxListed = 10;
 
-    public static async Task<Reply> Find(Turn turn, ICrmArchive archive, IDirectory directory, Audiences audiences, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> Find(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, Audiences audiences, RecentCustomers recent,
+        TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -35,9 +37,11 @@ public static partial class FindHandler
             case 0:
                 return Reply.Text(T.Get(c, "customers.noMatch", shownQuery)).ForEveryone();   // names nothing that is on file
             case 1 when shared is not null:
-                return await SharedFileAsync(turn, me, shared, matches[0], archive, directory, clock, ct);
+                recent.Opened(me.AadObjectId, matches[0].Number);
+                return await SharedFileAsync(turn, me, shared, matches[0], archive, directory, links, clock, ct);
             case 1:
-                return await CustomerPages.ShowAsync(turn, me, matches[0].Number, archive, directory, clock, ct) is { } card
+                recent.Opened(me.AadObjectId, matches[0].Number);   // the default customer of a document sent next
+                return await CustomerPages.ShowAsync(turn, me, matches[0].Number, archive, directory, links, clock, ct) is { } card
                     ? Reply.Card(card)
                     : Reply.Text(T.Get(c, "customers.noMatch", shownQuery));
         }
@@ -52,25 +56,27 @@ public static partial class FindHandler
     }
 
     /// <summary>One file asked for where several people read: what all of them may see here, the asker's fuller view privately.</summary>
-    static async Task<Reply> SharedFileAsync(Turn turn, Person me, Audience shared, Customer file, ICrmArchive archive, IDirectory directory,
+    static async Task<Reply> SharedFileAsync(Turn turn, Person me, Audience shared, Customer file, ICrmArchive archive, IDirectory directory, DownloadLinks links,
         TimeProvider clock, CancellationToken ct)
     {
         var (forAll, least) = await CustomerPages.ShowToAllAsync(turn, me, shared, file, archive, directory, clock, ct);
         var here = forAll is null ? Reply.None : Reply.Card(forAll).ForEveryone();
         var (mine, _) = await CustomerPages.ViewAsync(me, file, archive.Customers, directory, clock, ct);
         if (mine <= least) return here;
-        return await CustomerPages.ShowAsync(turn, me, file.Number, archive, directory, clock, ct) is { } card ? here.ThenCard(card) : here;
+        return await CustomerPages.ShowAsync(turn, me, file.Number, archive, directory, links, clock, ct) is { } card ? here.ThenCard(card) : here;
     }
 
     /// <summary>
     /// The Open button (from a list, a summary, a duplicate notice): the card becomes the file. Where several people read
     /// the card (a group chat or channel), the file goes to the presser's 1:1 chat instead.
     /// </summary>
-    public static async Task<Reply> Open(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> Open(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, RecentCustomers recent, TimeProvider clock,
+        CancellationToken ct)
     {
         var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
         if (action is null) return refusal;
-        if (await CustomerPages.ShowAsync(turn, action.Me, action.File.Number, archive, directory, clock, ct) is not { } card)
+        recent.Opened(action.Me.AadObjectId, action.File.Number);
+        if (await CustomerPages.ShowAsync(turn, action.Me, action.File.Number, archive, directory, links, clock, ct) is not { } card)
             return Reply.Text(T.Get(turn.Culture, "customers.notFound"));
         return turn.Conversation.Kind == ConversationKind.Personal ? Reply.ReplaceCard(card) : Reply.Card(card);
     }

@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Web;
 using System.Globalization;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
@@ -14,14 +15,14 @@ namespace TeamsCrm.Bot.Features.Exports;
 /// </summary>
 public static class CustomerHistory
 {
-    public static async Task<Reply> Command(Turn turn, ICrmArchive archive, IDirectory directory, ExportLinks links, CancellationToken ct)
+    public static async Task<Reply> Command(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, CancellationToken ct)
     {
         var c = turn.Culture;
         if (!AnalysisHandler.MaySee(await directory.FindAsync(turn.User.AadObjectId, ct))) return Reply.Text(T.Get(c, "export.mayNot"));
         var number = turn.Text.Trim().ToUpperInvariant();
         if (number.Length is 0 or > 20 || await archive.Customers.GetAsync(number, ct) is not { } customer)
             return Reply.Text(T.Get(c, "export.noSuchFile", CustomerText.Shorten(turn.Text.Trim(), 40)));
-        return Reply.Card(ExportCards.History(c, customer.Number, customer.Name, links.For(turn.User.AadObjectId, ExportKind.History, customer.Number, c)));
+        return Reply.Card(ExportCards.History(c, customer.Number, customer.Name, links.For(turn.User.AadObjectId, DownloadKind.History, customer.Number, c)));
     }
 
     /// <summary>Null when there is no such file.</summary>

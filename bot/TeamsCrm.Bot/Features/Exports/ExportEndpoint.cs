@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Web;
 using System.Globalization;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
@@ -17,7 +18,7 @@ public static class ExportEndpoint
 {
     public static void MapExports(this WebApplication app) => app.MapGet("/export", ServeAsync);
 
-    static async Task<IResult> ServeAsync(HttpRequest http, ExportLinks links, IDirectory directory, ICrmArchive archive, TimeProvider clock,
+    static async Task<IResult> ServeAsync(HttpRequest http, DownloadLinks links, IDirectory directory, ICrmArchive archive, TimeProvider clock,
         CancellationToken ct)
     {
         if (links.Verify(http.Query) is not { } request) return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -25,12 +26,12 @@ public static class ExportEndpoint
         var c = request.Culture;
         var table = request.Kind switch
         {
-            ExportKind.TeamScore when TargetRules.MaySeeTeam(me) && TargetEffects.MonthOf("targets:" + request.Argument) is { } month =>
+            DownloadKind.TeamScore when TargetRules.MaySeeTeam(me) && TargetEffects.MonthOf("targets:" + request.Argument) is { } month =>
                 ScoreTable(c, month, await SalesFigures.ForAsync(await ScoreHandler.TeamRepsAsync(me!, directory, ct), month, archive, ct)),
-            ExportKind.Analysis when AnalysisHandler.MaySee(me) =>
+            DownloadKind.Analysis when AnalysisHandler.MaySee(me) =>
                 (await AnalysisReport.BuildAsync(c, await AnalysisHandler.PeopleAsync(me!, directory, ct), archive, clock.GetUtcNow(), TimeZoneInfo.Utc, ct))
                     .FirstOrDefault(t => t.Id == request.Argument),
-            ExportKind.History when AnalysisHandler.MaySee(me) => await CustomerHistory.TableAsync(c, request.Argument, archive, directory, ct),
+            DownloadKind.History when AnalysisHandler.MaySee(me) => await CustomerHistory.TableAsync(c, request.Argument, archive, directory, ct),
             _ => null,
         };
         if (table is null) return Results.StatusCode(StatusCodes.Status403Forbidden);

@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Web;
 using Microsoft.Extensions.Options;
 using TeamsCrm.Bot.Operations;
 

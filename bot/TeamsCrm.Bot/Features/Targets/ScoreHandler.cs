@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Web;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
@@ -22,7 +23,7 @@ public static class ScoreHandler
         return Reply.Card(ScoreCards.Mine(c, month, line));
     }
 
-    public static async Task<Reply> Team(Turn turn, ICrmArchive archive, IDirectory directory, ExportLinks links, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> Team(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -30,7 +31,7 @@ public static class ScoreHandler
         if (MonthReportHandler.MonthOf(turn, clock) is not { } month) return Reply.Text(T.Get(c, "reports.dayNotUnderstood", VisitText.Shorten(turn.Text, 60)));
         var reps = await TeamRepsAsync(me!, directory, ct);
         var lines = await SalesFigures.ForAsync(reps, month, archive, ct);
-        return Reply.Card(ScoreCards.Team(c, month, lines, links.For(me!.AadObjectId, ExportKind.TeamScore, month.ToString(), c)));
+        return Reply.Card(ScoreCards.Team(c, month, lines, links.For(me!.AadObjectId, DownloadKind.TeamScore, month.ToString(), c)));
     }
 
     /// <summary>A team leader's reps; managers' every rep (targets are per rep).</summary>

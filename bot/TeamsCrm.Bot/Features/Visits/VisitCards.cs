@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Visits;
 
@@ -85,7 +86,9 @@ public static class VisitCards
             ]);
         if (v.NextAction is { } next && v.NextActionDate is { } due)
             card.Text(T.Get(c, "visits.followUp", next, VisitText.Day(c, due)));
-        return card.Execute(T.Get(c, "visits.openFile"), "customer.open", new JsonObject { ["number"] = v.CustomerNumber }).Build();
+        return card.Execute(T.Get(c, "visits.openFile"), "customer.open", new JsonObject { ["number"] = v.CustomerNumber })
+            .Execute(T.Get(c, "visits.addPhotos"), DocumentSection.HowVerb, new JsonObject { ["number"] = v.CustomerNumber, ["visit"] = v.Id }, withInputs: false)
+            .Build();
     }
 
     /// <summary>

@@ -4,14 +4,15 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
-namespace TeamsCrm.Bot.Features.Exports;
+namespace TeamsCrm.Bot.Web;
 
-public enum ExportKind { TeamScore, Analysis, History }
+/// <summary>What a link downloads: a table as CSV (served at /export) or a customer's document (at /documents).</summary>
+public enum DownloadKind { TeamScore, Analysis, History, Document }
 
 /// <summary>What a verified link asks for, and for whom it was made.</summary>
-public sealed record ExportRequest(ExportKind Kind, string Argument, string UserAadObjectId, System.Globalization.CultureInfo Culture);
+public sealed record DownloadRequest(DownloadKind Kind, string Argument, string UserAadObjectId, System.Globalization.CultureInfo Culture);
 
-/// <summary>Export:* settings. No key in a file: without Export:SigningKey a random one is made at start.</summary>
+/// <summary>Export:* settings, for every download link (tables and documents). No key in a file: without Export:SigningKey a random one is made at start.</summary>
 public sealed class ExportOptions
 {
     public const string Section = "Export";
@@ -23,19 +24,19 @@ public sealed class ExportOptions
 }
 
 /// <summary>
-/// Short-lived signed download links: /export?k=kind&amp;a=argument&amp;u=user&amp;l=language&amp;e=expiry&amp;s=HMAC-SHA256 of the five. The
+/// Short-lived signed download links: /export (or /documents)?k=kind&amp;a=argument&amp;u=user&amp;l=language&amp;e=expiry&amp;s=HMAC-SHA256 of the five. The
 /// link carries who it was made for; the endpoint checks the signature (in constant time), the expiry and then that
 /// person's rights again in the directory, so a leaked link expires and a forwarded one serves only what its maker
 /// may see — and only while they still may.
 /// </summary>
-public sealed class ExportLinks
+public sealed class DownloadLinks
 {
     readonly byte[] _key;
     readonly string _base;
     readonly TimeSpan _lifetime;
     readonly TimeProvider _clock;
 
-    public ExportLinks(IOptions<ExportOptions> options, IConfiguration config, TimeProvider clock)
+    public DownloadLinks(IOptions<ExportOptions> options, IConfiguration config, TimeProvider clock)
     {
         var o = options.Value;
         _key = o.SigningKey is { Length: > 0 } k ? Convert.FromBase64String(k) : RandomNumberGenerator.GetBytes(32);
@@ -45,7 +46,7 @@ public sealed class ExportLinks
         _clock = clock;
     }
 
-    public string For(string userAadObjectId, ExportKind kind, string argument, System.Globalization.CultureInfo culture)
+    public string For(string userAadObjectId, DownloadKind kind, string argument, System.Globalization.CultureInfo culture)
     {
         var l = culture.Name;
         var expires = (_clock.GetUtcNow() + _lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -54,11 +55,11 @@ public sealed class ExportLinks
             ["k"] = kind.ToString(), ["a"] = argument, ["u"] = userAadObjectId, ["l"] = l, ["e"] = expires,
             ["s"] = Sign(kind.ToString(), argument, userAadObjectId, l, expires),
         };
-        return QueryHelpers.AddQueryString(_base + "/export", query);
+        return QueryHelpers.AddQueryString(_base + PathOf(kind), query);
     }
 
     /// <summary>The request a link stands for; null when it is incomplete, tampered with, or expired.</summary>
-    public ExportRequest? Verify(IQueryCollection q)
+    public DownloadRequest? Verify(IQueryCollection q)
     {
         string? One(string name) => q[name] is { Count: 1 } v ? v[0] : null;
         if (One("k") is not { } k || One("a") is not { } a || One("u") is not { } u || One("l") is not { } l || One("e") is not { } e
@@ -68,8 +69,11 @@ public sealed class ExportLinks
         if (!CryptographicOperations.FixedTimeEquals(sent, Mac(k, a, u, l, e))) return null;
         if (!long.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
             || _clock.GetUtcNow().ToUnixTimeSeconds() > expires) return null;
-        return Enum.TryParse<ExportKind>(k, out var kind) && Enum.IsDefined(kind) ? new ExportRequest(kind, a, u, Cards.T.CultureFor(l)) : null;
+        return Enum.TryParse<DownloadKind>(k, out var kind) && Enum.IsDefined(kind) ? new DownloadRequest(kind, a, u, Cards.T.CultureFor(l)) : null;
     }
+
+    /// <summary>Where a kind is served; the kind is signed, so a link moved to the other path is refused there.</summary>
+    public static string PathOf(DownloadKind kind) => kind == DownloadKind.Document ? "/documents" : "/export";
 
     static string Sign(byte[] mac) => WebEncoders.Base64UrlEncode(mac);
     string Sign(string k, string a, string u, string l, string e) => Sign(Mac(k, a, u, l, e));

@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ public class ExportLinkTests
 {
     static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
-    static ExportLinks Links(string? key = null) => new(Options.Create(new ExportOptions { BaseUrl = "https://crm.example/", SigningKey = key }),
+    static DownloadLinks Links(string? key = null) => new(Options.Create(new ExportOptions { BaseUrl = "https://crm.example/", SigningKey = key }),
         new ConfigurationBuilder().Build(), Clock);
 
     static IQueryCollection Query(string url) => new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(url).Query));
@@ -22,10 +23,10 @@ public class ExportLinkTests
     public void A_fresh_link_verifies_as_what_was_signed()
     {
         var links = Links();
-        var url = links.For(Demo.WangFang.AadObjectId, ExportKind.History, "C-2026-00042", T.Chinese);
+        var url = links.For(Demo.WangFang.AadObjectId, DownloadKind.History, "C-2026-00042", T.Chinese);
         Assert.StartsWith("https://crm.example/export?", url);
         var request = links.Verify(Query(url));
-        Assert.Equal((ExportKind.History, "C-2026-00042", Demo.WangFang.AadObjectId, "zh-CN"),
+        Assert.Equal((DownloadKind.History, "C-2026-00042", Demo.WangFang.AadObjectId, "zh-CN"),
             (request!.Kind, request.Argument, request.UserAadObjectId, request.Culture.Name));
     }
 
@@ -39,7 +40,7 @@ public class ExportLinkTests
     public void Any_changed_part_is_refused(string part, string value)
     {
         var links = Links();
-        var query = Query(links.For(Demo.WangFang.AadObjectId, ExportKind.History, "C-2026-00042", T.Chinese))
+        var query = Query(links.For(Demo.WangFang.AadObjectId, DownloadKind.History, "C-2026-00042", T.Chinese))
             .ToDictionary(q => q.Key, q => q.Value);
         query[part] = value;
         Assert.Null(links.Verify(new QueryCollection(query)));
@@ -50,7 +51,7 @@ public class ExportLinkTests
     {
         var key = Convert.ToBase64String(new byte[32]);
         var links = Links(key);
-        var url = links.For("u1", ExportKind.Analysis, "category", T.English);
+        var url = links.For("u1", DownloadKind.Analysis, "category", T.English);
         Assert.NotNull(Links(key).Verify(Query(url)));                 // the same key (another instance) accepts it
         Assert.Null(Links().Verify(Query(url)));                       // a generated key does not
         Assert.Null(links.Verify(Query(url.Replace("&l=en", "", StringComparison.Ordinal))));

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Documents;
+using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Visits;
+
+namespace TeamsCrm.Bot.Features.Documents;
+
+/// <summary>What the filing card offers besides the customer's name: one's own files (for clients without typeahead) and the default's archive entries.</summary>
+public sealed record FilingChoices(IReadOnlyList<(string Title, string Value)> Customers, IReadOnlyList<ArchiveEntry> Entries);
+
+/// <summary>Received documents waiting for their place, the defaults the bot chose, and a refused form's values and messages.</summary>
+public sealed record FilingForm(IReadOnlyList<CustomerDocument> Documents, Customer? Customer, string? VisitId, ArchiveCategory Category,
+    FilingChoices Choices, IReadOnlyList<string> Refused, FormState? State = null);
+
+public static class DocumentCards
+{
+    public const string FileVerb = "document.file";
+    public const string DiscardVerb = "document.discard";
+    public const int TitleLength = 120;
+
+    /// <summary>Where do these go? One title per file; the customer, the category, optionally an archive entry; Save or Discard.</summary>
+    public static JsonObject Filing(CultureInfo c, TimeZoneInfo zone, FilingForm f)
+    {
+        var state = f.State ?? FormState.Fresh([
+            ("customer", f.Customer?.Number), ("category", f.Category.ToString()),
+            .. f.Documents.Select(d => ($"title.{d.Id}", (string?)d.Title))]);
+        var card = Card.Create().Title(T.Get(c, "documents.filingTitle", f.Documents.Count));
+        foreach (var refused in f.Refused) card.Warning(refused);
+        var fields = new FormFields(card, c, state).Banner();
+        foreach (var d in f.Documents)
+        {
+            card.Text($"**{d.OriginalName}** · {DocumentSection.Size(c, d.Size)}");
+            fields.Text($"title.{d.Id}", T.Get(c, "documents.title"), required: true, maxLength: TitleLength);
+        }
+        fields.Search("customer", T.Get(c, "documents.customer"), f.Choices.Customers, VisitCards.CustomerDataset, required: true,
+                placeholder: T.Get(c, "visits.customerPlaceholder"))
+            .Choice("category", T.Get(c, "documents.category"), CustomerText.Choices<ArchiveCategory>(c), required: true)
+            .Choice("entry", T.Get(c, "documents.entry"), f.Choices.Entries.Select(e => (Entry(c, e), e.Id)));
+        if (f.VisitId is not null) card.Text(T.Get(c, "documents.withVisit"), subtle: true);
+        var data = new JsonObject { ["ids"] = string.Join(",", f.Documents.Select(d => d.Id)) };
+        if (f.VisitId is not null) data["visit"] = f.VisitId;
+        return card.Execute(T.Get(c, "documents.save"), FileVerb, data, style: "positive")
+            .Execute(T.Get(c, "documents.discard"), DiscardVerb, new JsonObject { ["ids"] = data["ids"]!.DeepClone() }, withInputs: false)
+            .Build();
+    }
+
+    /// <summary>The filing card's answer: what went where, and the file to open.</summary>
+    public static JsonObject Filed(CultureInfo c, Customer customer, ArchiveCategory category, IReadOnlyList<CustomerDocument> filed) => Card.Create()
+        .Title(T.Get(c, "documents.filedTitle", filed.Count, CustomerText.Of(c, category), customer.Name))
+        .Facts(filed.Select(d => (d.Title, $"{DocumentSection.Kind(d)} · {DocumentSection.Size(c, d.Size)}")))
+        .Execute(T.Get(c, "customers.openFile"), "customer.open", new JsonObject { ["number"] = customer.Number })
+        .Build();
+
+    /// <summary>Discarded, or the card's files are gone (filed or discarded before, or not the presser's).</summary>
+    public static JsonObject Closed(CultureInfo c, string textKey) => Card.Create().Text(T.Get(c, textKey)).Build();
+
+    /// <summary>The archive entry a document may belong to, as a choice: type, date, reference.</summary>
+    static string Entry(CultureInfo c, ArchiveEntry e) =>
+        string.Join(" · ", new[] { CustomerText.Of(c, e.Type), CustomerText.Date(e.Date), e.Reference }.Where(s => s is not null));
+
+}
