@@ -28,6 +28,15 @@ param approvalAdmins array = []
 @description('App Service plan size: B1 is enough for a few hundred reps; P0v3 and up for zone redundancy and more.')
 param appServiceSku string = 'B1'
 
+@description('Instances of the bot (the plan\'s capacity; B1 allows up to 3). The bot is told (Host__Instances): with more than one it needs the shared signing key below, and refuses to start without it.')
+@minValue(1)
+@maxValue(30)
+param instanceCount int = 1
+
+@secure()
+@description('Base64 of at least 32 random bytes that signs download links, the same on every instance (Export__SigningKey). Left out, each deployment makes a new one (two new GUIDs: 244 random bits); links made before it then stop working, which is harmless (they last 15 minutes). Never put it in a .bicepparam file: pass it on the command line or from a vault.')
+param exportSigningKey string = base64('${newGuid()}${newGuid()}')
+
 @description('Azure Bot pricing tier: F0 is free (standard channels such as Teams are free in either).')
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
@@ -64,7 +73,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-${name}-${suffix}'
   location: location
   kind: 'linux'
-  sku: { name: appServiceSku }
+  sku: { name: appServiceSku, capacity: instanceCount }
   properties: {
     reserved: true // Linux
   }
@@ -77,6 +86,8 @@ var channelSettings = [for (channel, i) in approvalsChannels: { name: 'Approvals
 var settings = [
   { name: 'Urls', value: 'http://+:8080' } // replaces the loopback address in appsettings.json
   { name: 'Export__BaseUrl', value: 'https://app-${name}-${suffix}.azurewebsites.net' } // download links (its default is the first of Urls)
+  { name: 'Export__SigningKey', value: exportSigningKey } // shared by every instance: a link made on one works on the others
+  { name: 'Host__Instances', value: string(instanceCount) } // more than one and no signing key: the bot refuses to start
   { name: 'WEBSITES_PORT', value: '8080' }
   { name: 'Bot__AppId', value: identity.properties.clientId }
   { name: 'Bot__TenantId', value: tenantId }

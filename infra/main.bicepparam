@@ -21,4 +21,7 @@ param roleGroups = {
 param approvalsChannels = []
 param approvalAdmins = []
 param appServiceSku = 'B1'
+// Instances of the bot; with more than one they share exportSigningKey (a secure parameter: made at each deployment
+// unless you pass one, e.g. --parameters exportSigningKey="$(openssl rand -base64 32)"; never write it here).
+param instanceCount = 1
 param botSku = 'F0'

@@ -38,7 +38,7 @@ public static class Program
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         builder.AddTelemetry();                                           // JSON logs when deployed; OTLP traces and metrics when configured
-        services.AddOperations(builder.Configuration);                    // readiness, in-flight turns, graceful shutdown
+        services.AddOperations();                                         // readiness, in-flight turns, graceful shutdown, Host:*
 
         services.AddBotFramework(builder.Configuration);                  // JWT validation, redelivery dedup, connector client
         services.AddHttpClient<ConnectorClient>()
@@ -54,14 +54,14 @@ public static class Program
 
         services.AddDirectory(builder.Configuration);                     // roles and managers: configuration or Entra ID
         services.AddArchive();                                             // SQLite by default
-        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
+        services.AddValidatedOptions<ApprovalOptions, ApprovalOptionsValidation>(ApprovalOptions.Section);
         services.AddSingleton<ApprovalDesk>();                             // files requests, carries decisions out
         services.AddHostedService<ApprovalFinishService>();                // …and finishes what a decision left, until done
-        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
+        services.AddValidatedOptions<ExportOptions, ExportOptionsValidation>(ExportOptions.Section);   // a key when Host:Instances > 1
         services.AddSingleton<ExportLinks>();                              // short-lived signed CSV links
         services.AddSingleton<CustomerPurge>();                            // deleted files past retention → purged
         services.AddHostedService<CustomerPurgeService>();                 // …every hour
-        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
+        services.AddValidatedOptions<ReminderOptions, ReminderOptionsValidation>(ReminderOptions.Section);
         services.AddSingleton<ChannelReps>();                              // a channel's reps: chosen, or the team's roster
         services.AddSingleton<ReminderContent>();                          // what each reminder says, from the archive
         services.AddSingleton<ReminderFanOut>();                           // to the channel or each person, once each

@@ -71,11 +71,18 @@ public partial class InfrastructureTests
         }
     }
 
-    static async Task<List<JsonNode>> ResourcesAsync()
+    internal static async Task<List<JsonNode>> ResourcesAsync() => ResourcesOf(await TemplateAsync());
+
+    internal static async Task<JsonNode> TemplateAsync()
     {
         var build = await Bicep.RunAsync("build", Main, "--stdout");
         Assert.True(build.ExitCode == 0, build.Errors);
-        var resources = JsonNode.Parse(build.Output)!["resources"]!;
+        return JsonNode.Parse(build.Output)!;
+    }
+
+    static List<JsonNode> ResourcesOf(JsonNode template)
+    {
+        var resources = template["resources"]!;
         return resources is JsonArray array ? [.. array.Select(r => r!)] : [.. resources.AsObject().Select(p => p.Value!)];
     }
 

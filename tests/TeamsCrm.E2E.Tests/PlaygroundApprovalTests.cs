@@ -20,8 +20,9 @@ public sealed class PlaygroundApprovalTests
     static readonly string ZhangWei = Demo.ZhangWei.TeamsId;
 
     /// <param name="zhangWeiFirstWritesIn">
-    /// His 1:1 chat: the bot sends the request there. The group chat: the bot knows his serviceUrl but no 1:1 chat,
-    /// so it creates one (POST /v3/conversations to his playground, which answers with his personal chat's id).
+    /// His 1:1 chat: the bot sends the request there. The group chat: the bot knows his serviceUrl but no 1:1 chat, and
+    /// his profile is for him alone (the audience rule), so it creates one (POST /v3/conversations to his playground, which
+    /// answers with his personal chat's id), answers there and leaves a note in the group chat.
     /// </param>
     /// <param name="opensItWith">
     /// Which Approve he presses: the one on the card posted in his chat, his view from the card's refresh (as Teams sends
@@ -45,10 +46,15 @@ public sealed class PlaygroundApprovalTests
         if (zhangWeiFirstWritesIn == ZhangWeiChat) await zhangWei.SayAsync(ZhangWeiChat, ZhangWei, "whoami");
         else await zhangWei.MentionAsync(zhangWeiFirstWritesIn, ZhangWei, Demo.BotId, "TeamsCrm", "whoami");
         var profile = await zhangWei.WaitForAsync("profile card for Zhang Wei", m => m.Action == PlaygroundMessage.Created && m.CardTitle == "Zhang Wei");
-        Assert.Equal(zhangWeiFirstWritesIn, profile.ConversationId);
+        Assert.Equal(ZhangWeiChat, profile.ConversationId);
+        if (zhangWeiFirstWritesIn != ZhangWeiChat)
+        {
+            var note = await zhangWei.WaitForAsync("the note in the group chat", m => m.ConversationId == zhangWeiFirstWritesIn && m.Text is not null);
+            Assert.Contains("<at>Zhang Wei</at>", note.Text, StringComparison.Ordinal);
+        }
         var known = (await bot.Archive.Conversations.FindUserAsync(Demo.ZhangWei.AadObjectId))!;
         Assert.Equal($"http://localhost:{zhangWeisPlayground.BaseUrl.Port}/_connector", known.ServiceUrl.TrimEnd('/'));   // his playground's mock connector
-        Assert.Equal(zhangWeiFirstWritesIn == ZhangWeiChat ? ZhangWeiChat : null, known.PersonalConversationId);
+        Assert.Equal(ZhangWeiChat, known.PersonalConversationId);   // his own chat, or the one the bot started for the profile
 
         // Li Na: "new customer" → Individual → the form, filled and submitted (Action.Execute both times).
         await liNa.SayAsync(LiNaChat, LiNa, "new customer");

@@ -79,23 +79,45 @@ public sealed class FaultAndLatencyTests
     [Fact]
     public async Task Latency_holds_each_round_trip_until_that_much_time_has_passed()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new WaitWatchingClock(DateTimeOffset.UtcNow);
         await using var bed = await GraphTestBed.StartAsync(new FakeGraphOptions { Clock = clock });
         var list = await bed.CreateCustomersAsync();
         bed.Server.Latency = TimeSpan.FromSeconds(30);
+        var held = clock.NextWait(TimeSpan.FromSeconds(30));
 
         var pending = bed.Items(list).GetAsync();
-        await Task.Delay(300);                                  // real time passes; the fake clock does not
-        var waitedForTheClock = !pending.IsCompleted;
-        while (!pending.IsCompleted)
-        {
-            clock.Advance(TimeSpan.FromSeconds(30));
-            await Task.WhenAny(pending, Task.Delay(50));
-        }
-        var page = await pending;
+        await held.WaitAsync(TimeSpan.FromSeconds(30));         // the fake holds the round trip on its clock…
+        Assert.False(pending.IsCompleted);                      // …which has not moved
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var page = await pending.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.True(waitedForTheClock);
         Assert.Empty(page!.Value!);
         Assert.Equal(TimeSpan.FromSeconds(30), bed.Server.Options.Latency);
+    }
+}
+
+/// <summary>A fake clock that tells when someone starts waiting a given time on it, so a test moves it only then.</summary>
+sealed class WaitWatchingClock(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    readonly List<(TimeSpan Due, TaskCompletionSource Started)> _watched = [];
+
+    /// <summary>Completes when the next timer of <paramref name="due"/> is created.</summary>
+    public Task NextWait(TimeSpan due)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_watched) _watched.Add((due, started));
+        return started.Task;
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        lock (_watched)
+            foreach (var w in _watched.Where(w => w.Due == dueTime).ToList())
+            {
+                _watched.Remove(w);
+                w.Started.TrySetResult();
+            }
+        return timer;
     }
 }

@@ -43,6 +43,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>How each GET …/items was planned: the columns and index it used, served or refused.</summary>
     public IReadOnlyList<QueryRecord> Queries => _graph.Queries.Entries;
 
+    /// <summary>Completes once <paramref name="times"/> answered operations match (see <see cref="RequestLog{T}.WhenLoggedAsync"/>).</summary>
+    public Task WhenRequestedAsync(Func<RecordedRequest, bool> match, int times = 1) => _graph.Requests.WhenLoggedAsync(match, times);
+
     /// <summary>Delay added to every HTTP round trip; may be changed between calls.</summary>
     public TimeSpan Latency { get => Options.Latency; set => Options.Latency = value; }
 

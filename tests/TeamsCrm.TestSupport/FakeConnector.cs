@@ -54,6 +54,22 @@ public sealed class FakeConnector : IAsyncDisposable
     });
 
     /// <summary>
+    /// The next call is recorded and then never answered, until its caller gives up; the task completes when it arrives
+    /// (a test then knows the request is out, and can move its clock).
+    /// </summary>
+    public Task HangNext()
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _failures.Enqueue(async ctx =>
+        {
+            arrived.TrySetResult();
+            try { await Task.Delay(Timeout.Infinite, ctx.RequestAborted); } catch (OperationCanceledException) { }
+            return true;
+        });
+        return arrived.Task;
+    }
+
+    /// <summary>
     /// Every call with this method whose path contains <paramref name="pathContains"/> gets <paramref name="status"/>
     /// (and is still recorded) until <see cref="Heal"/>: the connector down for one conversation, or for everything ("").
     /// </summary>

@@ -19,8 +19,12 @@ namespace TeamsCrm.TestSupport;
 public sealed class TestBot : IAsyncDisposable
 {
     public const string AppId = "00000000-0000-4000-8000-00000000a99d";
+    /// <summary>The bot's own bearer token on outbound connector calls when authentication is on.</summary>
+    public const string ConnectorToken = "test-connector-token";
+    static readonly AsyncLocal<bool> AuthenticatedByDefaultHere = new();
     readonly WebApplication _app;
     readonly string _dbPath;
+    readonly List<string> _failuresWhenDone = [];
     readonly IDictionary<string, string?> _settings;
     readonly Action<IServiceCollection>? _services;
     /// <summary>
@@ -46,10 +50,27 @@ public sealed class TestBot : IAsyncDisposable
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>Whether bots started here (in this async flow) without saying are authenticated: see <see cref="WithAuthenticationAsync"/>.</summary>
+    public static bool AuthenticatedByDefault => AuthenticatedByDefaultHere.Value;
+
+    /// <summary>
+    /// Runs <paramref name="test"/> with every bot it starts authenticated unless it asks otherwise: real signed tokens on
+    /// every inbound activity (<see cref="PostAsync"/> adds them), the bot's token on every outbound call. A test written
+    /// for the local mode then runs unchanged with authentication on.
+    /// </summary>
+    public static async Task WithAuthenticationAsync(Func<Task> test)
+    {
+        var before = AuthenticatedByDefaultHere.Value;
+        AuthenticatedByDefaultHere.Value = true;
+        try { await test(); }
+        finally { AuthenticatedByDefaultHere.Value = before; }
+    }
+
+    /// <param name="authenticated">An app id, a test token issuer and the bot's own credential; default: <see cref="AuthenticatedByDefault"/>.</param>
     /// <param name="now">Where the fake clock starts (default: the real time); transcripts that show dates fix it.</param>
-    public static async Task<TestBot> StartAsync(bool authenticated = false, IDictionary<string, string?>? settings = null,
+    public static async Task<TestBot> StartAsync(bool? authenticated = null, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null, DateTimeOffset? now = null) =>
-        await StartAsync(await FakeConnector.StartAsync(), authenticated ? await TestIssuer.StartAsync() : null,
+        await StartAsync(await FakeConnector.StartAsync(), (authenticated ?? AuthenticatedByDefault) ? await TestIssuer.StartAsync() : null,
             Path.Combine(Path.GetTempPath(), "teamscrm-tests", Guid.NewGuid().ToString("N") + ".db"), settings ?? new Dictionary<string, string?>(), services, now,
             ownsShared: true);
 
@@ -86,6 +107,8 @@ public sealed class TestBot : IAsyncDisposable
             // The bot's own documents folder: the default ("documents" beside the database) would be shared by every test.
             ["Archive:Documents:Path"] = DocumentsPath(dbPath),
             ["Bot:AppId"] = authenticated ? AppId : "",
+            // With an app id, only the allowed tenants may talk to the bot: by default the bot's own (the demo tenant).
+            ["Bot:TenantId"] = authenticated ? Demo.TenantId : "",
             ["Bot:OpenIdMetadataUrl"] = issuer?.MetadataUrl.ToString() ?? "http://127.0.0.1:1/unused",
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests run the reminder scheduler's scans themselves, at the fake clock's times they choose.
@@ -95,9 +118,10 @@ public sealed class TestBot : IAsyncDisposable
         };
         foreach (var (k, v) in settings) config[k] = v;
 
+        WebApplication? app = null;
         try
         {
-            var app = TeamsCrm.Bot.Program.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
+            app = TeamsCrm.Bot.Program.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
             {
                 builder.Configuration.AddInMemoryCollection(config);
                 builder.Logging.ClearProviders();
@@ -110,20 +134,28 @@ public sealed class TestBot : IAsyncDisposable
         }
         catch when (!ownsShared)
         {
+            if (app is not null) await app.DisposeAsync();
             throw;   // the helpers belong to the instance beside it
         }
         catch
         {
-            // A bot that fails to start (tests of start-up errors) must not leave its helpers listening.
+            // A bot that fails to start (tests of start-up errors) must not leave its helpers listening, nor its database.
+            if (app is not null) await app.DisposeAsync();
             await connector.DisposeAsync();
             if (issuer is not null) await issuer.DisposeAsync();
+            DeleteDatabase(dbPath);
             throw;
         }
     }
 
-    /// <summary>Posts an activity (or any raw body) to /api/messages, with a token when given.</summary>
-    public async Task<TurnResult> PostAsync(JsonNode activity, string? token = null) => await PostRawAsync(activity.ToJsonString(), token);
+    /// <summary>
+    /// Posts an activity to /api/messages as the Bot Connector does: with authentication on, it carries a valid token for
+    /// its serviceUrl unless <paramref name="token"/> says otherwise (to send none, use <see cref="PostRawAsync"/>).
+    /// </summary>
+    public async Task<TurnResult> PostAsync(JsonNode activity, string? token = null) =>
+        await PostRawAsync(activity.ToJsonString(), token ?? ConnectorTokenFor(activity));
 
+    /// <summary>Posts any body to /api/messages with exactly this token (none when null).</summary>
     public async Task<TurnResult> PostRawAsync(string body, string? token = null)
     {
         Connector.Clear();
@@ -137,11 +169,24 @@ public sealed class TestBot : IAsyncDisposable
     /// <summary>A valid connector token for an activity sent to this bot.</summary>
     public string TokenFor(Uri serviceUrl) => Issuer!.Token(AppId, serviceUrl.ToString(), now: Clock.GetUtcNow());
 
+    string? ConnectorTokenFor(JsonNode activity) =>
+        Issuer is not null && activity is JsonObject o && o["serviceUrl"] is JsonValue v && v.TryGetValue(out string? url)
+        && Uri.TryCreate(url, UriKind.Absolute, out var serviceUrl) ? TokenFor(serviceUrl) : null;
+
     public Task<TurnResult> Say(DemoPerson who, string text, string locale = "en-US") =>
         PostAsync(Activities.Message(ServiceUrl, who, text, locale));
 
     public Task<TurnResult> Press(DemoPerson who, string verb, JsonObject? data = null, string locale = "en-US") =>
         PostAsync(Activities.CardAction(ServiceUrl, who, verb, data, locale));
+
+    /// <summary>
+    /// A failure to report once the test has run to its end (when this bot is disposed, by its <c>await using</c>), for
+    /// checks that must not stop the test at the first step (every transcript of a test rewritten under UPDATE_TRANSCRIPTS).
+    /// </summary>
+    public void FailWhenDone(string message)
+    {
+        lock (_failuresWhenDone) _failuresWhenDone.Add(message);
+    }
 
     /// <summary>Stops the bot the way its host does on SIGTERM (graceful shutdown), without disposing it.</summary>
     public Task StopAsync() => _app.StopAsync();
@@ -152,13 +197,23 @@ public sealed class TestBot : IAsyncDisposable
         _disposed = true;
         Http.Dispose();
         await _app.DisposeAsync();
-        if (!_ownsShared) return;
-        await Connector.DisposeAsync();
-        if (Issuer is not null) await Issuer.DisposeAsync();
+        if (_ownsShared)
+        {
+            await Connector.DisposeAsync();
+            if (Issuer is not null) await Issuer.DisposeAsync();
+            DeleteDatabase(_dbPath);
+        }
+        lock (_failuresWhenDone)
+            if (_failuresWhenDone.Count > 0) throw new InvalidOperationException(string.Join("\n", _failuresWhenDone));
+    }
+
+    /// <summary>The database with its WAL files, and the documents folder beside it.</summary>
+    static void DeleteDatabase(string path)
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
-            try { File.Delete(_dbPath + suffix); } catch (IOException) { }
-        try { if (Directory.Exists(DocumentsPath(_dbPath))) Directory.Delete(DocumentsPath(_dbPath), recursive: true); } catch (IOException) { }
+            try { File.Delete(path + suffix); } catch (IOException) { }
+        try { if (Directory.Exists(DocumentsPath(path))) Directory.Delete(DocumentsPath(path), recursive: true); } catch (IOException) { }
     }
 
     /// <summary>Where this bot's SQLite archive keeps documents (Archive:Documents:Path).</summary>
@@ -169,7 +224,7 @@ public sealed class TestBot : IAsyncDisposable
     sealed class StaticCredential : TokenCredential
     {
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new("test-connector-token", DateTimeOffset.UtcNow.AddHours(1));
+            new(ConnectorToken, DateTimeOffset.UtcNow.AddHours(1));
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
             ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }

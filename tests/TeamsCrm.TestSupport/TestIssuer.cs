@@ -10,9 +10,12 @@ namespace TeamsCrm.TestSupport;
 /// <summary>
 /// Plays the Bot Framework's token service: serves OpenID metadata and a JWKS (with <c>endorsements</c>) on
 /// loopback and signs real RS256 tokens with a test key. Nothing here is a secret: the keys live only in memory.
+/// The metadata endpoint can be made to fail or to hang (<see cref="Metadata"/>), and counts every request.
 /// </summary>
 public sealed class TestIssuer : IAsyncDisposable
 {
+    public enum MetadataAnswer { Serve, Fail, Hang }
+
     public const string Issuer = "https://api.botframework.com";
     public const string KeyId = "test-key-1";
     public const string UnendorsedKeyId = "test-key-unendorsed";
@@ -20,17 +23,28 @@ public sealed class TestIssuer : IAsyncDisposable
     readonly WebApplication _app;
     readonly RSA _key = RSA.Create(2048);
     readonly RSA _unendorsedKey = RSA.Create(2048);
+    TaskCompletionSource _nextMetadataRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public Uri MetadataUrl { get; private set; } = null!;
     public int MetadataRequests;
+    /// <summary>How the metadata endpoint answers: normally, 503, or not at all (until the caller gives up).</summary>
+    public volatile MetadataAnswer Metadata = MetadataAnswer.Serve;
 
     TestIssuer(WebApplication app) => _app = app;
 
     public static async Task<TestIssuer> StartAsync()
     {
         var issuer = new TestIssuer(Loopback.CreateServer());
-        issuer._app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext ctx) =>
+        issuer._app.MapGet("/v1/.well-known/openidconfiguration", async (HttpContext ctx) =>
         {
             Interlocked.Increment(ref issuer.MetadataRequests);
+            Interlocked.Exchange(ref issuer._nextMetadataRequest, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            switch (issuer.Metadata)
+            {
+                case MetadataAnswer.Fail: return Results.StatusCode(503);
+                case MetadataAnswer.Hang:
+                    try { await Task.Delay(Timeout.Infinite, ctx.RequestAborted); } catch (OperationCanceledException) { }
+                    return Results.Empty;
+            }
             return Results.Json(new JsonObject
             {
                 ["issuer"] = Issuer,
@@ -46,6 +60,12 @@ public sealed class TestIssuer : IAsyncDisposable
         issuer.MetadataUrl = new Uri(root, "v1/.well-known/openidconfiguration");
         return issuer;
     }
+
+    /// <summary>
+    /// Completes at the next request to the metadata endpoint: take it before doing what should ask. The 30-second limit
+    /// only keeps a broken test from hanging the run.
+    /// </summary>
+    public Task NextMetadataRequest => Volatile.Read(ref _nextMetadataRequest).Task.WaitAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>A token as the Bot Connector sends it; each parameter can be bent to make a bad one.</summary>
     public string Token(string audience, string serviceUrl, string issuer = Issuer, DateTimeOffset? now = null,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsCrm.Bot.Graph;
+using TeamsCrm.Bot.Operations;
 
 namespace TeamsCrm.Bot.Directory;
 
@@ -11,8 +12,8 @@ public static class DirectoryServices
     /// </summary>
     public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
-        services.Configure<GraphDirectoryOptions>(configuration.GetSection(GraphDirectoryOptions.Section));
+        services.AddValidatedOptions<DirectoryOptions, DirectoryOptionsValidation>(DirectoryOptions.Section);
+        services.AddValidatedOptions<GraphDirectoryOptions, GraphDirectoryOptionsValidation>(GraphDirectoryOptions.Section);
         services.AddSingleton<IDirectory>(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();

@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using TeamsCrm.BotFramework.Caching;
 
 namespace TeamsCrm.Bot.Directory;
 
@@ -11,12 +11,18 @@ namespace TeamsCrm.Bot.Directory;
 /// The organisation as Entra ID has it: one security group per role (ids in Directory:Graph:RoleGroups), each
 /// person's direct leader from Graph /users/{id}/manager. Both are cached (Directory:Graph:CacheDuration) because
 /// every turn asks who the user is, and Graph throttles; a failed refresh keeps serving the last good snapshot.
+/// Managers are remembered for <see cref="MaxPeople"/> people at most, each answer kept a day at most: fresh for the cache
+/// duration, then only the last good answer while Graph fails.
 /// </summary>
 public sealed partial class GraphDirectory(GraphServiceClient graph, IOptions<GraphDirectoryOptions> options, TimeProvider clock, ILogger<GraphDirectory> log)
     : IDirectory
 {
+    /// <summary>Well past the people of the role groups, who are the ones asked about.</summary>
+    public const int MaxPeople = 20_000;
+    public static readonly TimeSpan LastGoodAnswerKept = TimeSpan.FromDays(1);
     readonly SemaphoreSlim _refreshing = new(1, 1);
-    readonly ConcurrentDictionary<string, (string? ManagerId, DateTimeOffset At)> _managers = new(StringComparer.OrdinalIgnoreCase);
+    readonly BoundedCache<string, (string? ManagerId, DateTimeOffset At)> _managers = new(MaxPeople,
+        options.Value.CacheDuration > LastGoodAnswerKept ? options.Value.CacheDuration : LastGoodAnswerKept, clock, StringComparer.OrdinalIgnoreCase);
     Snapshot? _snapshot;
 
     sealed record Snapshot(FrozenDictionary<string, Member> People, DateTimeOffset At);
@@ -104,7 +110,7 @@ public sealed partial class GraphDirectory(GraphServiceClient graph, IOptions<Gr
             LogRefreshFailed(log, e);
             return cached.ManagerId;
         }
-        _managers[aadObjectId] = (managerId, clock.GetUtcNow());
+        _managers.Set(aadObjectId, (managerId, clock.GetUtcNow()));
         return managerId;
     }
 

@@ -59,7 +59,10 @@ public sealed partial class ReminderFanOut(ICrmArchive archive, ReminderContent 
         {
             await send();   // null: blocked or removed meanwhile, marked by the messenger; nothing to retry
         }
-        catch (ConnectorException e) when (e.Status is System.Net.HttpStatusCode.TooManyRequests || (int)e.Status >= 500)
+        // Throttled or failing past the retries, or unanswered (it may have arrived: never sent again blindly here): left
+        // unrecorded, so the run ends unfinished and the resumed one sends it again.
+        catch (Exception e) when (e is TimeoutException or HttpRequestException
+            || e is ConnectorException { Status: System.Net.HttpStatusCode.TooManyRequests } || e is ConnectorException c && (int)c.Status >= 500)
         {
             LogRetryLater(log, e, key, recipient);
             return false;

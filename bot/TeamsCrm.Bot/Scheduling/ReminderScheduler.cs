@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Domain.Reminders;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Reminders;
+using TeamsCrm.BotFramework.Caching;
 
 namespace TeamsCrm.Bot.Scheduling;
 
@@ -33,8 +33,14 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
     /// <summary>This process's name in claims.</summary>
     public string Instance { get; init; } = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>Occurrences known done: no need to ask the archive again (the 12-hour window is scanned every minute).</summary>
-    readonly ConcurrentDictionary<string, byte> _done = new(StringComparer.Ordinal);
+    public const int MaxRemembered = 50_000;
+
+    /// <summary>
+    /// Occurrences known done: no need to ask the archive again (the 12-hour window is scanned every minute). An occurrence
+    /// leaves the scanned window 12 hours after it fell due, so it is remembered a little longer than that; 50,000 is a
+    /// thousand channels' reminders over the window several times over (a forgotten one costs one archive read, never a send).
+    /// </summary>
+    readonly BoundedCache<string, bool> _done = new(MaxRemembered, Occurrences.CatchUp + TimeSpan.FromHours(1), clock, StringComparer.Ordinal);
     DateTimeOffset? _lastScan;
 
     public async Task<ScanResult> ScanAsync(CancellationToken ct)
@@ -61,7 +67,7 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
                 due.Add(new DueReminder("personal|" + timing.Kind, timing.Kind, at, null));
 
         int sent = 0, skipped = 0, held = 0, unfinished = 0;
-        await Parallel.ForEachAsync(due.Where(d => !_done.ContainsKey(d.Key)),
+        await Parallel.ForEachAsync(due.Where(d => !_done.TryGetValue(d.Key, out _)),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = ct }, async (reminder, token) =>
             {
                 switch (await RunAsync(reminder, now, token))
@@ -83,14 +89,14 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
         var store = archive.Reminders;
         if (!Occurrences.IsDue(reminder.Occurrence, now))
         {
-            _done[key] = 0;
+            _done.Set(key, true);
             if (!await store.TrySkipAsync(key, now, ct)) return Outcome.Done;
             LogSkipped(log, key, now - reminder.Occurrence);
             return Outcome.Skipped;
         }
         switch (await store.TryClaimAsync(key, Instance, now, options.Value.Lease, ct))
         {
-            case ClaimResult.Done: _done[key] = 0; return Outcome.Done;
+            case ClaimResult.Done: _done.Set(key, true); return Outcome.Done;
             case ClaimResult.Held: return Outcome.Held;
         }
         // The claim is renewed while the fan-out runs, so a long one is not taken over; if it is lost anyway, this one stops.
@@ -101,7 +107,7 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
         {
             if (!await fanOut.RunAsync(reminder, claimHeld.Token)) return Outcome.Unfinished;   // the claim's lease runs out; a later scan resumes it
             await store.CompleteAsync(key, clock.GetUtcNow(), ct);
-            _done[key] = 0;
+            _done.Set(key, true);
             if (now - reminder.Occurrence > TimeSpan.FromMinutes(5)) LogLate(log, key, now - reminder.Occurrence);
             return Outcome.Sent;
         }

@@ -54,7 +54,7 @@ public sealed partial class ChannelRegistry(ConnectorClient connector, ICrmArchi
         {
             ids.AddRange((await connector.GetTeamChannelsAsync(activity.ServiceUrl!, teamId, ct)).Select(c => c.Id).OfType<string>());
         }
-        catch (ConnectorException e)
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or TimeoutException)
         {
             // The General channel is enough to start with; the others arrive as they are used or created.
             LogChannelsUnknown(log, e, teamId);

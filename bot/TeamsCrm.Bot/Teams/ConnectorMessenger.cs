@@ -45,7 +45,7 @@ public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmAr
                 ? conversation.ChannelId ?? conversation.Id.Split(";messageid=")[0]
                 : conversation.Id, ct);
         }
-        catch (Exception e) when (e is ConnectorException or HttpRequestException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or TimeoutException or System.Text.Json.JsonException)
         {
             LogRosterUnreadable(log, conversation.Id, e is ConnectorException c ? (int)c.Status : 0);
             return null;

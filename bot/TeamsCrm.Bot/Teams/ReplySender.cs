@@ -114,11 +114,13 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
         },
     });
 
-    public static InvokeResponse AnswerError(string message) => new(500, new JsonObject
+    /// <summary>An invoke the app cannot act on (no person behind it): the message is shown on the card. HTTP 200, never a
+    /// 5xx: the request was delivered and answered; Teams shows the text instead of a failed action.</summary>
+    public static InvokeResponse AnswerError(string message) => new(200, new JsonObject
     {
-        ["statusCode"] = 500,
-        ["type"] = "application/vnd.microsoft.error",
-        ["value"] = new JsonObject { ["code"] = "InternalError", ["message"] = message },
+        ["statusCode"] = 200,
+        ["type"] = MessageType,
+        ["value"] = message,
     });
 
     /// <returns>False when the conversation blocked the bot: nothing more goes there.</returns>
@@ -159,7 +161,12 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
         return activity;
     }
 
-    /// <summary>False when the user has blocked the bot: the conversation is marked and nothing more is sent.</summary>
+    /// <summary>
+    /// False when nothing more may go there: the user blocked the bot (the conversation is marked), the conversation is
+    /// gone (404), or the connector refused the reply itself (another 4xx: sending it again would be refused again, so the
+    /// turn ends here rather than failing into a redelivery that meets the same answer). A 5xx or an exhausted 429 still
+    /// fails the turn, so that the connector redelivers it.
+    /// </summary>
     async Task<bool> Guarded(Activity incoming, Func<Task<ResourceResponse>> send, CancellationToken ct)
     {
         try
@@ -173,7 +180,16 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
             await recorder.MarkBlockedAsync(incoming.Conversation!.Id!, ct);
             return false;
         }
+        catch (ConnectorException e) when ((int)e.Status is >= 400 and < 500 and not 429 and not 412)
+        {
+            LogRefused(log, (int)e.Status, e.Code, incoming.Conversation!.Id!);
+            if (e.Status == System.Net.HttpStatusCode.NotFound) await recorder.MarkRemovedAsync(incoming.Conversation!.Id!, ct);
+            return false;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The connector refused a reply with {Status} {Code} in {ConversationId}; the turn ends without it")]
+    static partial void LogRefused(ILogger logger, int status, string? code, string conversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} blocked the bot (MessageWritesBlocked); no more messages go there")]
     static partial void LogBlocked(ILogger logger, string conversationId);

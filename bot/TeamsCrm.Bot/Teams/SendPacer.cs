@@ -1,3 +1,5 @@
+using TeamsCrm.BotFramework.Caching;
+
 namespace TeamsCrm.Bot.Teams;
 
 /// <summary>
@@ -6,16 +8,19 @@ namespace TeamsCrm.Bot.Teams;
 /// window is a sliding log of send times; a send waits (on the app's clock) until every window of its conversation and
 /// tenant has room. A 429 that still comes back is the retry handler's (Retry-After honoured).
 /// </summary>
+/// <remarks>
+/// The logs are bounded: one quiet for the longest window (an hour) has nothing left to say and goes, and past
+/// <see cref="MaxTracked"/> conversations the one that sent longest ago goes first (its short windows are long over).
+/// </remarks>
 public sealed class SendPacer(TimeProvider clock)
 {
     public static readonly (int Count, TimeSpan Per)[] PerConversation =
         [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
     /// <summary>50 a second, kept with a 5 % margin: a send admitted here reaches the service a little later, not always evenly.</summary>
     public static readonly (int Count, TimeSpan Per)[] PerTenant = [(50, TimeSpan.FromSeconds(1.05))];
-    /// <summary>Past this many conversations, the logs of those quiet for an hour are dropped.</summary>
-    const int MaxTracked = 10_000;
+    public const int MaxTracked = 10_000;
 
-    readonly Dictionary<string, Queue<DateTimeOffset>> _sent = new(StringComparer.Ordinal);
+    readonly BoundedCache<string, Queue<DateTimeOffset>> _sent = new(MaxTracked, Longest(PerConversation, PerTenant), clock, StringComparer.Ordinal);
     readonly Lock _gate = new();
 
     public async Task WaitTurnAsync(string tenantId, string conversationId, CancellationToken ct)
@@ -33,7 +38,8 @@ public sealed class SendPacer(TimeProvider clock)
                 {
                     Record(tenant, now, PerTenant);
                     Record(conversation, now, PerConversation);
-                    if (_sent.Count > MaxTracked) Prune(now);
+                    _sent.Set("t:" + tenantId, tenant);   // written now: its age starts again
+                    _sent.Set("c:" + conversationId, conversation);
                     return;
                 }
                 wait = free - now;
@@ -44,7 +50,7 @@ public sealed class SendPacer(TimeProvider clock)
 
     Queue<DateTimeOffset> Log(string key)
     {
-        if (!_sent.TryGetValue(key, out var log)) _sent[key] = log = new Queue<DateTimeOffset>();
+        if (!_sent.TryGetValue(key, out var log)) _sent.Set(key, log = new Queue<DateTimeOffset>());
         return log;
     }
 
@@ -69,11 +75,7 @@ public sealed class SendPacer(TimeProvider clock)
         while (log.Count > most || (log.Count > 0 && log.Peek() <= now - longest)) log.Dequeue();
     }
 
-    void Prune(DateTimeOffset now)
-    {
-        foreach (var key in _sent.Where(kv => kv.Value.Count == 0 || kv.Value.Last() <= now - TimeSpan.FromHours(1)).Select(kv => kv.Key).ToList())
-            _sent.Remove(key);
-    }
+    static TimeSpan Longest(params (int Count, TimeSpan Per)[][] limits) => limits.SelectMany(l => l).Max(w => w.Per);
 
     static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -31,7 +31,7 @@ public sealed partial class TeamsActivityHandler(
             case ActivityTypes.Invoke when activity.Name == InvokeNames.Search:
                 return ReplySender.AnswerSearch((await RunAsync(activity, TurnKind.Search, ct))?.Reply ?? Reply.Search([]));
             case ActivityTypes.Invoke:
-                return null;   // nothing here handles it: 501
+                return null;   // nothing here handles it: 400
             case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
                 await OnMembershipAsync(activity, ct);
                 return null;

@@ -33,14 +33,16 @@ public static class TurnReader
                 Data = Without(submitted, "verb"),
             },
             TurnKind.Message => turn with { Text = TextWithoutBotMention(a) },
+            // value is free-form JSON: anything but { action: { verb: "…", data: { … } } } is an action with no verb (a stale card).
             TurnKind.CardAction => turn with
             {
-                Verb = a.Value?["action"]?["verb"] is JsonValue verb && verb.TryGetValue<string>(out var v) ? v : null,
-                Data = a.Value?["action"]?["data"] is JsonObject data ? (JsonObject)data.DeepClone() : [],
+                Verb = a.Value is JsonObject v && v["action"] is JsonObject action && action["verb"] is JsonValue verb
+                    && verb.TryGetValue<string>(out var name) ? name : null,
+                Data = a.Value is JsonObject w && w["action"] is JsonObject act && act["data"] is JsonObject data ? (JsonObject)data.DeepClone() : [],
             },
             TurnKind.Search => turn with
             {
-                Verb = a.Value?["dataset"] is JsonValue ds && ds.TryGetValue<string>(out var d) ? d : null,
+                Verb = a.Value is JsonObject q && q["dataset"] is JsonValue ds && ds.TryGetValue<string>(out var d) ? d : null,
                 Data = a.Value is JsonObject query ? (JsonObject)query.DeepClone() : [],
             },
             _ => turn,
@@ -73,10 +75,11 @@ public static class TurnReader
         foreach (var entity in a.Entities ?? [])
         {
             if (entity.Type != "mention" || entity.Extra is null) continue;
+            // An entity is free-form: a mentioned id or text that is not a string is no mention of the bot.
             var mentionedId = entity.Extra.TryGetValue("mentioned", out var m) && m.ValueKind == JsonValueKind.Object
-                && m.TryGetProperty("id", out var id) ? id.GetString() : null;
-            if (mentionedId != a.Recipient?.Id) continue;
-            if (entity.Extra.TryGetValue("text", out var t) && t.GetString() is { Length: > 0 } mentionText)
+                && m.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            if (mentionedId is null || mentionedId != a.Recipient?.Id) continue;
+            if (entity.Extra.TryGetValue("text", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() is { Length: > 0 } mentionText)
                 text = text.Replace(mentionText, " ", StringComparison.Ordinal);
         }
         return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim();

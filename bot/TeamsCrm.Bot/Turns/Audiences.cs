@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using TeamsCrm.Bot.Access;
 using TeamsCrm.Bot.Directory;
+using TeamsCrm.BotFramework.Caching;
 
 namespace TeamsCrm.Bot.Turns;
 
@@ -16,7 +16,7 @@ public sealed partial class Audiences(IChannelMessenger messenger, IDirectory di
     /// <summary>Rosters kept at most; past it the oldest go (each is a few ids, but a tenant has many chats).</summary>
     public const int MaxRosters = 2_000;
 
-    readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<string>? Ids)> _rosters = new(StringComparer.Ordinal);
+    readonly BoundedCache<string, IReadOnlyList<string>?> _rosters = new(MaxRosters, RosterAge, clock, StringComparer.Ordinal);
 
     /// <summary>The audience of the conversation a turn came from.</summary>
     public async Task<Audience> OfAsync(Turn turn, CancellationToken ct)
@@ -49,26 +49,15 @@ public sealed partial class Audiences(IChannelMessenger messenger, IDirectory di
     /// <summary>The members' Entra object ids ("" for a member without one), or null when the roster cannot be read.</summary>
     async Task<IReadOnlyList<string>?> RosterAsync(ConversationRef conversation, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var key = conversation.Kind == ConversationKind.Channel ? conversation.ChannelId ?? conversation.Id.Split(";messageid=")[0] : conversation.Id;
-        if (_rosters.TryGetValue(key, out var known) && now - known.At < RosterAge) return known.Ids;
+        if (_rosters.TryGetValue(key, out var known)) return known;
         IReadOnlyList<string>? ids = await messenger.MembersAsync(conversation, ct) is { } members
             ? [.. members.Where(m => m.TeamsId != conversation.BotId && !m.TeamsId.StartsWith("28:", StringComparison.Ordinal))   // the bot itself
                 .Select(m => m.AadObjectId)]
             : null;
         if (ids is null) LogRosterUnreadable(log, conversation.Id);
-        if (_rosters.Count >= MaxRosters) Trim(now);
-        _rosters[key] = (now, ids);
+        _rosters.Set(key, ids);
         return ids;
-    }
-
-    /// <summary>Drops expired rosters, and the oldest half when that is not enough.</summary>
-    void Trim(DateTimeOffset now)
-    {
-        foreach (var (id, entry) in _rosters)
-            if (now - entry.At >= RosterAge) _rosters.TryRemove(id, out _);
-        if (_rosters.Count < MaxRosters) return;
-        foreach (var (id, _) in _rosters.OrderBy(r => r.Value.At).Take(_rosters.Count / 2).ToList()) _rosters.TryRemove(id, out _);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The roster of {ConversationId} could not be read: for a while, replies there show nothing of the archive")]

@@ -18,6 +18,10 @@ public sealed partial class Router
 
     /// <summary>The commands in the order they were mapped, for the help card.</summary>
     public IReadOnlyList<CommandRoute> Commands => _commands;
+    /// <summary>Every card verb mapped (the hostile-input tests press each one).</summary>
+    public IReadOnlyCollection<string> Verbs => _verbs.Keys;
+    /// <summary>Every typeahead dataset mapped.</summary>
+    public IReadOnlyCollection<string> Datasets => _searches.Keys;
 
     /// <summary>A command; <paramref name="words"/> are its spellings, the first English. Text after them is the argument.</summary>
     public void Command(string[] words, Delegate handler, bool listed = true) =>

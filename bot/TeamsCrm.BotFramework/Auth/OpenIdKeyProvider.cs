@@ -11,35 +11,62 @@ namespace TeamsCrm.BotFramework.Auth;
 /// Keys are refreshed every <see cref="BotAuthOptions.KeyRefreshInterval"/>, and early when a token names an
 /// unknown key id (at most once per 5 minutes, so garbage tokens cannot hammer the metadata endpoint).
 /// </summary>
+/// <remarks>
+/// When the metadata cannot be read, inbound requests must neither wait on it nor ask it again one by one: a fetch
+/// gives up after <see cref="BotAuthOptions.KeyFetchTimeout"/> (on the app's clock), the last good keys are kept and
+/// used, and the next fetch waits <see cref="FirstRetryAfter"/>, doubling with each failure up to <see cref="MaxRetryAfter"/>.
+/// While one request fetches, others whose token names a key already held go on with it instead of queueing.
+/// </remarks>
 public sealed partial class OpenIdKeyProvider(
     IHttpClientFactory httpFactory, IOptions<BotAuthOptions> options, TimeProvider clock, ILogger<OpenIdKeyProvider> log)
 {
     static readonly TimeSpan UnknownKeyRefreshFloor = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan FirstRetryAfter = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
     readonly SemaphoreSlim _refreshing = new(1, 1);
     SigningKeySet _keys = SigningKeySet.Empty;
+    int _failures;   // consecutive failed fetches; written under _refreshing
+    long _noFetchBeforeTicks;   // UTC ticks; read without the lock
 
     public async Task<SigningKeySet> GetKeysAsync(string? keyId, CancellationToken ct)
     {
         var keys = _keys;
-        var age = clock.GetUtcNow() - keys.FetchedAt;
-        var stale = age >= options.Value.KeyRefreshInterval;
-        var unknownKey = keyId is not null && !keys.Has(keyId) && age >= UnknownKeyRefreshFloor;
-        if (!stale && !unknownKey) return keys;
-
-        await _refreshing.WaitAsync(ct);
+        if (!NeedsFetch(keys, keyId)) return keys;
+        // Someone is fetching already (and may hang until the timeout): a token signed by a key we hold need not wait.
+        if (!await _refreshing.WaitAsync(keys.Has(keyId) ? TimeSpan.Zero : Timeout.InfiniteTimeSpan, ct)) return keys;
         try
         {
-            if (!ReferenceEquals(keys, _keys)) return _keys;   // someone else refreshed while we waited
-            _keys = await FetchAsync(ct);
-            return _keys;
-        }
-        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            LogFetchFailed(log, e, options.Value.OpenIdMetadataUrl);
-            return _keys;   // keep serving the keys we have; an empty set rejects every token
+            if (!NeedsFetch(_keys, keyId)) return _keys;   // fetched (or failed and backing off) while we waited
+            using var timeout = new CancellationTokenSource(options.Value.KeyFetchTimeout, clock);
+            using var fetch = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+            try
+            {
+                _keys = await FetchAsync(fetch.Token);
+                _failures = 0;
+                Volatile.Write(ref _noFetchBeforeTicks, 0);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)   // unreachable, slow, an error status or not the JSON we expect
+            {
+                _failures++;
+                var wait = RetryAfter(_failures);
+                Volatile.Write(ref _noFetchBeforeTicks, (clock.GetUtcNow() + wait).UtcTicks);
+                LogFetchFailed(log, e, options.Value.OpenIdMetadataUrl, _failures, wait);
+            }
+            return _keys;   // an empty set (no fetch ever succeeded) rejects every token
         }
         finally { _refreshing.Release(); }
     }
+
+    bool NeedsFetch(SigningKeySet keys, string? keyId)
+    {
+        var now = clock.GetUtcNow();
+        if (now.UtcTicks < Volatile.Read(ref _noFetchBeforeTicks)) return false;
+        var age = now - keys.FetchedAt;
+        return age >= options.Value.KeyRefreshInterval || keyId is not null && !keys.Has(keyId) && age >= UnknownKeyRefreshFloor;
+    }
+
+    static TimeSpan RetryAfter(int failures) =>
+        failures >= 16 ? MaxRetryAfter : TimeSpan.FromTicks(Math.Min(MaxRetryAfter.Ticks, FirstRetryAfter.Ticks << (failures - 1)));
 
     async Task<SigningKeySet> FetchAsync(CancellationToken ct)
     {
@@ -67,6 +94,6 @@ public sealed partial class OpenIdKeyProvider(
     [LoggerMessage(Level = LogLevel.Information, Message = "Fetched {Count} Bot Framework signing keys from {JwksUri}")]
     static partial void LogKeysFetched(ILogger logger, int count, string jwksUri);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not fetch signing keys from {MetadataUrl}")]
-    static partial void LogFetchFailed(ILogger logger, Exception e, string metadataUrl);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not fetch signing keys from {MetadataUrl} ({Failures} in a row); keeping the last good keys, next try in {Wait}")]
+    static partial void LogFetchFailed(ILogger logger, Exception e, string metadataUrl, int failures, TimeSpan wait);
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using TeamsCrm.BotFramework.Caching;
 
 namespace TeamsCrm.BotFramework.Hosting;
 
@@ -10,39 +10,26 @@ namespace TeamsCrm.BotFramework.Hosting;
 public sealed class ActivityDeduplicator(TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
-    /// <summary>Expired entries are swept at most this often: a sweep walks every entry, so not on every call.</summary>
-    static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
-    readonly ConcurrentDictionary<string, Entry> _seen = new(StringComparer.Ordinal);
-    long _lastSweepTicks;
-
-    sealed record Entry(Lazy<Task<object?>> Run, DateTimeOffset Expires);
+    /// <summary>
+    /// Each entry holds its turn's answer (an invoke's card can be tens of KB), so the memory is capped: 10,000 keeps the
+    /// whole window up to ~16 turns a second, and past that the oldest go — redeliveries come within a minute or so.
+    /// </summary>
+    public const int MaxRemembered = 10_000;
+    readonly BoundedCache<string, Lazy<Task<object?>>> _seen = new(MaxRemembered, Window, clock, StringComparer.Ordinal);
 
     /// <summary>Runs <paramref name="turn"/> unless <paramref name="key"/> ran already; returns the answer and whether this was the first run.</summary>
     public async Task<(T? Result, bool FirstRun)> RunOnceAsync<T>(string? key, Func<Task<T?>> turn) where T : class
     {
         if (key is null) return (await turn(), true);
-        var now = clock.GetUtcNow();
-        var last = Interlocked.Read(ref _lastSweepTicks);
-        if (now.UtcTicks - last >= SweepEvery.Ticks && Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) == last)
-            Sweep(now);
-
-        var mine = new Entry(new Lazy<Task<object?>>(async () => await turn()), now + Window);
-        var entry = _seen.AddOrUpdate(key, mine, (_, old) => old.Expires > now ? old : mine);
+        var (run, firstRun) = _seen.GetOrAdd(key, () => new Lazy<Task<object?>>(async () => await turn()));
         try
         {
-            var result = (T?)await entry.Run.Value;
-            return (result, ReferenceEquals(entry, mine));
+            return ((T?)await run.Value, firstRun);
         }
-        catch when (ReferenceEquals(entry, mine))
+        catch when (firstRun)
         {
-            _seen.TryRemove(new KeyValuePair<string, Entry>(key, mine));   // a failed turn may be retried by redelivery
+            _seen.Remove(key, run);   // a failed turn may be retried by redelivery
             throw;
         }
-    }
-
-    void Sweep(DateTimeOffset now)
-    {
-        foreach (var (key, entry) in _seen)
-            if (entry.Expires <= now) _seen.TryRemove(new KeyValuePair<string, Entry>(key, entry));
     }
 }

@@ -12,9 +12,11 @@ public static class BotFrameworkServices
     /// <summary>Inbound auth, deduplication and the outbound connector client, configured from the "Bot" section.</summary>
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<BotAuthOptions>(configuration.GetSection(BotAuthOptions.Section));
+        // Checked when the host starts (a bad value stops it there, naming the setting), not at the first message.
+        services.AddOptions<BotAuthOptions>().Bind(configuration.GetSection(BotAuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidation>();
-        services.Configure<ConnectorRetryOptions>(configuration.GetSection("Bot:ConnectorRetry"));
+        services.AddOptions<ConnectorRetryOptions>().Bind(configuration.GetSection(ConnectorRetryOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConnectorRetryOptions>, ConnectorRetryOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ActivityDeduplicator>();
@@ -23,7 +25,8 @@ public static class BotFrameworkServices
         services.AddSingleton<OpenIdKeyProvider>();
 
         services.AddSingleton(sp => ConnectorCredential.From(sp.GetRequiredService<IOptions<BotAuthOptions>>().Value));
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(30))
+        // The retry handler keeps each call's deadline on the app's clock; this real-time limit is only a backstop behind it.
+        services.AddHttpClient<ConnectorClient>((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value.CallTimeout + TimeSpan.FromSeconds(5))
             // Outermost first: each retry goes through the token handler again (the token is cached there).
             .AddHttpMessageHandler(sp => new ConnectorRetryHandler(
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value))

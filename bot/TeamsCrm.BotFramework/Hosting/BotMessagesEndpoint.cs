@@ -12,8 +12,9 @@ using TeamsCrm.BotFramework.Schema;
 namespace TeamsCrm.BotFramework.Hosting;
 
 /// <summary>
-/// POST /api/messages: size limit → parse → authenticate → deduplicate → hand to the app.
-/// Bad requests get 400/401/403/413 and are never processed.
+/// POST /api/messages: size limit → parse (<see cref="ActivityReader"/>) → authenticate → admit (<see cref="ActivityAdmission"/>:
+/// Teams, allowed tenants) → deduplicate → hand to the app. Bad requests get 400/401/403/413 and are never processed;
+/// an invoke is never answered with a 5xx.
 /// </summary>
 public static partial class BotMessagesEndpoint
 {
@@ -47,9 +48,10 @@ public static partial class BotMessagesEndpoint
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
-        var activity = Parse(body);
+        var (activity, unusable) = ActivityReader.Read(body);
         if (activity is null)
         {
+            LogUnusable(log, unusable!);
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -63,28 +65,74 @@ public static partial class BotMessagesEndpoint
                 return;
             }
         }
+        // Only after the token: an unauthenticated caller learns nothing about which channels and tenants pass.
+        var admission = ActivityAdmission.Check(activity, options);
+        if (!admission.IsAccepted)
+        {
+            LogRefused(log, admission.Failure!);
+            http.Response.StatusCode = admission.StatusCode;
+            return;
+        }
 
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        InvokeResponse? answer;
+        byte[]? answerBody;
+        try
+        {
+            answer = await RunTurnAsync(services, activity, log);
+            answerBody = answer?.Body is { } b ? JsonSerializer.SerializeToUtf8Bytes(b, b.GetType(), BotJson.Options) : null;
+        }
+        catch (Exception e)
+        {
+            LogTurnCrashed(log, e, activity.Type, activity.Name);
+            // A message turn that failed (the archive or the connector down) is answered 500 so that the connector
+            // redelivers it: the deduplicator forgets a failed run and every write is idempotent.
+            if (!isInvoke)
+            {
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return;
+            }
+            // An invoke's answer is what the person sees on the card: a message saying it failed, never a 5xx.
+            (answer, answerBody) = (InternalError, JsonSerializer.SerializeToUtf8Bytes(InternalError.Body, BotJson.Options));
+        }
+
+        if (isInvoke)
+        {
+            // An invoke the bot does not offer (Teams sends only those the manifest declares): refused as a bad
+            // request rather than the SDKs' 501, so that no input makes the bot answer with a 5xx.
+            http.Response.StatusCode = answer?.Status ?? StatusCodes.Status400BadRequest;
+            if (answerBody is not null)
+            {
+                http.Response.ContentType = "application/json; charset=utf-8";
+                await http.Response.Body.WriteAsync(answerBody, http.RequestAborted);
+            }
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    static async Task<InvokeResponse?> RunTurnAsync(IServiceProvider services, Activity activity, ILogger log)
+    {
         var handler = services.GetRequiredService<IActivityHandler>();
         var dedup = services.GetRequiredService<ActivityDeduplicator>();
         var key = activity.Id is null ? null : $"{activity.Conversation?.Id}|{activity.Id}";
         // The turn runs to completion even if the connector hangs up: a half-done turn is worse than a late one.
         var (answer, firstRun) = await dedup.RunOnceAsync(key, () => handler.OnActivityAsync(activity, CancellationToken.None));
         if (!firstRun) LogRedelivery(log, activity.Id!, activity.Type);
-
-        if (activity.Type == ActivityTypes.Invoke)
-        {
-            if (answer is null)
-            {
-                http.Response.StatusCode = StatusCodes.Status501NotImplemented;
-                return;
-            }
-            http.Response.StatusCode = answer.Status;
-            if (answer.Body is not null)
-                await http.Response.WriteAsJsonAsync(answer.Body, answer.Body.GetType(), BotJson.Options, http.RequestAborted);
-            return;
-        }
-        http.Response.StatusCode = StatusCodes.Status200OK;
+        return answer;
     }
+
+    /// <summary>
+    /// The answer to an invoke whose turn threw: HTTP 200 carrying the Universal Actions error body, so Teams shows the card's
+    /// error and the connector neither retries nor counts the bot as failing. The app answers its own failures politely
+    /// (in the person's language); this is only for what escaped it.
+    /// </summary>
+    static readonly InvokeResponse InternalError = new(StatusCodes.Status200OK, new System.Text.Json.Nodes.JsonObject
+    {
+        ["statusCode"] = 500,
+        ["type"] = "application/vnd.microsoft.error",
+        ["value"] = new System.Text.Json.Nodes.JsonObject { ["code"] = "InternalError", ["message"] = "The bot could not complete this action. Please try again." },
+    });
 
     /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
     static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
@@ -101,15 +149,14 @@ public static partial class BotMessagesEndpoint
         return buffer.ToArray();
     }
 
-    static Activity? Parse(byte[] body)
-    {
-        try
-        {
-            var activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
-            return string.IsNullOrWhiteSpace(activity?.Type) ? null : activity;
-        }
-        catch (JsonException) { return null; }
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused an unusable activity (400): {Why}")]
+    static partial void LogUnusable(ILogger logger, string why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity (403): {Why}")]
+    static partial void LogRefused(ILogger logger, string why);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Type} turn ({Name}) failed outside the app's own error handling")]
+    static partial void LogTurnCrashed(ILogger logger, Exception e, string? type, string? name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered activity {ActivityId} ({Type}) answered from the first run")]
     static partial void LogRedelivery(ILogger logger, string activityId, string? type);

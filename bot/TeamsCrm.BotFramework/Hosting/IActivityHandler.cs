@@ -4,7 +4,7 @@ namespace TeamsCrm.BotFramework.Hosting;
 
 /// <summary>
 /// The seam between the protocol and the app: an authenticated, parsed, first-time activity goes in; for an
-/// invoke the answer (or null: nothing handles it → 501) comes out.
+/// invoke the answer (or null: nothing handles it → 400) comes out.
 /// </summary>
 public interface IActivityHandler
 {

@@ -106,4 +106,19 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         _graph.FailNext(status: 500, count: 50);
         Assert.Equal("Li Na", (await d.FindAsync("rep1"))?.Name);
     }
+
+    [Fact]
+    public async Task A_managers_last_good_answer_is_served_while_Graph_fails_for_a_day_at_most()
+    {
+        var d = Directory();
+        Assert.Equal("lead", (await d.FindAsync("rep1"))!.ManagerAadObjectId);
+        _graph.FailNext(status: 500, count: 50);
+
+        _clock.Advance(GraphDirectory.LastGoodAnswerKept - TimeSpan.FromMinutes(1));
+        Assert.Equal("lead", (await d.FindAsync("rep1"))!.ManagerAadObjectId);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var e = await Assert.ThrowsAsync<Microsoft.Graph.Models.ODataErrors.ODataError>(() => d.FindAsync("rep1").AsTask());
+        Assert.Equal(500, e.ResponseStatusCode);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TeamsCrm.Bot.Operations;
 using TeamsCrm.BotFramework.Connector;
 using TeamsCrm.TestSupport;
@@ -15,16 +16,22 @@ public class GracefulShutdownTests
         var gate = new ConnectorGate();
         await using var bot = await TestBot.StartAsync(services: s => s.AddHttpClient<ConnectorClient>().AddHttpMessageHandler(() => new ConnectorGate.Handler(gate)));
 
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+        var inFlight = bot.Services.GetRequiredService<InFlightTurns>();
+
         var turn = bot.Say(Demo.LiNa, "help");
         Task stop;
+        Task<int> turnsWhenStopped;
         try
         {
             await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
             stop = bot.StopAsync();
+            // Read at the very moment the stop completes (synchronously with it), whenever that is.
+            turnsWhenStopped = stop.ContinueWith(_ => inFlight.Count, TaskContinuationOptions.ExecuteSynchronously);
 
-            await Task.Delay(300);
-            Assert.False(stop.IsCompleted, "the bot stopped while a turn was still running");
-            Assert.Equal(1, bot.Services.GetRequiredService<InFlightTurns>().Count);
+            await stopping.Task.WaitAsync(TimeSpan.FromSeconds(10));   // the shutdown has begun, with the turn still held
+            Assert.Equal(1, inFlight.Count);
             Assert.Equal("stopping", await bot.Services.GetRequiredService<ReadinessProbe>().WhyNotReadyAsync());
         }
         finally { gate.Release.TrySetResult(); }   // a failed check must not leave the bot waiting out its shutdown timeout
@@ -34,7 +41,7 @@ public class GracefulShutdownTests
 
         Assert.Equal(200, result.Status);
         Assert.NotNull(Assert.Single(result.Calls).Card);   // the help card reached the connector
-        Assert.Equal(0, bot.Services.GetRequiredService<InFlightTurns>().Count);
+        Assert.Equal(0, await turnsWhenStopped);   // the stop ended only once the turn had
     }
 
     [Fact]

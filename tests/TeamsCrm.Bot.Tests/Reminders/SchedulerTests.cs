@@ -79,26 +79,34 @@ public sealed class SchedulerTests
         Assert.Single(PostsTo(bot, Reminders));
     }
 
-    [Fact]
-    public async Task A_fan_out_cut_short_is_resumed_after_the_lease_by_another_instance_without_repeats()
+    static readonly DateTimeOffset Eight30 = new(2026, 11, 23, 0, 30, 0, TimeSpan.Zero);   // the approvals digest, 08:30 Shanghai
+    static readonly DemoPerson[] Approvers = [Demo.ZhangWei, Demo.WangFang, Demo.ChenJie];
+
+    /// <summary>A minute before the approvals digest, with one request waiting for three approvers who each have a chat.</summary>
+    static async Task<TestBot> DigestDueAsync()
     {
-        var eight30 = new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero);   // the approvals digest, 08:30 Shanghai
-        await using var bot = await TestBot.StartAsync(now: eight30.AddMinutes(-1), settings: new Dictionary<string, string?>
+        var bot = await TestBot.StartAsync(now: Eight30.AddMinutes(-1), settings: new Dictionary<string, string?>
         {
             ["Reminders:Personal:FollowUps"] = "off", ["Reminders:Personal:PurgeSoon"] = "off", ["Reminders:Parallelism"] = "1",
         });
-        var approvers = new[] { Demo.ZhangWei, Demo.WangFang, Demo.ChenJie };
-        foreach (var p in approvers)
+        foreach (var p in Approvers)
             await bot.Archive.Conversations.SaveUserAsync(new UserRef(p.AadObjectId, p.TeamsId, p.Name, Demo.TenantId, bot.ServiceUrl.ToString(), Demo.PersonalChat(p)));
         await bot.Archive.Approvals.CreateAsync(new Approval
         {
             Id = "ap-1", Kind = ApprovalKind.NewFile, Subject = "C-2026-00001", SubjectName = "Huadong Precision",
-            RequesterAadObjectId = Demo.LiNa.AadObjectId, ApproverAadObjectIds = [.. approvers.Select(p => p.AadObjectId)],
-            CreatedAt = eight30.AddDays(-2), RequestKey = "new:C-2026-00001",
+            RequesterAadObjectId = Demo.LiNa.AadObjectId, ApproverAadObjectIds = [.. Approvers.Select(p => p.AadObjectId)],
+            CreatedAt = Eight30.AddDays(-2), RequestKey = "new:C-2026-00001",
         });
+        return bot;
+    }
+
+    [Fact]
+    public async Task A_fan_out_cut_short_is_resumed_after_the_lease_by_another_instance_without_repeats()
+    {
+        await using var bot = await DigestDueAsync();
         var crashed = ActivatorUtilities.CreateInstance<ReminderScheduler>(bot.Services);
         await crashed.ScanAsync(default);
-        bot.Clock.SetUtcNow(eight30.AddSeconds(10));
+        bot.Clock.SetUtcNow(Eight30.AddSeconds(10));
         bot.Connector.Clear();
         bot.Connector.FailNext(201);                    // the first person's send goes through…
         bot.Connector.FailNext(500, "{\"error\":{\"code\":\"InternalServerError\"}}");   // …the second fails: the run ends unfinished
@@ -113,13 +121,40 @@ public sealed class SchedulerTests
         Assert.Equal(1, (await restarted.ScanAsync(default)).Sent);
 
         var delivered = bot.Connector.Calls.Where(c => c.Method == "POST").Select(c => c.Path).ToList();
-        var perChat = approvers.Select(p => delivered.Count(path => path == $"/v3/conversations/{Demo.PersonalChat(p)}/activities")).ToList();
+        var perChat = Approvers.Select(p => delivered.Count(path => path == $"/v3/conversations/{Demo.PersonalChat(p)}/activities")).ToList();
         Assert.Equal(4, delivered.Count);                // 3 people + the one send that failed
         Assert.Equal(3, before.Count);                  // the third person was not held up by the second
         Assert.Equal(1, perChat.Count(n => n == 2));    // the failed one was tried again…
         Assert.Equal(2, perChat.Count(n => n == 1));    // …and nobody else got it twice
-        Assert.Empty(await Task.WhenAll(approvers.Select(async p => (await bot.Archive.Reminders.SentToAsync("personal|ApprovalDigest|2026-11-23T00:30Z")).Contains(p.AadObjectId)))
+        Assert.Empty(await Task.WhenAll(Approvers.Select(async p => (await bot.Archive.Reminders.SentToAsync("personal|ApprovalDigest|2026-11-23T00:30Z")).Contains(p.AadObjectId)))
             .ContinueWith(t => t.Result.Where(sent => !sent).ToList()));
+    }
+
+    [Fact]
+    public async Task A_send_left_unanswered_is_given_up_after_the_call_timeout_and_sent_again_only_by_the_resumed_run()
+    {
+        await using var bot = await DigestDueAsync();
+        var scheduler = bot.Services.GetRequiredService<ReminderScheduler>();
+        await scheduler.ScanAsync(default);
+        bot.Clock.SetUtcNow(Eight30.AddSeconds(10));
+        bot.Connector.Clear();
+        var hung = bot.Connector.HangNext();
+
+        var scanning = scheduler.ScanAsync(default);
+        await hung.WaitAsync(TimeSpan.FromSeconds(30));
+        bot.Clock.Advance(TimeSpan.FromSeconds(30));   // Bot:ConnectorRetry:CallTimeout
+        var cut = await scanning;
+
+        Assert.Equal(1, cut.Unfinished);
+        var posts = bot.Connector.Calls.Where(c => c.Method == "POST").Select(c => c.Path).ToList();
+        var unanswered = posts[0];
+        Assert.Equal(3, posts.Distinct().Count());   // each chat once: the unanswered send was not retried (it may have arrived)
+        Assert.Equal(3, posts.Count);
+        Assert.Equal(2, (await bot.Archive.Reminders.SentToAsync("personal|ApprovalDigest|2026-11-23T00:30Z")).Count);
+        bot.Clock.Advance(TimeSpan.FromMinutes(11));   // past the lease
+        Assert.Equal(1, (await scheduler.ScanAsync(default)).Sent);
+        Assert.Equal(2, bot.Connector.Calls.Count(c => c.Method == "POST" && c.Path == unanswered));
+        Assert.Equal(3, (await bot.Archive.Reminders.SentToAsync("personal|ApprovalDigest|2026-11-23T00:30Z")).Count);
     }
 
     [Fact]

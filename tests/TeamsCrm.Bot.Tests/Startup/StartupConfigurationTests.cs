@@ -26,6 +26,19 @@ public class StartupConfigurationTests
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "", "no tenant may talk to the bot")]
+    [InlineData("contoso.onmicrosoft.com", "", "Bot:TenantId 'contoso.onmicrosoft.com' is not a GUID")]
+    [InlineData("7a1c0000-0000-4000-8000-000000000001", "contoso", "Bot:AllowedTenants entry 'contoso' is not a GUID")]
+    public async Task With_an_app_id_the_allowed_tenants_are_checked_at_start(string tenantId, string allowed, string message)
+    {
+        var settings = new Dictionary<string, string?> { ["Bot:TenantId"] = tenantId };
+        if (allowed.Length > 0) settings["Bot:AllowedTenants:0"] = allowed;
+        var e = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            TestBot.StartAsync(authenticated: true, settings: settings));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_graph_address_without_https_fails_at_start()
     {

@@ -42,7 +42,7 @@ public class ConnectorTokenTrustTests
     [InlineData("https://smba.trafficmanager.net.evil.example/teams/", false)]
     [InlineData("https://smba.trafficmanager.net:8443/teams/", false)]
     public void Teams_global_host_is_trusted_from_the_start_and_nothing_resembling_it(string url, bool trusted) =>
-        Assert.Equal(trusted, new TrustedServiceUrls().IsTrusted(new Uri(url)));
+        Assert.Equal(trusted, new TrustedServiceUrls(TimeProvider.System).IsTrusted(new Uri(url)));
 
     [Fact]
     public async Task The_bots_serviceUrl_becomes_trusted_by_an_authenticated_activity_not_a_rejected_one()

@@ -27,7 +27,7 @@ sealed class ConnectorHarness : IAsyncDisposable
     public static async Task<ConnectorHarness> StartAsync(TimeProvider? clock = null, int maxRetries = 3, bool withCredential = false)
     {
         var fake = await FakeConnector.StartAsync();
-        var trusted = new TrustedServiceUrls();
+        var trusted = new TrustedServiceUrls(clock ?? TimeProvider.System);
         var options = new ConnectorRetryOptions { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(1) };
         var pipeline = new ConnectorRetryHandler(clock ?? TimeProvider.System, options)
         {

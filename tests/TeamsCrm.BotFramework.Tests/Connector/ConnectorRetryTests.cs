@@ -15,7 +15,7 @@ public class ConnectorRetryTests
         c.Fake.FailNext(429, """{"error":{"code":"TooManyRequests"}}""", retryAfter: TimeSpan.FromSeconds(2));
 
         var sending = c.Client.SendAsync(c.Url, "a:1", Hello());
-        await clock.WaitForTimerAsync();
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(2));
         clock.Advance(TimeSpan.FromMilliseconds(1999));
 
         Assert.Single(c.Fake.Calls);          // the timer is not due yet: nothing can have retried
@@ -85,5 +85,40 @@ public class ConnectorRetryTests
 
         Assert.Equal(status, (int)error.Status);
         Assert.Single(c.Fake.Calls);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_that_would_end_after_the_calls_deadline_is_not_waited_for()
+    {
+        var clock = new TimerWatchingClock();
+        await using var c = await ConnectorHarness.StartAsync(clock, maxRetries: 5);
+        for (var i = 0; i < 4; i++) c.Fake.FailNext(429, """{"error":{"code":"TooManyRequests"}}""", retryAfter: TimeSpan.FromSeconds(9));
+
+        var sending = c.Client.SendAsync(c.Url, "a:1", Hello());
+        for (var wait = 1; wait <= 3; wait++)   // at 0 s, 9 s and 18 s a 9-second wait still ends before the 30-second deadline
+        {
+            await clock.WaitForTimerAsync(TimeSpan.FromSeconds(9));
+            clock.Advance(TimeSpan.FromSeconds(9));
+        }
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => sending.WaitAsync(TimeSpan.FromSeconds(30)));   // at 27 s it would not: the 429 now
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, error.Status);
+        Assert.Equal(4, c.Fake.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_send_left_unanswered_is_given_up_at_the_deadline_and_not_sent_again()
+    {
+        var clock = new TimerWatchingClock();
+        await using var c = await ConnectorHarness.StartAsync(clock);
+        var arrived = c.Fake.HangNext();
+
+        var sending = c.Client.SendAsync(c.Url, "a:1", Hello());
+        await arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(new ConnectorRetryOptions().CallTimeout);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => sending.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("not retried", error.Message, StringComparison.Ordinal);   // the handler's, not the test's own limit
+        Assert.Single(c.Fake.Calls);   // it may have been posted: asking again could post it twice
     }
 }

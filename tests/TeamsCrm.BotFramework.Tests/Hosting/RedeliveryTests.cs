@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsCrm.Bot.Turns;
+using Microsoft.Extensions.Time.Testing;
+using TeamsCrm.BotFramework.Hosting;
 using TeamsCrm.TestSupport;
 
 namespace TeamsCrm.BotFramework.Tests.Hosting;
@@ -23,7 +25,7 @@ public class RedeliveryTests
     }
 
     [Fact]
-    public async Task After_the_ten_minute_window_the_same_id_is_processed_again_and_old_entries_are_swept()
+    public async Task After_the_ten_minute_window_the_same_id_is_processed_again()
     {
         await using var bot = await TestBot.StartAsync();
         var message = Activities.Message(bot.ServiceUrl, Demo.LiNa, "help");
@@ -32,7 +34,7 @@ public class RedeliveryTests
         bot.Clock.Advance(TimeSpan.FromMinutes(9));
         Assert.Empty((await bot.PostAsync(message)).Calls);
         bot.Clock.Advance(TimeSpan.FromMinutes(1.5));
-        // The sweep on this request drops the expired entry; the activity is then new again.
+        // The entry has expired: the activity is new again.
         Assert.Single((await bot.PostAsync(message)).Calls);
     }
 
@@ -72,5 +74,22 @@ public class RedeliveryTests
         Assert.Equal(1, (int)first.InvokeCard!["run"]!);
         Assert.True(JsonNode.DeepEquals(first.Body, again.Body), $"{first.Body?.ToJsonString()} vs {again.Body?.ToJsonString()}");
         Assert.Equal(1, runs);
+    }
+
+    [Fact]
+    public async Task Past_the_memorys_capacity_the_oldest_activity_is_forgotten_and_would_run_again()
+    {
+        var dedup = new ActivityDeduplicator(new FakeTimeProvider());
+        var runs = 0;
+        Task<string?> Turn() { Interlocked.Increment(ref runs); return Task.FromResult<string?>("answer"); }
+
+        await dedup.RunOnceAsync("first", Turn);
+        for (var i = 0; i < ActivityDeduplicator.MaxRemembered - 1; i++) await dedup.RunOnceAsync($"other-{i}", Turn);
+        Assert.False((await dedup.RunOnceAsync("first", Turn)).FirstRun);   // still within the capacity
+
+        await dedup.RunOnceAsync("one-more", Turn);   // "first" was the oldest write: it goes
+
+        Assert.True((await dedup.RunOnceAsync("first", Turn)).FirstRun);
+        Assert.Equal(ActivityDeduplicator.MaxRemembered + 2, runs);
     }
 }

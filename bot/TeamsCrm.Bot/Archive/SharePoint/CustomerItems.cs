@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using TeamsCrm.BotFramework.Caching;
 
 namespace TeamsCrm.Bot.Archive.SharePoint;
 
@@ -24,16 +24,20 @@ sealed record CustomerItem(string Id, string ETag, long EditVersion, DateTimeOff
 /// Registration number → the customer's item as last seen, learnt from every read and write of the customer files and
 /// the visit log, which share one of these per archive. A number never moves to another item, so an entry is never
 /// wrong about the id; its eTag may be behind (another instance wrote), which costs a 412 and one read, never a lost write.
+/// A forgotten item costs one read, so the memory is bounded: <see cref="MaxRemembered"/> items (the customers a team
+/// works on, with room), each for <see cref="MaxAge"/> after it was last seen.
 /// </summary>
-sealed class CustomerItems
+sealed class CustomerItems(TimeProvider clock)
 {
-    readonly ConcurrentDictionary<string, CustomerItem> _seen = new(StringComparer.Ordinal);
+    public const int MaxRemembered = 20_000;
+    public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
+    readonly BoundedCache<string, CustomerItem> _seen = new(MaxRemembered, MaxAge, clock, StringComparer.Ordinal);
 
     public CustomerItem? Get(string number) => _seen.GetValueOrDefault(number);
 
     /// <summary>Keeps the newer of two sightings of one item: a slow read must not hide a write that answered before it.</summary>
     public void Saw(string number, CustomerItem item) =>
-        _seen.AddOrUpdate(number, item, (_, old) => old.Id == item.Id && IsOlder(item.ETag, old.ETag) ? old : item);
+        _seen.AddOrUpdate(number, item, (old, _) => old.Id == item.Id && IsOlder(item.ETag, old.ETag) ? old : item);
 
     static bool IsOlder(string eTag, string than) => Generation(eTag) is >= 0 and var a && Generation(than) is >= 0 and var b && a < b;
 

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.BotFramework.Caching;
 using static TeamsCrm.Bot.Archive.SharePoint.ApprovalFields;
 
 namespace TeamsCrm.Bot.Archive.SharePoint;
@@ -12,11 +12,12 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// its version moved, someone else saved first (<see cref="ApprovalConflictException"/>); if only the eTag moved (a
 /// card copy was added), the write is made again. Every query filters on one indexed column.
 /// </summary>
-sealed class SharePointApprovalStore(SharePointSite site) : IApprovalStore
+sealed class SharePointApprovalStore(SharePointSite site, TimeProvider clock) : IApprovalStore
 {
     const int MaxAttempts = 8;
-    /// <summary>Beyond this many remembered items the memory is dropped: it only saves a read, it is never needed.</summary>
-    const int MaxRemembered = 10_000;
+    /// <summary>The memory only saves a read, it is never needed: past this many items the oldest go, and each is kept an hour.</summary>
+    public const int MaxRemembered = 10_000;
+    public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
     static readonly ListDef Approvals = SharePointLists.Approvals;
     static readonly string Pending = nameof(ApprovalStatus.Pending);
 
@@ -26,7 +27,7 @@ sealed class SharePointApprovalStore(SharePointSite site) : IApprovalStore
     /// The last item read or written per approval id. A decision usually follows a read of the request (the card
     /// action), so its write can go out at once with that eTag: one round trip. A stale entry costs a 412 and a read.
     /// </summary>
-    readonly ConcurrentDictionary<string, Seen> _seen = new(StringComparer.Ordinal);
+    readonly BoundedCache<string, Seen> _seen = new(MaxRemembered, MaxAge, clock, StringComparer.Ordinal);
 
     /// <summary>One round trip; a request already on file (409) costs a second, the query on RequestKey.</summary>
     public async Task<Approval> CreateAsync(Approval request, CancellationToken ct = default)
@@ -136,9 +137,8 @@ sealed class SharePointApprovalStore(SharePointSite site) : IApprovalStore
     Seen Remember(ItemFields item)
     {
         var seen = new Seen(item.Id, item.ETag, Read(item));
-        if (_seen.Count >= MaxRemembered) _seen.Clear();
         // Never replace what is known with something older: a query's page can be read after a write of this process.
-        _seen.AddOrUpdate(seen.Approval.Id, seen, (_, known) => Saves(known) > Saves(seen) ? known : seen);
+        _seen.AddOrUpdate(seen.Approval.Id, seen, (known, _) => Saves(known) > Saves(seen) ? known : seen);
         return seen;
     }
 

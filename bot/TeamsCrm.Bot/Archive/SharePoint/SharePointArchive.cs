@@ -13,11 +13,11 @@ public sealed class SharePointArchive : ICrmArchive
     {
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
         // One memory of customer items for both: a visit's new last contact is then known to the next edit, which needs no read.
-        var customerItems = new CustomerItems();
+        var customerItems = new CustomerItems(clock);
         Customers = new SharePointCustomerFiles(site, batch, customerItems, clock, logs.CreateLogger<SharePointCustomerFiles>());
         Visits = new SharePointVisitLog(site, batch, customerItems, logs.CreateLogger<SharePointVisitLog>());
         Conversations = new SharePointConversationStore(site, clock);
-        Approvals = new SharePointApprovalStore(site);
+        Approvals = new SharePointApprovalStore(site, clock);
         Targets = new SharePointSalesTargets(site, batch);
         Reminders = new SharePointReminderStore(site);
         Reports = new SharePointMarketReports(site);

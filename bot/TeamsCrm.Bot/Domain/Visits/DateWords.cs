@@ -100,7 +100,9 @@ public static partial class DateWords
         if (year is { } y)
         {
             if (y < 100) y += 2000;
-            return y is >= 1 and <= 9999 && day <= DateTime.DaysInMonth(y, month) ? new DateOnly(y, month, day) : null;
+            // The years a form's date accepts (FormReader.Date): beyond them a typed year is a slip or a probe, and the
+            // month of 9999-12-31 has no next month for its last day to be counted from.
+            return y is >= 1900 and <= 2100 && day <= DateTime.DaysInMonth(y, month) ? new DateOnly(y, month, day) : null;
         }
         var step = c.Direction == DateDirection.Past ? -1 : 1;
         for (var candidateYear = c.Today.Year; Math.Abs(candidateYear - c.Today.Year) <= 8; candidateYear += step)

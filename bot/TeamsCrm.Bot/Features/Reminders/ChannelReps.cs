@@ -1,20 +1,22 @@
-using System.Collections.Concurrent;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain.Reminders;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.BotFramework.Caching;
 
 namespace TeamsCrm.Bot.Features.Reminders;
 
 /// <summary>
 /// Who a channel's reminders are about: the reps its manager chose, else every member of the team's roster (the
 /// connector's paged members) whom the directory knows as a sales rep. Rosters are kept a few minutes, so that a
-/// reminder day's several posts to one team ask the connector once.
+/// reminder day's several posts to one team ask the connector once; at most <see cref="MaxTeams"/> teams' rosters are kept.
 /// </summary>
 public sealed class ChannelReps(IChannelMessenger messenger, IDirectory directory, ICrmArchive archive, TimeProvider clock)
 {
-    static readonly TimeSpan RosterAge = TimeSpan.FromMinutes(10);
-    readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<TeamMember> Members)> _rosters = new(StringComparer.Ordinal);
+    public static readonly TimeSpan RosterAge = TimeSpan.FromMinutes(10);
+    /// <summary>A roster is a few KB for a sales team; 2,000 teams is twice the reminder benchmark's thousand channels.</summary>
+    public const int MaxTeams = 2_000;
+    readonly BoundedCache<string, IReadOnlyList<TeamMember>> _rosters = new(MaxTeams, RosterAge, clock, StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<(Person Person, Mentioned Mention)>> OfAsync(ChannelReminders settings, ConversationRef channel, CancellationToken ct)
     {
@@ -38,10 +40,9 @@ public sealed class ChannelReps(IChannelMessenger messenger, IDirectory director
     public async Task<IReadOnlyList<TeamMember>> RosterAsync(ConversationRef channel, CancellationToken ct)
     {
         var team = channel.TeamId ?? channel.Id;
-        var now = clock.GetUtcNow();
-        if (_rosters.TryGetValue(team, out var known) && now - known.At < RosterAge) return known.Members;
+        if (_rosters.TryGetValue(team, out var known)) return known;
         var members = await messenger.TeamMembersAsync(channel, ct);
-        _rosters[team] = (now, members);
+        _rosters.Set(team, members);
         return members;
     }
 }

@@ -42,7 +42,8 @@ public static class ReminderSettingsHandler
         if (zoneId is not null && LocalCalendar.FindZone(zoneId) is null) errors["zone"] = T.Get(c, "reminders.config.badZone", zoneId);
         var chosen = (form.Text("reps", maxLength: 4000) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(id => reps.Any(r => r.AadObjectId == id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();   // only the directory's reps
-        var version = turn.Data["version"] is { } v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? (int)v : 0;
+        // The card's own number; a forged one (1.5, 1e300, a string) is no version at all, never an exception.
+        var version = turn.Data["version"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
         if (errors.Count > 0 || timings.Any(t => t is null))
             return Reply.ReplaceCard(ReminderSettingsCards.Form(c, new FormState(turn.Data, errors), version, reps)).ForEveryone();
 

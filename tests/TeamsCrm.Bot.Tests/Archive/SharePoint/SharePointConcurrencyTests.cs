@@ -125,9 +125,13 @@ public sealed class SharePointConcurrencyTests : IAsyncLifetime
     {
         _sp.List(SharePointLists.Submissions).Seed([new Dictionary<string, object?> { ["Title"] = "busy-1", ["ClaimedAt"] = _clock.GetUtcNow() }]);
 
+        var submissions = _sp.List(SharePointLists.Submissions).Id;
         var waiting = _files.CreateAsync(new NewCustomer(CustomerKind.Enterprise, "Waiting Ltd", Demo.LiNa.AadObjectId), "busy-1");
-        await Task.Delay(300);
+        // Refused (409), it read the claim, found it fresh, and read it again: it waits for the first delivery.
+        await _sp.Server.WhenRequestedAsync(r => r.Kind == RouteKind.QueryItems && r.Path.Contains(submissions, StringComparison.OrdinalIgnoreCase), times: 2)
+            .WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(waiting.IsCompleted);
+        Assert.DoesNotContain(_sp.Server.Requests, r => r.Kind == RouteKind.UpdateItem);   // not taken over
         // The first delivery finishes: its customer appears and the claim names it.
         var finished = await CreateAsync("First Delivery Ltd");
         var claim = _sp.List(SharePointLists.Submissions).Snapshot().Single(i => (string?)i["Title"] == "busy-1");
