@@ -207,6 +207,7 @@ public sealed class TestBot : IAsyncDisposable
             if (_failuresWhenDone.Count > 0) throw new InvalidOperationException(string.Join("\n", _failuresWhenDone));
     }
 
+    /// <summary>The database with its WAL files, and the documents folder beside it.</summary>
     static void DeleteDatabase(string path)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -42,13 +42,23 @@ sealed partial class SharePointDocumentStore(SharePointSite site, string spoolFo
         catch (Exception e) when (SharePointSite.Is(e, 409))
         {
             // DocumentId is unique: this document was received before. Keep the first; this copy goes.
-            await DeleteItemAsync(driveId, item.Id!);
+            await TakeAwayAsync(driveId, item, document.Id);
             return (await FindAsync(document.Id, ct))?.Document ?? throw new InvalidOperationException($"Document {document.Id} was refused as a duplicate but is not on file.", e);
         }
         catch
         {
-            await DeleteItemAsync(driveId, item.Id!);   // no file without its metadata
+            await TakeAwayAsync(driveId, item, document.Id);   // no file without its metadata
             throw;
+        }
+    }
+
+    /// <summary>Deletes a file just uploaded; should that fail too, the failure that caused it is the one to report.</summary>
+    async Task TakeAwayAsync(string driveId, DriveItem item, string documentId)
+    {
+        try { await DeleteItemAsync(driveId, item.Id!); }
+        catch (Exception e) when (e is Microsoft.Kiota.Abstractions.ApiException or HttpRequestException)
+        {
+            LogNotTakenAway(logger, documentId, item.Name ?? item.Id!, e.Message);
         }
     }
 
@@ -173,6 +183,9 @@ sealed partial class SharePointDocumentStore(SharePointSite site, string spoolFo
 
     /// <summary>List item ids are integers that only grow: their order is the order files arrived.</summary>
     static long ItemNumber(StoredDocument s) => long.Parse(s.ListItemId, System.Globalization.CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: the uploaded file '{Name}' could not be deleted after its metadata failed ({Error}); it stays in the inbox folder without metadata")]
+    static partial void LogNotTakenAway(ILogger logger, string documentId, string name, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} was moved but its metadata could not be written, nor could it be moved back ({Error}); filing it again puts it right")]
     static partial void LogNotMovedBack(ILogger logger, string documentId, string error);

@@ -55,9 +55,11 @@ sealed class SqliteDocumentStore(SqliteDatabase db, string root) : IDocumentStor
             await write.CommitAsync(ct);
             return filed;
         }
-        catch
+        catch when (moved)
         {
-            if (moved) File.Move(Full(path), Full(current.Path));   // back where the row says it is
+            // Back where the row says it is; should that fail too, the original failure is the one to report.
+            try { File.Move(Full(path), Full(current.Path)); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
             throw;
         }
     }
