@@ -35,6 +35,7 @@ public static class CardCatalog
             foreach (var card in RequestCatalog.All(c)) yield return card;
             foreach (var card in TargetCatalog.All(c)) yield return card;
             foreach (var card in ReminderCatalog.All(c)) yield return card;
+            foreach (var card in DocumentCatalog.All(c)) yield return card;
         }
     }
 

@@ -23,6 +23,9 @@ public static class CustomerCards
         CustomerSections.Archive(card, c, page.File.Entries);
         if (page.DocumentLink is { } link) DocumentSection.Full(card, c, zone, page.Documents ?? [], page.Names, link);
         else DocumentSection.Count(card, c, page.Documents?.Count ?? 0);
+        // Under the documents it adds to; the card's own buttons are the file's (and Teams shows at most six).
+        if (page.Buttons.HasFlag(FileButtons.AddDocument))
+            card.Button(T.Get(c, "documents.add"), DocumentSection.HowVerb, new JsonObject { ["number"] = customer.Number });
         CustomerSections.History(card, c, zone, page.File.History, page.Names);
         CustomerSections.Visits(card, c, page.RecentVisits ?? []);
 
@@ -35,7 +38,6 @@ public static class CustomerCards
         if (page.Buttons.HasFlag(FileButtons.AddEntry)) card.Execute(T.Get(c, "customers.addEntry"), "customer.entry", number);
         if (page.Buttons.HasFlag(FileButtons.LogComplaint))
             card.Execute(T.Get(c, "customers.logComplaint"), "customer.entry", new JsonObject { ["number"] = customer.Number, ["type"] = nameof(EntryType.Complaint) });
-        if (page.Buttons.HasFlag(FileButtons.AddDocument)) card.Execute(T.Get(c, "documents.add"), DocumentSection.HowVerb, number, withInputs: false);
         if (page.Buttons.HasFlag(FileButtons.Delete)) card.Execute(T.Get(c, "customers.delete"), "customer.delete", number);
         if (page.Buttons.HasFlag(FileButtons.Restore)) card.Execute(T.Get(c, "customers.restore"), "customer.restore", number);
         if (page.Buttons.HasFlag(FileButtons.Open))

@@ -37,8 +37,9 @@ public static class DocumentCards
         }
         fields.Search("customer", T.Get(c, "documents.customer"), f.Choices.Customers, VisitCards.CustomerDataset, required: true,
                 placeholder: T.Get(c, "visits.customerPlaceholder"))
-            .Choice("category", T.Get(c, "documents.category"), CustomerText.Choices<ArchiveCategory>(c), required: true)
-            .Choice("entry", T.Get(c, "documents.entry"), f.Choices.Entries.Select(e => (Entry(c, e), e.Id)));
+            .Choice("category", T.Get(c, "documents.category"), CustomerText.Choices<ArchiveCategory>(c), required: true);
+        // The default customer's entries; a card cannot change its choices when another customer is picked (the server checks).
+        if (f.Choices.Entries.Count > 0) fields.Choice("entry", T.Get(c, "documents.entry"), f.Choices.Entries.Select(e => (Entry(c, e), e.Id)));
         if (f.VisitId is not null) card.Text(T.Get(c, "documents.withVisit"), subtle: true);
         var data = new JsonObject { ["ids"] = string.Join(",", f.Documents.Select(d => d.Id)) };
         if (f.VisitId is not null) data["visit"] = f.VisitId;

@@ -29,6 +29,6 @@ public static class HowHandler
             return Reply.Text(T.Get(c, "documents.notYours"));
         recent.Opened(me.AadObjectId, file.Number);
         var limits = T.Get(c, "documents.limits", string.Join(", ", o.AllowedTypes), DocumentSection.Size(c, o.MaxBytes), o.MaxFilesPerMessage);
-        return Reply.Text(T.Get(c, turn.DataString("visit") is null ? "documents.howFile" : "documents.howVisit", file.Name) + " " + limits);
+        return Reply.Text(T.Get(c, turn.DataString("about") == "visit" ? "documents.howVisit" : "documents.howFile", file.Name) + " " + limits);
     }
 }

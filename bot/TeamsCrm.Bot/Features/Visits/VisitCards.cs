@@ -87,7 +87,7 @@ public static class VisitCards
         if (v.NextAction is { } next && v.NextActionDate is { } due)
             card.Text(T.Get(c, "visits.followUp", next, VisitText.Day(c, due)));
         return card.Execute(T.Get(c, "visits.openFile"), "customer.open", new JsonObject { ["number"] = v.CustomerNumber })
-            .Execute(T.Get(c, "visits.addPhotos"), DocumentSection.HowVerb, new JsonObject { ["number"] = v.CustomerNumber, ["visit"] = v.Id }, withInputs: false)
+            .Execute(T.Get(c, "visits.addPhotos"), DocumentSection.HowVerb, new JsonObject { ["number"] = v.CustomerNumber, ["about"] = "visit" }, withInputs: false)
             .Build();
     }
 
