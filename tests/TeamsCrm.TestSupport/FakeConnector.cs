@@ -33,6 +33,17 @@ public sealed class FakeConnector : IAsyncDisposable
     public List<JsonObject> Channels { get; } = [];
     /// <summary>Members answered by /pagedmembers, two per page.</summary>
     public List<JsonObject> Members { get; } = [];
+    readonly ConcurrentDictionary<string, (byte[] Content, string? Authorization)> _files = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Serves <paramref name="content"/> at <paramref name="path"/> (a file's download URL, a picture's content URL); with
+    /// <paramref name="authorization"/>, only to a request carrying exactly that header (the bot's token), others get 401.
+    /// </summary>
+    public Uri Serve(string path, byte[] content, string? authorization = null)
+    {
+        _files[path] = (content, authorization);
+        return new Uri(ServiceUrl, path.TrimStart('/'));
+    }
 
     FakeConnector(WebApplication app) => _app = app;
 
@@ -82,15 +93,39 @@ public sealed class FakeConnector : IAsyncDisposable
 
     async Task HandleAsync(HttpContext ctx)
     {
+        var path = Uri.UnescapeDataString(ctx.Request.Path.Value ?? "");
+        if (ctx.Request.Method == "GET" && _files.TryGetValue(path, out var file))
+        {
+            _calls.Enqueue(new ConnectorCall("GET", path, ctx.Request.QueryString.Value ?? "", null, ctx.Request.Headers.Authorization.ToString()));
+            if (file.Authorization is { } needed && ctx.Request.Headers.Authorization.ToString() != needed)
+            {
+                ctx.Response.StatusCode = 401;
+                return;
+            }
+            ctx.Response.ContentType = "application/octet-stream";
+            await ctx.Response.Body.WriteAsync(file.Content);
+            return;
+        }
+        if (ctx.Request.Method == "GET" && !path.StartsWith("/v3/", StringComparison.Ordinal))
+        {
+            _calls.Enqueue(new ConnectorCall("GET", path, ctx.Request.QueryString.Value ?? "", null, ctx.Request.Headers.Authorization.ToString()));
+            ctx.Response.StatusCode = 404;   // a download link nobody serves (expired)
+            return;
+        }
         JsonNode? body = null;
-        if (KeepBodies)
+        long length = 0;
+        if (KeepBodies && ctx.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != false)
         {
             var text = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
             body = text.Length == 0 ? null : JsonNode.Parse(text);
         }
         else
-            await ctx.Request.Body.CopyToAsync(Stream.Null);
-        var path = Uri.UnescapeDataString(ctx.Request.Path.Value ?? "");
+        {
+            // Bytes (a file put to an upload URL): counted, not kept.
+            var counter = new CountingStream();
+            await ctx.Request.Body.CopyToAsync(counter);
+            length = counter.Length;
+        }
         // A throttled send is not recorded: Calls are what the connector accepted (or failed on purpose).
         if (Limits is not null && ctx.Request.Method is "POST" or "PUT" && path.StartsWith("/v3/conversations/", StringComparison.Ordinal)
             && Limits.TryAdmit(path.Split('/')[3]) is { } wait)
@@ -101,7 +136,8 @@ public sealed class FakeConnector : IAsyncDisposable
             await ctx.Response.WriteAsync("{\"error\":{\"code\":\"TooManyRequests\"}}");
             return;
         }
-        _calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "", body, ctx.Request.Headers.Authorization.ToString()));
+        _calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "", body, ctx.Request.Headers.Authorization.ToString(),
+            length, ctx.Request.Headers.ContentRange.ToString()));
         foreach (var (method, fragment, status) in _down)
             if (ctx.Request.Method == method && path.Contains(fragment, StringComparison.Ordinal))
             {
@@ -135,7 +171,30 @@ public sealed class FakeConnector : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-public sealed record ConnectorCall(string Method, string Path, string Query, JsonNode? Body, string Authorization)
+/// <param name="BodyLength">For a body that is not JSON (bytes put to an upload URL): how many bytes came.</param>
+public sealed record ConnectorCall(string Method, string Path, string Query, JsonNode? Body, string Authorization, long BodyLength = 0,
+    string ContentRange = "")
 {
     public JsonObject? Card => Body?["attachments"]?[0]?["content"] as JsonObject;
+}
+
+/// <summary>A sink that only counts what is written to it.</summary>
+sealed class CountingStream : Stream
+{
+    long _length;
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => _length;
+    public override long Position { get => _length; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => _length += count;
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
+    {
+        _length += buffer.Length;
+        return ValueTask.CompletedTask;
+    }
 }

@@ -47,6 +47,7 @@ public sealed class FileTransfers(HttpClient http)
                 var length = await FillAsync(content, buffer, (int)Math.Min(Fragment, size - sent), ct);
                 if (length == 0 && size > 0) throw new EndOfStreamException($"The content ended after {sent} of {size} bytes.");
                 using var request = new HttpRequestMessage(HttpMethod.Put, uploadUrl) { Content = new ByteArrayContent(buffer, 0, length) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
                 request.Content.Headers.ContentRange = new ContentRangeHeaderValue(sent, sent + Math.Max(length, 1) - 1, size);
                 using var response = await http.SendAsync(request, ct);
                 if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.Accepted)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.BotFramework.Auth;
 using TeamsCrm.BotFramework.Connector;
 using TeamsCrm.BotFramework.Schema;
 
@@ -38,10 +39,23 @@ public sealed class IncomingFiles(FileTransfers transfers, ConnectorClient conne
                 var extension = ContentTypes.ExtensionOf(type) ?? ".jpg";
                 var name = a.Name is { Length: > 0 } given ? given
                     : $"photo-{clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{photos}{extension}";
-                files.Add(new IncomingFile(name, type == "image/*" ? ContentTypes.Of(name) : type, ct => connector.DownloadAsync(picture, ct)));
+                files.Add(new IncomingFile(name, type == "image/*" ? ContentTypes.Of(name) : type, ct => FromConnectorAsync(picture, ct)));
             }
         }
         return files;
+    }
+
+    /// <summary>Features see a download that failed, not the connector's own exceptions (they know no protocol types).</summary>
+    async Task<Stream> FromConnectorAsync(Uri picture, CancellationToken ct)
+    {
+        try
+        {
+            return await connector.DownloadAsync(picture, ct);
+        }
+        catch (Exception e) when (e is ConnectorException or UntrustedServiceUrlException)
+        {
+            throw new IOException($"The picture could not be fetched: {e.Message}", e);
+        }
     }
 
     static bool SameHost(Uri url, string? serviceUrl) =>
