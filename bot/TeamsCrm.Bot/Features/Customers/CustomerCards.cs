@@ -49,34 +49,29 @@ public static class CustomerCards
     /// Posted where not everyone may read the file: the company, its contacts' names and titles (发放制度), and Open,
     /// which gives each person their own view in their 1:1 chat.
     /// </summary>
-    public static JsonObject SharedRedacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName, int documents = 0)
-    {
-        var card = Card.Create()
-            .Title(name)
-            .Text(T.Get(c, "customers.sharedIntro", ownerName));
-        if (contacts.Count > 0)
-            card.Heading(T.Get(c, "customers.contacts", contacts.Count))
-                .Facts(contacts.Take(CustomerSections.MaxContacts).Select(p => (p.Name, p.Title ?? "—")));
-        DocumentSection.Count(card, c, documents);
-        return card.Text(T.Get(c, "customers.sharedOpen"), subtle: true)
+    public static JsonObject SharedRedacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName, int documents = 0) =>
+        RedactedBody(c, name, T.Get(c, "customers.sharedIntro", ownerName), contacts, documents)
+            .Text(T.Get(c, "customers.sharedOpen"), subtle: true)
             .Execute(T.Get(c, "customers.openMine"), "customer.open", new JsonObject { ["number"] = number })
             .Build();
-    }
 
     /// <summary>发放制度: someone else's customer shows only the company name, contact names and titles.</summary>
     /// <param name="documents">How many documents the file has: they are not shown, only counted.</param>
-    public static JsonObject Redacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName, int documents = 0)
+    public static JsonObject Redacted(CultureInfo c, string number, string name, IReadOnlyList<Contact> contacts, string ownerName, int documents = 0) =>
+        RedactedBody(c, name, T.Get(c, "customers.redactedIntro", ownerName), contacts, documents)
+            .Text(T.Get(c, "customers.requestAccess"), subtle: true)
+            .Execute(T.Get(c, "customers.askAccess"), "request.access", new JsonObject { ["number"] = number })
+            .Build();
+
+    /// <summary>What the redacted views show: the company, its contacts' names and titles, how many documents.</summary>
+    static Card RedactedBody(CultureInfo c, string name, string intro, IReadOnlyList<Contact> contacts, int documents)
     {
-        var card = Card.Create()
-            .Title(name)
-            .Text(T.Get(c, "customers.redactedIntro", ownerName));
+        var card = Card.Create().Title(name).Text(intro);
         if (contacts.Count > 0)
             card.Heading(T.Get(c, "customers.contacts", contacts.Count))
                 .Facts(contacts.Take(CustomerSections.MaxContacts).Select(p => (p.Name, p.Title ?? "—")));
         DocumentSection.Count(card, c, documents);
-        return card.Text(T.Get(c, "customers.requestAccess"), subtle: true)
-            .Execute(T.Get(c, "customers.askAccess"), "request.access", new JsonObject { ["number"] = number })
-            .Build();
+        return card;
     }
 
     /// <summary>Several files match: one line each with a button that opens it.</summary>
