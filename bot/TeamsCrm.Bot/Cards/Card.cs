@@ -104,11 +104,11 @@ public sealed class Card
     public Card ListItem(string title, string? detail, string buttonTitle, string verb, JsonObject data, bool withInputs = false) =>
         Line(title, detail, new JsonArray(ExecuteAction(buttonTitle, verb, data, null, withInputs)));
 
-    /// <summary>A list line with a link (a download) and a button beside it.</summary>
-    public Card LinkItem(string title, string detail, string linkTitle, string url, string buttonTitle, string verb, JsonObject data) =>
-        Line(title, detail, new JsonArray(
+    /// <summary>A list line with a link (a download) and buttons beside it, each with the same data.</summary>
+    public Card LinkItem(string title, string detail, string linkTitle, string url, JsonObject data, params (string Title, string Verb)[] buttons) =>
+        Line(title, detail, new JsonArray([
             new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = linkTitle, ["url"] = url },
-            ExecuteAction(buttonTitle, verb, data, null, withInputs: false)));
+            .. buttons.Select(b => (JsonNode)ExecuteAction(b.Title, b.Verb, data, null, withInputs: false))]));
 
     Card Line(string title, string? detail, JsonArray actions)
     {

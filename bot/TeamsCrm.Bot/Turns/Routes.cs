@@ -83,6 +83,8 @@ public static class Routes
         r.Verb(DocumentSection.SendVerb, SendHandler.Offer);        // "Send me": Teams' file consent card
         r.Verb(FileOffer.AnswerVerb, SendHandler.Answer);           // accepted → into the person's OneDrive and chat
         r.Verb(DocumentSection.HowVerb, HowHandler.Explain);        // "Add document" / "Add photos": how to send one
+        r.Verb(DocumentSection.RemoveVerb, RemoveHandler.Ask);      // "Remove": asks first
+        r.Verb(RemoveHandler.ConfirmVerb, RemoveHandler.Confirm);   // → out of the folder, in the history
 
         r.Verb("visit.form", VisitHandler.Form);                    // a customer chosen (card button, chooser) → the form
         r.Verb("visit.save", VisitHandler.Save);                    // once per submission id → the read-only report

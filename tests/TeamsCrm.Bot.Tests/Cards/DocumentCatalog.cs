@@ -39,11 +39,12 @@ public static class DocumentCatalog
         yield return ($"documents.filed.{l}", "DocumentCards.Filed", DocumentCards.Filed(c, Huadong, ArchiveCategory.Contracts,
             [Document(0, ArchiveCategory.Contracts), Document(1, ArchiveCategory.Contracts)]));
         yield return ($"documents.closed.{l}", "DocumentCards.Closed", DocumentCards.Closed(c, "documents.discarded"));
+        yield return ($"documents.confirm-remove.{l}", "DocumentCards.ConfirmRemove", DocumentCards.ConfirmRemove(c, Document(0, ArchiveCategory.Contracts), Huadong));
         // Every category with documents, more than a category shows, and the owner's Add document under them.
         var documents = Enum.GetValues<ArchiveCategory>().SelectMany(category => Enumerable.Range(0, category == ArchiveCategory.Basic ? 12 : 1)
             .Select(i => Document(i + 20 * (int)category, category))).ToList();
         yield return ($"customer.file.documents.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.Owner) with
-            { Documents = documents, DocumentLink = d => "https://crm.example/documents?k=Document&a=" + d.Id }));
+            { Documents = documents, DocumentLink = d => "https://crm.example/documents?k=Document&a=" + d.Id, MayRemoveDocument = _ => true }));
         yield return ($"customer.file.documents-counted.{l}", "CustomerCards.File", CustomerCards.File(c, zone, Page(FileButtons.Open) with { Documents = documents }));
     }
 }

@@ -116,6 +116,30 @@ public class DocumentFlowTests
     }
 
     [Fact]
+    public async Task The_owner_removes_a_document_after_confirming_and_the_history_keeps_it_another_rep_may_not()
+    {
+        var (bot, huadong) = await StartAsync();
+        await using var _ = bot;
+        await FileContractAsync(bot, huadong);
+        var document = (await bot.Archive.Documents.ForCustomerAsync(huadong.Number))[0];
+        JsonObject Id() => new() { ["id"] = document.Id };
+
+        Assert.Contains("Not allowed", Shown((await bot.Press(Demo.TomBecker, DocumentSection.RemoveVerb, Id())).InvokeCard), StringComparison.Ordinal);
+        Assert.Contains("already", Shown((await bot.Press(Demo.TomBecker, "document.remove.confirm", Id())).InvokeCard), StringComparison.Ordinal);
+        Assert.Single(await bot.Archive.Documents.ForCustomerAsync(huadong.Number));
+
+        var ask = (await bot.Press(Demo.LiNa, DocumentSection.RemoveVerb, Id())).InvokeCard!;
+        Assert.Contains("Remove “合同 HT-2026-118”?", Shown(ask), StringComparison.Ordinal);
+        var removed = await bot.Press(Demo.LiNa, "document.remove.confirm", Press(ask, "document.remove.confirm"));
+
+        Assert.Contains("was removed", Shown(removed.InvokeCard), StringComparison.Ordinal);
+        Assert.Empty(await bot.Archive.Documents.ForCustomerAsync(huadong.Number));
+        var history = (await bot.Archive.Customers.GetFileAsync(huadong.Number))!.History;
+        Assert.Contains(history, h => h.Field == DocumentSection.HistoryField && h.ApprovalId == document.Id && h.NewValue is null
+            && h.OldValue!.StartsWith("合同 HT-2026-118", StringComparison.Ordinal) && h.ByAadObjectId == Demo.LiNa.AadObjectId);
+    }
+
+    [Fact]
     public async Task Bad_files_get_a_clear_answer_and_nothing_is_kept()
     {
         await using var bot = await TestBot.StartAsync(now: Now, settings: new Dictionary<string, string?> { ["Documents:MaxBytes"] = "1024" });

@@ -21,7 +21,7 @@ public static class CustomerCards
         CustomerSections.Basics(card, c, zone, customer, page.OwnerName);
         CustomerSections.Contacts(card, c, page.File.Contacts);
         CustomerSections.Archive(card, c, page.File.Entries);
-        if (page.DocumentLink is { } link) DocumentSection.Full(card, c, zone, page.Documents ?? [], page.Names, link);
+        if (page.DocumentLink is { } link) DocumentSection.Full(card, c, zone, page.Documents ?? [], page.Names, link, page.MayRemoveDocument ?? (_ => false));
         else DocumentSection.Count(card, c, page.Documents?.Count ?? 0);
         // Under the documents it adds to; the card's own buttons are the file's (and Teams shows at most six).
         if (page.Buttons.HasFlag(FileButtons.AddDocument))

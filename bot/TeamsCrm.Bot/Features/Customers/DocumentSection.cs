@@ -15,14 +15,17 @@ public static class DocumentSection
 {
     /// <summary>The verb of Send me; Features/Documents answers it.</summary>
     public const string SendVerb = "document.send";
+    /// <summary>The verb of Remove, for those who may file documents there; asks before it removes.</summary>
+    public const string RemoveVerb = "document.remove";
     /// <summary>The verb of Add document (a file) and Add photos (a visit): how to send one, the file made the default.</summary>
     public const string HowVerb = "document.how";
     /// <summary>The field of a document's records in the file's history (its title as the new value, or the old one when removed).</summary>
     public const string HistoryField = "document";
     const int PerCategory = 10;
 
+    /// <param name="mayRemove">The reader may file documents there (the owner; customer service complaint records): Remove too.</param>
     public static void Full(Card card, CultureInfo c, TimeZoneInfo zone, IReadOnlyList<CustomerDocument> documents,
-        IReadOnlyDictionary<string, string> names, Func<CustomerDocument, string> link)
+        IReadOnlyDictionary<string, string> names, Func<CustomerDocument, string> link, Func<CustomerDocument, bool> mayRemove)
     {
         card.Heading(T.Get(c, "documents.heading", documents.Count));
         if (documents.Count == 0)
@@ -35,7 +38,8 @@ public static class DocumentSection
             card.Text($"**{CustomerText.Of(c, group.Key)}** ({group.Count()})");
             foreach (var d in group.Take(PerCategory))
                 card.LinkItem(d.Title, Detail(c, zone, d, names.GetValueOrDefault(d.UploadedByAadObjectId, "?")),
-                    T.Get(c, "documents.open"), link(d), T.Get(c, "documents.sendMe"), SendVerb, new JsonObject { ["id"] = d.Id });
+                    T.Get(c, "documents.open"), link(d), new JsonObject { ["id"] = d.Id },
+                    [(T.Get(c, "documents.sendMe"), SendVerb), .. mayRemove(d) ? [(T.Get(c, "documents.remove"), RemoveVerb)] : Array.Empty<(string, string)>()]);
             if (group.Count() > PerCategory) card.Text(T.Get(c, "customers.andMore", group.Count() - PerCategory), subtle: true);
         }
     }

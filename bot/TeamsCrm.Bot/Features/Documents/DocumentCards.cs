@@ -55,6 +55,14 @@ public static class DocumentCards
         .Execute(T.Get(c, "customers.openFile"), "customer.open", new JsonObject { ["number"] = customer.Number })
         .Build();
 
+    /// <summary>Remove asks first: the document, whose folder it leaves, and that the history keeps the removal.</summary>
+    public static JsonObject ConfirmRemove(CultureInfo c, CustomerDocument document, Customer customer) => Card.Create()
+        .Title(T.Get(c, "documents.removeTitle", document.Title))
+        .Text(T.Get(c, "documents.removeText", customer.Name))
+        .Execute(T.Get(c, "documents.remove"), RemoveHandler.ConfirmVerb, new JsonObject { ["id"] = document.Id }, style: "destructive", withInputs: false)
+        .Execute(T.Get(c, "edit.cancel"), "customer.open", new JsonObject { ["number"] = customer.Number }, withInputs: false)
+        .Build();
+
     /// <summary>Discarded, or the card's files are gone (filed or discarded before, or not the presser's).</summary>
     public static JsonObject Closed(CultureInfo c, string textKey) => Card.Create().Text(T.Get(c, textKey)).Build();
 
