@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Tests.Customers;
+using TeamsCrm.Bot.Tests.Domain.Visits;
 using TeamsCrm.Bot.Tests.Transcripts;
 using TeamsCrm.TestSupport;
 using static TeamsCrm.Bot.Tests.Visits.VisitSeeds;
@@ -66,6 +67,27 @@ public class PlanTranscripts
 
         Assert.Null(await bot.Archive.Visits.PlanAsync(Demo.LiNa.AadObjectId, ReportSeeds.W47));
         Assert.Equal(VisitPlanStatus.Submitted, (await bot.Archive.Visits.PlanAsync(Demo.LiNa.AadObjectId, ReportSeeds.W47.Next))!.Status);
+    }
+
+    [Fact]
+    public async Task A_day_already_over_cannot_be_planned_and_a_visit_made_before_its_item_was_added_does_not_mark_it_done()
+    {
+        // Wednesday 18 November, 16:00 in Shanghai: Monday and Tuesday are over; this morning's visit is history.
+        await using var bot = await StartBotAsync();
+        var huadong = await CustomerSeeds.HuadongAsync(bot.Archive.Customers);
+        await Transcript.VerifyAsync("plans.dayOver", bot,
+            Message(bot.ServiceUrl, Demo.LiNa, "plan"),
+            CardAction(bot.ServiceUrl, Demo.LiNa, "plan.add", Frame("2026-W47", "", S1, ("customer", huadong.Number), ("purpose", "Demo"), ("day", "1"),
+                ("notes", "bring the sample"))),
+            CardAction(bot.ServiceUrl, Demo.LiNa, "visit.save", Report(huadong.Number, S2)),
+            CardAction(bot.ServiceUrl, Demo.LiNa, "plan.submit", Frame("2026-W47", "", S3, ("customer", huadong.Number), ("purpose", "Demo"), ("day", "3"))));
+
+        var plan = (await bot.Archive.Visits.PlanAsync(Demo.LiNa.AadObjectId, ReportSeeds.W47))!;
+        var item = Assert.Single(plan.Items);
+        Assert.Equal((new DateOnly(2026, 11, 18), VisitSeeds.Now), (item.Day, item.AddedAt));
+        var visits = await bot.Archive.Visits.ForRepAsync(Demo.LiNa.AadObjectId, plan.Week.Monday, plan.Week.Sunday);
+        Assert.Single(visits);
+        Assert.Equal(PlanItemState.Upcoming, PlanProgress.Of(plan, visits, VisitSeeds.Now, Zones.Shanghai)[0].State);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace TeamsCrm.Bot.Domain.Visits;
 
 /// <summary>
 /// Which way an open date word points. A visit is reported afterwards, so "Friday" there means the most recent
-/// Friday (today counts); a next action is ahead, so "Friday" there is the coming one (today counts as well).
+/// Friday before today; a next action is ahead, so "Friday" there is the next one after today. Never today itself.
 /// </summary>
 public enum DateDirection { Past, Future }
 
@@ -83,14 +83,16 @@ public static partial class DateWords
         return d >= 0 && m >= 0 && d < m;
     }
 
-    /// <summary>Weekday 1 (Monday) … 7 (Sunday) in the week <paramref name="weekOffset"/> from this one, or the nearest in the direction.</summary>
+    /// <summary>Weekday 1 (Monday) … 7 (Sunday) in the week <paramref name="weekOffset"/> from this one, or the nearest in the direction, today excluded.</summary>
     static DateOnly Weekday(in Ctx c, int isoDay, int? weekOffset)
     {
         if (weekOffset is { } k) return LocalCalendar.MondayOf(c.Today).AddDays(7 * k + isoDay - 1);
+        // A bare weekday is never today: on a Wednesday "call back Wednesday" means next week's, and people who mean
+        // today say "today"/"今天". So 1 to 7 days away, on the direction's side.
         var todayIso = LocalCalendar.IsoDayOfWeek(c.Today);
         return c.Direction == DateDirection.Past
-            ? c.Today.AddDays(-((todayIso - isoDay + 7) % 7))
-            : c.Today.AddDays((isoDay - todayIso + 7) % 7);
+            ? c.Today.AddDays(-((todayIso - isoDay + 6) % 7 + 1))
+            : c.Today.AddDays((isoDay - todayIso + 6) % 7 + 1);
     }
 
     /// <summary>A day given without a year: the nearest such day on the direction's side of today (today included).</summary>

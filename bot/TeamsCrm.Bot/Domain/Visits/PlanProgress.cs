@@ -12,7 +12,8 @@ public sealed record PlanItemProgress(VisitPlanItem Item, PlanItemState State, V
 /// same customer, and its day (as the rep saw it, <see cref="Visit.LocalDate"/>) is in the plan's week.
 /// The exact day does not have to match: a visit moved from Tuesday to Thursday of the same week still counts
 /// as done (reps reshuffle their week; the supervisor sees <see cref="PlanItemProgress.OnPlannedDay"/>).
-/// Each visit fulfils at most one item, so two planned visits to a customer need two visits.
+/// Each visit fulfils at most one item, so two planned visits to a customer need two visits, and a visit made
+/// before the item was added to the plan does not fulfil it (a plan says what is to be done, not what was).
 /// </summary>
 public static class PlanProgress
 {
@@ -48,6 +49,7 @@ public static class PlanProgress
         foreach (var (visit, day) in candidates)
         {
             if (used.Contains(visit) || visit.CustomerNumber != item.CustomerNumber) continue;
+            if (item.AddedAt is { } added && visit.Time < added) continue;
             if (exactDay && day != item.Day) continue;
             used.Add(visit);
             return visit;

@@ -32,6 +32,8 @@ public sealed record VisitPlan
 /// <summary>
 /// One planned visit: customer, type, purpose, expected day (预计时间) and optionally time, contact, notes.
 /// <paramref name="CustomerName"/> is the name when planned, kept for the plan and month tables.
+/// <paramref name="AddedAt"/> is when the item went into the plan: a visit made before it cannot be its fulfilment
+/// (null on items stored before it was kept: any visit of the week counts for them).
 /// </summary>
 public sealed record VisitPlanItem(
     string Id,
@@ -42,7 +44,8 @@ public sealed record VisitPlanItem(
     TimeOnly? Time = null,
     string? Contact = null,
     string? Notes = null,
-    string CustomerName = "");
+    string CustomerName = "",
+    DateTimeOffset? AddedAt = null);
 
 /// <summary>draft (草稿) → submitted (已提交) → approved (已批准) / rejected (已退回).</summary>
 public enum VisitPlanStatus { Draft, Submitted, Approved, Rejected }

@@ -14,8 +14,9 @@ public static class PlanCards
     /// <param name="otherWeek">The other week one may plan (this week ↔ next), for the switch button.</param>
     /// <param name="customers">The static customer choices of the add row (one's own customers).</param>
     /// <param name="state">The add row's values, and the messages beside them when an add was refused.</param>
+    /// <param name="today">The rep's today: the add row offers no day before it.</param>
     public static JsonObject Form(CultureInfo c, PlanForm.Frame frame, VisitPlan? stored, IsoWeek otherWeek,
-        IReadOnlyList<(string Title, string Value)> customers, FormState state, string? notice = null)
+        IReadOnlyList<(string Title, string Value)> customers, FormState state, string? notice = null, DateOnly? today = null)
     {
         var card = Card.Create().Title(T.Get(c, "plans.formTitle")).Text(PlanText.Week(c, frame.Week), subtle: true);
         var f = new FormFields(card, c, state).Banner(notice);
@@ -40,7 +41,7 @@ public static class PlanCards
             f.Search(PlanForm.Customer, T.Get(c, "visits.customer"), customers, VisitCards.CustomerDataset, placeholder: T.Get(c, "visits.customerPlaceholder"))
                 .Choice(PlanForm.Type, T.Get(c, "plans.typeDefault"), VisitText.Choices<CustomerCategory>(c))
                 .Choice(PlanForm.Purpose, T.Get(c, "visits.purpose"), VisitText.Choices<VisitPurpose>(c))
-                .Choice(PlanForm.Day, T.Get(c, "plans.day"), PlanText.Weekdays(c, frame.Week))
+                .Choice(PlanForm.Day, T.Get(c, "plans.day"), PlanText.Weekdays(c, frame.Week, today))
                 .Time(PlanForm.Time, T.Get(c, "visits.time"))
                 .Text(PlanForm.Contact, T.Get(c, "plans.contact"))
                 .Text(PlanForm.Notes, T.Get(c, "plans.notes"));

@@ -43,7 +43,7 @@ static class PlanChanges
         {
             if (items.Count >= PlanForm.MaxItems) form.Fail(PlanForm.Customer, "plans.full");
             var customer = await CustomerAsync(form, me, archive, directory, clock, ct);
-            if (PlanForm.Read(form, frame.Week, customer, PlanForm.NextId(items)) is { } item && form.IsValid) items.Add(item);
+            if (PlanForm.Read(form, frame.Week, customer, PlanForm.NextId(items), clock.GetUtcNow(), turn.TimeZone) is { } item && form.IsValid) items.Add(item);
         }
         var status = change == PlanChange.Submit ? VisitPlanStatus.Submitted : VisitPlanStatus.Draft;
         var plan = new VisitPlan

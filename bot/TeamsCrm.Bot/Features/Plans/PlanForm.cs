@@ -42,7 +42,8 @@ public static class PlanForm
 
     /// <summary>The add row as typed; null (and messages beside its fields) when it cannot be a planned visit.</summary>
     /// <param name="customer">The row's customer, read and access-checked by the caller; null when there is none.</param>
-    public static VisitPlanItem? Read(FormReader f, IsoWeek week, Domain.Customer? customer, string id)
+    /// <param name="now">When it is added: a day already over in <paramref name="zone"/> cannot be planned any more.</param>
+    public static VisitPlanItem? Read(FormReader f, IsoWeek week, Domain.Customer? customer, string id, DateTimeOffset now, TimeZoneInfo zone)
     {
         var type = f.Choice<CustomerCategory>(Type);
         var purpose = f.Choice<VisitPurpose>(Purpose, required: true);
@@ -50,9 +51,14 @@ public static class PlanForm
         var time = f.Time(Time);
         var contact = f.Text(Contact);
         var notes = f.Text(Notes);
-        if (customer is null || purpose is null || day is null) return null;
-        return new VisitPlanItem(id, customer.Number, type ?? customer.Category, purpose.Value,
-            week.Monday.AddDays(int.Parse(day, CultureInfo.InvariantCulture) - 1), time, contact, notes, customer.Name);
+        var date = day is null ? (DateOnly?)null : week.Monday.AddDays(int.Parse(day, CultureInfo.InvariantCulture) - 1);
+        if (date is { } d && now >= LocalCalendar.EndOfDay(d, zone))
+        {
+            f.Fail(Day, "plans.dayOver");
+            return null;
+        }
+        if (customer is null || purpose is null || date is null) return null;
+        return new VisitPlanItem(id, customer.Number, type ?? customer.Category, purpose.Value, date.Value, time, contact, notes, customer.Name, now);
     }
 
     /// <summary>Item ids are small numbers, unique within the plan, never reused while the plan lives.</summary>

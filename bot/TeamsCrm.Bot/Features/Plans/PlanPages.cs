@@ -41,7 +41,7 @@ static class PlanPages
         var state = typed ?? FormState.Fresh((PlanForm.Day, (week.Contains(today) ? LocalCalendar.IsoDayOfWeek(today) : 1).ToString(CultureInfo.InvariantCulture)));
         var frame = new PlanForm.Frame(week, stored?.Version ?? "", SubmissionIds.New());
         var choices = await VisitCustomers.ChoicesAsync(me, archive.Customers, null, ct);
-        return PlanCards.Form(turn.Culture, frame, stored, OtherWeek(week, now, turn.TimeZone), choices, state, notice);
+        return PlanCards.Form(turn.Culture, frame, stored, OtherWeek(week, now, turn.TimeZone), choices, state, notice, today);
     }
 
     public static async Task<JsonObject> ViewAsync(Turn turn, Person me, VisitPlan plan, ICrmArchive archive, IDirectory directory, TimeProvider clock,

@@ -12,9 +12,11 @@ public static class PlanText
     public static string Week(CultureInfo c, IsoWeek week) =>
         T.Get(c, "plans.week", week.Week, week.Monday.ToDateTime(TimeOnly.MinValue), week.Sunday.ToDateTime(TimeOnly.MinValue));
 
-    /// <summary>The days of the week as choices: "Mon 16 Nov 2026" → "1".</summary>
-    public static IEnumerable<(string Title, string Value)> Weekdays(CultureInfo c, IsoWeek week) =>
-        Enumerable.Range(1, 7).Select(d => (VisitText.Day(c, week.Monday.AddDays(d - 1)), d.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>The days of the week from <paramref name="from"/> on as choices: "Mon 16 Nov 2026" → "1" (days over cannot be planned).</summary>
+    public static IEnumerable<(string Title, string Value)> Weekdays(CultureInfo c, IsoWeek week, DateOnly? from = null) =>
+        Enumerable.Range(1, 7).Select(d => (Day: week.Monday.AddDays(d - 1), Value: d))
+            .Where(x => from is not { } first || x.Day >= first)
+            .Select(x => (VisitText.Day(c, x.Day), x.Value.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>"Mon 16 Nov 09:30".</summary>
     public static string When(CultureInfo c, VisitPlanItem item) =>

@@ -34,8 +34,9 @@ public class DateWordsChineseTests
     [Theory]
     [InlineData("周一", Past, "2026-11-16")]
     [InlineData("周一", Future, "2026-11-23")]
-    [InlineData("周三", Past, "2026-11-18")]             // today counts, both ways
-    [InlineData("周三", Future, "2026-11-18")]
+    [InlineData("周三", Past, "2026-11-11")]             // a bare weekday is never today, either way
+    [InlineData("周三", Future, "2026-11-25")]
+    [InlineData("今天", Future, "2026-11-18")]
     [InlineData("星期五", Past, "2026-11-13")]
     [InlineData("星期五", Future, "2026-11-20")]
     [InlineData("礼拜天", Past, "2026-11-15")]

@@ -36,8 +36,9 @@ public class DateWordsEnglishTests
     [Theory]
     [InlineData("monday", Past, "2026-11-16")]
     [InlineData("Monday", Future, "2026-11-23")]
-    [InlineData("wednesday", Past, "2026-11-18")]     // today counts, both ways
-    [InlineData("Wednesday", Future, "2026-11-18")]
+    [InlineData("wednesday", Past, "2026-11-11")]     // a bare weekday is never today, either way
+    [InlineData("Wednesday", Future, "2026-11-25")]
+    [InlineData("today", Future, "2026-11-18")]        // today only when said
     [InlineData("friday", Past, "2026-11-13")]
     [InlineData("Friday", Future, "2026-11-20")]
     [InlineData("fri", Past, "2026-11-13")]

@@ -94,6 +94,31 @@ public class PlanTests
     }
 
     [Fact]
+    public void A_visit_made_before_the_item_was_added_does_not_fulfil_it_but_one_made_after_does()
+    {
+        // Added on Wednesday at noon: Tuesday's visit was history then; Thursday's is what the plan asked for.
+        var added = Item("A", "2026-11-19") with { AddedAt = Zones.At("2026-11-18T12:00:00+08:00") };
+        var tuesday = Sample.Visit("A", "2026-11-17T10:00:00+08:00");
+        var wednesdayMorning = Sample.Visit("A", "2026-11-18T09:00:00+08:00");
+        var thursday = Sample.Visit("A", "2026-11-19T10:00:00+08:00");
+
+        Assert.Equal(PlanItemState.Upcoming, Progress(Plan(added), "2026-11-18T13:00:00+08:00", tuesday, wednesdayMorning)[0].State);
+        var done = Progress(Plan(added), "2026-11-19T13:00:00+08:00", tuesday, wednesdayMorning, thursday)[0];
+        Assert.Equal(PlanItemState.Done, done.State);
+        Assert.Same(thursday, done.Visit);
+        // Items stored before the time was kept (null) still count any visit of the week.
+        Assert.Equal(PlanItemState.Done, Progress(Plan(Item("A", "2026-11-19")), "2026-11-18T13:00:00+08:00", tuesday)[0].State);
+    }
+
+    [Fact]
+    public void One_visit_marks_at_most_one_item_even_when_two_items_name_the_customer_on_its_day()
+    {
+        var plan = Plan(Item("A", "2026-11-17", "1"), Item("A", "2026-11-17", "2"));
+        var p = Progress(plan, "2026-11-17T20:00:00+08:00", Sample.Visit("A", "2026-11-17T10:00:00+08:00"));
+        Assert.Equal([PlanItemState.Done, PlanItemState.Upcoming], p.Select(x => x.State));
+    }
+
+    [Fact]
     public void A_visits_day_is_the_day_in_the_zone_it_was_logged_in()
     {
         // Sunday 22 Nov 20:00 in Los Angeles is Monday 23 Nov in Shanghai: the rep logged it in LA, so it is in W47.
