@@ -91,6 +91,22 @@ public class PlanTranscripts
     }
 
     [Fact]
+    public async Task A_refused_add_row_keeps_its_customer_in_the_picker_by_name_even_when_it_is_not_one_of_the_static_choices()
+    {
+        // Zhang Wei leads Li Na: he may plan a visit to her customer, which is not among his own (the static choices).
+        await using var bot = await StartBotAsync();
+        var huadong = await CustomerSeeds.HuadongAsync(bot.Archive.Customers);
+        var card = (await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.ZhangWei, "plan.add",
+            Frame("2026-W47", "", S1, ("customer", huadong.Number), ("purpose", "Demo"), ("day", "2"))))).InvokeCard!;
+
+        Assert.Contains("That day is over", card.ToJsonString(), StringComparison.Ordinal);
+        var picker = card["body"]!.AsArray().Single(e => e?["id"]?.GetValue<string>() == "customer")!;
+        Assert.Equal(huadong.Number, picker["value"]!.GetValue<string>());
+        Assert.Contains(picker["choices"]!.AsArray(), ch => ch!["value"]!.GetValue<string>() == huadong.Number
+            && ch["title"]!.GetValue<string>() == $"{huadong.Name} · {huadong.Number}");
+    }
+
+    [Fact]
     public async Task Logged_visits_mark_planned_ones_done_and_days_gone_by_show_what_was_missed()
     {
         await using var bot = await StartBotAsync();

@@ -38,11 +38,12 @@ static class PlanChanges
 
         var items = (stored?.Items ?? []).ToList();
         var form = new FormReader(turn.Data, c);
+        Customer? customer = null;
         if (change == PlanChange.Remove) items.RemoveAll(i => i.Id == turn.DataString("item"));
         else if (change == PlanChange.Add || PlanForm.HasNewItem(form))
         {
             if (items.Count >= PlanForm.MaxItems) form.Fail(PlanForm.Customer, "plans.full");
-            var customer = await CustomerAsync(form, me, archive, directory, clock, ct);
+            customer = await CustomerAsync(form, me, archive, directory, clock, ct);
             if (PlanForm.Read(form, frame.Week, customer, PlanForm.NextId(items), clock.GetUtcNow(), turn.TimeZone) is { } item && form.IsValid) items.Add(item);
         }
         var status = change == PlanChange.Submit ? VisitPlanStatus.Submitted : VisitPlanStatus.Draft;
@@ -54,7 +55,8 @@ static class PlanChanges
         if (status == VisitPlanStatus.Submitted && VisitPlanRules.Validate(plan).Has(VisitPlanFields.Items, ProblemCodes.Empty))
             form.Fail(PlanForm.Customer, "plans.noItems");
         if (!form.IsValid)
-            return Reply.ReplaceCard(await PlanPages.EditorAsync(turn, me, frame.Week, stored, new FormState(turn.Data, form.Errors), null, archive, clock, ct));
+            return Reply.ReplaceCard(await PlanPages.EditorAsync(turn, me, frame.Week, stored, new FormState(turn.Data, form.Errors), null, archive, clock, ct,
+                customer));
 
         try
         {

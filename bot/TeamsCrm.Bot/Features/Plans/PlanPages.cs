@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Forms;
@@ -31,16 +32,18 @@ static class PlanPages
 
     /// <summary>
     /// The editor on the stored plan, with a new submission id for its buttons. <paramref name="typed"/> keeps a
-    /// refused add row as typed; without it the add row starts on today (this week) or Monday.
+    /// refused add row as typed; without it the add row starts on today (this week) or Monday. <paramref name="picked"/>
+    /// is the customer the refused row named (checked by the caller): it stays in the picker by name, so clients
+    /// without typeahead do not show its bare number.
     /// </summary>
     public static async Task<JsonObject> EditorAsync(Turn turn, Person me, IsoWeek week, VisitPlan? stored, FormState? typed, string? notice,
-        ICrmArchive archive, TimeProvider clock, CancellationToken ct)
+        ICrmArchive archive, TimeProvider clock, CancellationToken ct, Customer? picked = null)
     {
         var now = clock.GetUtcNow();
         var today = LocalCalendar.Today(now, turn.TimeZone);
         var state = typed ?? FormState.Fresh((PlanForm.Day, (week.Contains(today) ? LocalCalendar.IsoDayOfWeek(today) : 1).ToString(CultureInfo.InvariantCulture)));
         var frame = new PlanForm.Frame(week, stored?.Version ?? "", SubmissionIds.New());
-        var choices = await VisitCustomers.ChoicesAsync(me, archive.Customers, null, ct);
+        var choices = await VisitCustomers.ChoicesAsync(me, archive.Customers, picked, ct);
         return PlanCards.Form(turn.Culture, frame, stored, OtherWeek(week, now, turn.TimeZone), choices, state, notice, today);
     }
 
