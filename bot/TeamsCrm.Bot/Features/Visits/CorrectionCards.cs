@@ -20,10 +20,10 @@ public static class CorrectionCards
     public const int Listed = 10;
 
     /// <summary>Which report: the customer's number (its visits are one indexed query) and the visit's id. Never who may.</summary>
-    public static JsonObject Data(Visit v) => new() { ["number"] = v.CustomerNumber, ["visitId"] = v.Id };
+    internal static JsonObject Data(Visit v) => new() { ["number"] = v.CustomerNumber, ["visitId"] = v.Id };
 
     /// <summary>The correction form's end: why, then save, withdraw (same reason), or keep the report as it is.</summary>
-    public static JsonObject WithReasonAndActions(Card card, FormFields f, CultureInfo c, Visit v, string submissionId)
+    internal static JsonObject WithReasonAndActions(Card card, FormFields f, CultureInfo c, Visit v, string submissionId)
     {
         card.Heading(T.Get(c, "visits.correctReasonHeading"));
         f.MultiLine(Reason, T.Get(c, "visits.correctReason"), required: true, maxLength: Limits.Reason);
