@@ -57,10 +57,11 @@ public interface IVisitLog
     Task<VisitSaved> AddOnceAsync(Visit visit, Domain.Customer? asRead = null, CancellationToken ct = default);
 
     /// <summary>
-    /// A visit by its id, withdrawn or not, looked up among its customer's visits (SharePoint: one query on the indexed
+    /// A visit by the submission that saved it (<see cref="Visit.SubmissionId"/>, unique like its id, and what a card that
+    /// names a saved report carries), withdrawn or not, among its customer's visits (SharePoint: one query on the indexed
     /// CustomerNumber; a customer's visits are few). Null when that customer has no such visit.
     /// </summary>
-    Task<Visit?> GetAsync(string customerNumber, string visitId, CancellationToken ct = default);
+    Task<Visit?> GetAsync(string customerNumber, string submissionId, CancellationToken ct = default);
 
     /// <summary>
     /// Stores a correction of a saved visit once per <see cref="VisitCorrection.SubmissionId"/>: the visit becomes

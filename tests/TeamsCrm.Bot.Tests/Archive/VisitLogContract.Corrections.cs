@@ -30,7 +30,7 @@ public abstract partial class VisitLogContract
 
         Assert.True(done.Created);
         Assert.Equal(1, done.Visit.Revision);
-        Assert.Equal(after, await Log.GetAsync(huadong.Number, logged.Id));
+        Assert.Equal(after, await Log.GetAsync(huadong.Number, logged.SubmissionId));
         Assert.Equal(after, Assert.Single(await Log.ForRepAsync(LiNa, D("2026-11-17"), D("2026-11-17"))));
         var history = Assert.Single(await Log.HistoryAsync(huadong.Number, logged.Id));
         Assert.Equal((correction.SubmissionId, CorrectionKind.Corrected, Tom, "Signed after all", correction.At, 0),
@@ -60,7 +60,7 @@ public abstract partial class VisitLogContract
         Assert.False(late.Created);
         Assert.Equal(after, late.Visit);
         Assert.Single(await Log.HistoryAsync(huadong.Number, logged.Id));
-        Assert.Equal(1, (await Log.GetAsync(huadong.Number, logged.Id))!.Revision);
+        Assert.Equal(1, (await Log.GetAsync(huadong.Number, logged.SubmissionId))!.Revision);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public abstract partial class VisitLogContract
         var conflict = await Assert.ThrowsAsync<VisitConflictException>(() => Log.CorrectOnceAsync(CorrectionOf(logged, stale), stale));
 
         Assert.Equal(first, conflict.Current);
-        Assert.Equal(first, await Log.GetAsync(huadong.Number, logged.Id));
+        Assert.Equal(first, await Log.GetAsync(huadong.Number, logged.SubmissionId));
         Assert.Single(await Log.HistoryAsync(huadong.Number, logged.Id));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Log.CorrectOnceAsync(CorrectionOf(logged with { Id = "nope" }, stale with { Id = "nope" }),
             stale with { Id = "nope" }));
@@ -100,7 +100,7 @@ public abstract partial class VisitLogContract
         Assert.Equal([earlier], await Log.ForCustomerAsync(huadong.Number, 10));
         Assert.Empty(await Log.FollowUpsDueAsync(D("2026-11-20")));
         Assert.Equal(earlier.Time, (await Archive.Customers.GetAsync(huadong.Number))!.LastContactAt);
-        Assert.Equal(withdrawn, await Log.GetAsync(huadong.Number, logged.Id));
+        Assert.Equal(withdrawn, await Log.GetAsync(huadong.Number, logged.SubmissionId));
         Assert.Equal(CorrectionKind.Withdrawn, Assert.Single(await Log.HistoryAsync(huadong.Number, logged.Id)).Kind);
 
         // The original save redelivered late brings nothing back.

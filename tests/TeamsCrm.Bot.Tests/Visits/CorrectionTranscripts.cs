@@ -23,7 +23,7 @@ public class CorrectionTranscripts
         return (bot, world, yesterday);
     }
 
-    static JsonObject Which(Visit v) => new() { ["number"] = v.CustomerNumber, ["visitId"] = v.Id };
+    static JsonObject Which(Visit v) => new() { ["number"] = v.CustomerNumber, ["visit"] = v.SubmissionId };
 
     /// <summary>What a client sends on pressing <paramref name="verb"/> on <paramref name="card"/>: every input's value, then the action's data.</summary>
     static JsonObject Pressing(JsonObject card, string verb, params (string Id, string Value)[] typed)
@@ -69,7 +69,7 @@ public class CorrectionTranscripts
         var (bot, _, yesterday) = await StartAsync();
         await using var _1 = bot;
         Assert.Contains("Visits: 1 (0 successful, 1 not yet).", Read(await bot.Say(Demo.LiNa, "my day yesterday")));
-        Assert.Contains(yesterday.Id, (await bot.Say(Demo.LiNa, "correct visit")).SingleCard().ToJsonString());
+        Assert.Contains(yesterday.SubmissionId, (await bot.Say(Demo.LiNa, "correct visit")).SingleCard().ToJsonString());
 
         var form = await OpenFormAsync(bot, Demo.LiNa, yesterday);
         var saved = Read(await SaveAsync(bot, Demo.LiNa, form, ("result", "Successful"), ("reason", ""), ("correctionReason", "Signed at the end")));
@@ -103,9 +103,9 @@ public class CorrectionTranscripts
         Assert.Contains("No visits logged that day.", Read(await bot.Say(Demo.LiNa, "my day monday")));
         Assert.Contains("Planned 4, made 4, difference 0.", Read(await bot.Say(Demo.LiNa, "my month")));
         Assert.Contains("Li Na\n4\n4\n0", Read(await bot.Say(Demo.ZhangWei, "team month")));
-        Assert.True((await bot.Archive.Visits.GetAsync(monday.CustomerNumber, monday.Id))!.IsWithdrawn);
+        Assert.True((await bot.Archive.Visits.GetAsync(monday.CustomerNumber, monday.SubmissionId))!.IsWithdrawn);
         Assert.Equal(CorrectionKind.Withdrawn, Assert.Single(await bot.Archive.Visits.HistoryAsync(monday.CustomerNumber, monday.Id)).Kind);
-        Assert.DoesNotContain(monday.Id, (await bot.Say(Demo.LiNa, "correct visit")).SingleCard().ToJsonString());
+        Assert.DoesNotContain(monday.SubmissionId, (await bot.Say(Demo.LiNa, "correct visit")).SingleCard().ToJsonString());
         Assert.Contains("withdrawn", Read(await bot.Press(Demo.LiNa, "visit.correct", Which(monday))));
         Assert.Equal(world.Huadong.Number, yesterday.CustomerNumber);
     }
@@ -147,7 +147,7 @@ public class CorrectionTranscripts
             Pressing(form, "visit.withdraw", ("correctionReason", "forged")))));
 
         Assert.Empty(await bot.Archive.Visits.HistoryAsync(yesterday.CustomerNumber, yesterday.Id));
-        Assert.Equal(yesterday, await bot.Archive.Visits.GetAsync(yesterday.CustomerNumber, yesterday.Id));
+        Assert.Equal(yesterday, await bot.Archive.Visits.GetAsync(yesterday.CustomerNumber, yesterday.SubmissionId));
     }
 
     [Fact]
@@ -171,6 +171,6 @@ public class CorrectionTranscripts
         Assert.Contains("Visit report corrected", Read(first));
         Assert.Contains("This correction was saved already", Read(late));
         Assert.Single(await bot.Archive.Visits.HistoryAsync(yesterday.CustomerNumber, yesterday.Id));
-        Assert.Equal(1, (await bot.Archive.Visits.GetAsync(yesterday.CustomerNumber, yesterday.Id))!.Revision);
+        Assert.Equal(1, (await bot.Archive.Visits.GetAsync(yesterday.CustomerNumber, yesterday.SubmissionId))!.Revision);
     }
 }

@@ -15,8 +15,10 @@ sealed partial class SharePointVisitLog
     const string CorrectionsColumn = "Corrections";
     const int MaxCorrectionAttempts = 8;
 
-    public async Task<Visit?> GetAsync(string customerNumber, string visitId, CancellationToken ct = default) =>
-        await VisitItemAsync(customerNumber, visitId, ct) is { } item ? VisitItems.Read(item) : null;
+    public async Task<Visit?> GetAsync(string customerNumber, string submissionId, CancellationToken ct = default) =>
+        (await site.QueryAsync(Visits, ODataFilter.Eq(SharePointLists.CustomerNumber, customerNumber), ct))
+            .FirstOrDefault(i => i.Text(SharePointLists.CustomerNumber) == customerNumber && i.Text(VisitItems.SubmissionId) == submissionId) is { } item
+            ? VisitItems.Read(item) : null;
 
     public async Task<IReadOnlyList<VisitCorrection>> HistoryAsync(string customerNumber, string visitId, CancellationToken ct = default) =>
         await VisitItemAsync(customerNumber, visitId, ct) is { } item ? History(item) : [];

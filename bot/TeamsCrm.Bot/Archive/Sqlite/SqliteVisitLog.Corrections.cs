@@ -13,11 +13,11 @@ sealed partial class SqliteVisitLog
 {
     static readonly JsonSerializerOptions ChangeJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public async Task<Visit?> GetAsync(string customerNumber, string visitId, CancellationToken ct = default)
+    public async Task<Visit?> GetAsync(string customerNumber, string submissionId, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        return (await Sql.ListAsync(c, $"{SqliteVisitRows.Select} WHERE id = $id AND customer_number = $number", SqliteVisitRows.Read, ct,
-            ("$id", visitId), ("$number", customerNumber))).FirstOrDefault();
+        return (await Sql.ListAsync(c, $"{SqliteVisitRows.Select} WHERE submission_id = $s AND customer_number = $number", SqliteVisitRows.Read, ct,
+            ("$s", submissionId), ("$number", customerNumber))).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<VisitCorrection>> HistoryAsync(string customerNumber, string visitId, CancellationToken ct = default)

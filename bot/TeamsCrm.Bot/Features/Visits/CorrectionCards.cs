@@ -19,8 +19,11 @@ public static class CorrectionCards
     /// <summary>How many of one's reports "correct visit" lists.</summary>
     public const int Listed = 10;
 
-    /// <summary>Which report: the customer's number (its visits are one indexed query) and the visit's id. Never who may.</summary>
-    internal static JsonObject Data(Visit v) => new() { ["number"] = v.CustomerNumber, ["visitId"] = v.Id };
+    /// <summary>
+    /// Which report: the customer's number (its visits are one indexed query) and the submission that saved it (as unique as
+    /// the visit's id, and known to the card that saved it). Never who may.
+    /// </summary>
+    internal static JsonObject Data(Visit v) => new() { ["number"] = v.CustomerNumber, ["visit"] = v.SubmissionId };
 
     /// <summary>The correction form's end: why, then save, withdraw (same reason), or keep the report as it is.</summary>
     internal static JsonObject WithReasonAndActions(Card card, FormFields f, CultureInfo c, Visit v, string submissionId)

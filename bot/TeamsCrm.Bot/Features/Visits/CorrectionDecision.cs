@@ -4,6 +4,7 @@ using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Turns;
 
 namespace TeamsCrm.Bot.Features.Visits;
@@ -24,7 +25,7 @@ public sealed record CorrectionDecision(Person? Me, Visit? Visit, CorrectionRigh
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
         if (me is null || !CustomerAccess.MayQuery(me)) return new(me, null, CorrectionRight.NotYours, T.Get(c, "customers.mayNotQuery"), "");
-        var visit = CustomerNumbers.Parse(turn.DataString("number")) is { } number && turn.DataString("visitId") is { Length: > 0 and <= 64 } id
+        var visit = CustomerNumbers.Parse(turn.DataString("number")) is { } number && SubmissionIds.Parse(turn.DataString("visit")) is { } id
             ? await archive.Visits.GetAsync(number, id, ct) : null;
         if (visit is null) return new(me, null, CorrectionRight.NotYours, T.Get(c, "visits.correctNotFound"), "");
 
