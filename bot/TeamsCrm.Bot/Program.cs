@@ -11,6 +11,7 @@ using TeamsCrm.Bot.Domain.Documents;
 using TeamsCrm.Bot.Features.Documents;
 using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Features.Reminders;
+using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Operations;
 using TeamsCrm.Bot.Packaging;
 using TeamsCrm.Bot.Scheduling;
@@ -62,6 +63,7 @@ public static class Program
         services.AddDirectory(builder.Configuration);                     // roles and managers: configuration or Entra ID
         services.AddArchive();                                             // SQLite by default
         services.AddValidatedOptions<ApprovalOptions, ApprovalOptionsValidation>(ApprovalOptions.Section);
+        services.AddValidatedOptions<VisitOptions, VisitOptionsValidation>(VisitOptions.Section);   // how long a rep may correct a report
         services.AddSingleton<ApprovalDesk>();                             // files requests, carries decisions out
         services.AddHostedService<ApprovalFinishService>();                // …and finishes what a decision left, until done
         services.AddValidatedOptions<ExportOptions, ExportOptionsValidation>(ExportOptions.Section);   // a key when Host:Instances > 1

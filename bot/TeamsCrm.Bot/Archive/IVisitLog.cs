@@ -20,6 +20,8 @@ namespace TeamsCrm.Bot.Archive;
 /// <item>VisitPlans: RepWeek = "{rep}|2026-W47" (indexed, unique: at most one plan per rep and week), Week
 /// (indexed); items as JSON in a multiple-lines-of-text column, so a plan is one item and one write.</item>
 /// </list>
+/// Withdrawn visits (<see cref="Visit.WithdrawnAt"/>) are left out of every list below; only <see cref="GetAsync"/> and the
+/// history show them.
 /// Dates are the visit's local date (<see cref="Visit.LocalDate"/>: the day the rep saw, in the zone the visit
 /// was logged in), never a UTC date. Times are kept to the tick in SQLite; a store that keeps whole seconds
 /// must say so (the contract tests use whole seconds).
@@ -54,6 +56,34 @@ public interface IVisitLog
     /// </remarks>
     Task<VisitSaved> AddOnceAsync(Visit visit, Domain.Customer? asRead = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// A visit by the submission that saved it (<see cref="Visit.SubmissionId"/>, unique like its id, and what a card that
+    /// names a saved report carries), withdrawn or not, among its customer's visits (SharePoint: one query on the indexed
+    /// CustomerNumber; a customer's visits are few). Null when that customer has no such visit.
+    /// </summary>
+    Task<Visit?> GetAsync(string customerNumber, string submissionId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Stores a correction of a saved visit once per <see cref="VisitCorrection.SubmissionId"/>: the visit becomes
+    /// <paramref name="after"/> (same id, customer and rep; <see cref="Visit.Revision"/> one up; withdrawn when the correction
+    /// is a withdrawal), the correction joins the visit's history, and what the visit drives is worked out again: its
+    /// follow-up (changed, gone, or new; none for a withdrawn visit) and the customer's last contact (when this visit was
+    /// it and moved earlier or was withdrawn, the latest visit that still counts — none when none is left). All or
+    /// nothing: a correction cut short is completed by its redelivery. The same submission id again changes nothing
+    /// and answers the visit as stored with <see cref="VisitCorrected.Created"/> false. A correction made on another
+    /// revision than the stored one throws <see cref="VisitConflictException"/> and changes nothing;
+    /// <see cref="KeyNotFoundException"/> when there is no such visit.
+    /// </summary>
+    /// <remarks>
+    /// SharePoint: the history is JSON in the visit item's Corrections note, so the visit and its history are one PATCH with
+    /// If-Match (the decision, atomic); the follow-up and the last contact are derived from the stored visit and written
+    /// after it, idempotently, again on every redelivery.
+    /// </remarks>
+    Task<VisitCorrected> CorrectOnceAsync(VisitCorrection correction, Visit after, CancellationToken ct = default);
+
+    /// <summary>The corrections of a visit, oldest first; empty for a visit never corrected or not found.</summary>
+    Task<IReadOnlyList<VisitCorrection>> HistoryAsync(string customerNumber, string visitId, CancellationToken ct = default);
+
     /// <summary>A rep's visits whose local date is in [<paramref name="from"/>, <paramref name="to"/>], by time, earliest first.</summary>
     Task<IReadOnlyList<Visit>> ForRepAsync(string repAadObjectId, DateOnly from, DateOnly to, CancellationToken ct = default);
 
@@ -85,6 +115,9 @@ public interface IVisitLog
     /// <summary>Every rep's plan for the week (drafts included: the caller decides what counts), by rep.</summary>
     Task<IReadOnlyList<VisitPlan>> PlansOfWeekAsync(IsoWeek week, CancellationToken ct = default);
 }
+
+/// <summary>What <see cref="IVisitLog.CorrectOnceAsync"/> stored: the visit as it is now, and whether this call corrected it.</summary>
+public sealed record VisitCorrected(Visit Visit, bool Created);
 
 /// <summary>What <see cref="IVisitLog.AddOnceAsync"/> stored: the visit, and whether this call created it.</summary>
 public sealed record VisitSaved(Visit Visit, bool Created);

@@ -28,6 +28,7 @@ public static class Routes
         r.Command(["team day", "团队日报"], DayReportHandler.TeamDay);
         r.Command(["my month", "本月拜访"], MonthReportHandler.MyMonth);
         r.Command(["team month", "团队月报"], MonthReportHandler.TeamMonth);
+        r.Command(["correct visit", "更正拜访", "撤回拜访"], CorrectionHandler.List);   // one's recent reports → correct or withdraw, with a reason
         r.Command(["plan", "拜访计划", "周计划", "本周计划"], PlanHandler.ThisWeek);
         r.Command(["plan next", "下周计划"], PlanHandler.NextWeek);
 
@@ -89,6 +90,10 @@ public static class Routes
         r.Verb("visit.form", VisitHandler.Form);                    // a customer chosen (card button, chooser) → the form
         r.Verb("visit.save", VisitHandler.Save);                    // once per submission id → the read-only report
         r.Verb("visit.cancel", VisitHandler.Cancel);
+        r.Verb(CorrectionCards.OpenVerb, CorrectionHandler.Open);         // a saved report → the form prefilled, with a reason
+        r.Verb(CorrectionCards.SaveVerb, CorrectionHandler.Save);         // once per submission id → in the visit's history
+        r.Verb(CorrectionCards.WithdrawVerb, CorrectionHandler.Withdraw); // gone from reports, kept in the history
+        r.Verb(CorrectionCards.CancelVerb, CorrectionHandler.Cancel);     // back to the report as stored
         r.Search(VisitCards.CustomerDataset, VisitHandler.Search);  // typeahead: Data.Query → application/search
 
         r.Verb("plan.add", PlanHandler.Add);                        // each change is stored as a draft at once

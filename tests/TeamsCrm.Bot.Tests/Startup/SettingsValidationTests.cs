@@ -34,6 +34,7 @@ public class SettingsValidationTests
     [InlineData("Reminders:Parallelism", "lots", "'Reminders:Parallelism'")]   // not even a number: the binder names it
     [InlineData("Host:ShutdownTimeout", "-00:00:01", "Host:ShutdownTimeout '-00:00:01' must be positive")]
     [InlineData("Host:Instances", "0", "Host:Instances '0' must be at least 1")]
+    [InlineData("Visits:CorrectionWindow", "00:00:00", "Visits:CorrectionWindow '00:00:00' must be positive")]
     public async Task A_bad_value_stops_the_start_with_a_message_naming_the_setting(string key, string value, string message)
     {
         var e = await Assert.ThrowsAnyAsync<Exception>(() => TestBot.StartAsync(settings: new Dictionary<string, string?> { [key] = value }));

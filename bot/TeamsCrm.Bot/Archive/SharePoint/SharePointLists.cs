@@ -116,7 +116,9 @@ public static class SharePointLists
     /// Title = the visit's id. SubmissionId is unique: the visit item decides whether a save is the first (a redelivery
     /// answers 409). One indexed column per query: RepDate ("{rep}|2026-11-18", the rep in lower case) for a rep's day
     /// (eq) or month (startswith), CustomerNumber for a customer's visits, LocalDate for everyone's day. Times are UTC to
-    /// the second; the day is the rep's local day, kept as text.
+    /// the second; the day is the rep's local day, kept as text. A corrected visit keeps its history as JSON in Corrections
+    /// (one PATCH with If-Match writes the report and its history together); a withdrawn one has WithdrawnAt and is left
+    /// out of every query's answer in code.
     /// </summary>
     public static readonly ListDef Visits = new("TeamsCrm Visits", Text("Title", required: true),
     [
@@ -125,6 +127,7 @@ public static class SharePointLists
         Choice<VisitMethod>("Method"), Time("VisitTime"), Text("TimeZone", 64), Text("ContactPerson"), Text("ContactInfo"), Note("Notes"),
         Note("ProblemsAndMeasures"), new("Receivable", ColumnKind.Currency), new("Received", ColumnKind.Currency), Choice<VisitResult>("Result"),
         Choice<UnsuccessfulReason>("Reason"), Note("ReasonNote"), Text("NextAction"), new("NextActionDate", ColumnKind.DateOnly), Time("CreatedAt"),
+        new("Revision", ColumnKind.Number), Time("WithdrawnAt"), Note("Corrections"),
     ]);
 
     /// <summary>Title = the visit's id, unique: a follow-up written again (a redelivery completing a save) is stored once.</summary>

@@ -90,6 +90,8 @@ sealed partial class SharePointVisitLog
     /// </summary>
     async Task<VisitSaved> AgainAsync(Visit first, CancellationToken ct)
     {
+        // Withdrawn since: what it drove is gone on purpose, and a late redelivery of its save must not bring it back.
+        if (first.IsWithdrawn) return new VisitSaved(first, Created: false);
         var customer = customers.Get(first.CustomerNumber) ?? await ReadCustomerAsync(first.CustomerNumber, ct);
         var followUp = FollowUp.Of(first);
         var mover = customer is not null && customer.IsBefore(first.Time) ? customer : null;
@@ -141,7 +143,7 @@ sealed partial class SharePointVisitLog
         SharePointSite.UpdateRequest(await site.ItemsAsync(Customers, ct), customer.Id, customer.ETag, ContactFields(time));
 
     /// <summary>Only the last contact: not UpdatedAt, not the edit version — a visit is filed under the customer, it is not an edit.</summary>
-    static Dictionary<string, object?> ContactFields(DateTimeOffset time) => new() { [CustomerFields.LastContactAt] = ItemFields.Wire(time) };
+    static Dictionary<string, object?> ContactFields(DateTimeOffset? time) => new() { [CustomerFields.LastContactAt] = ItemFields.Wire(time) };
 
     /// <summary>PATCH …/fields answers the fields without the item's id.</summary>
     void Saw(string number, string itemId, ItemFields saved) =>

@@ -7,7 +7,7 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// Visits, follow-ups and weekly plans in SharePoint lists through Graph, with the semantics of the SQLite visit log
 /// (the contract tests run on both). Every query filters on one indexed column (SharePoint seeks one index and refuses
 /// the rest past 5,000 items); the rep, the exact range and the order are settled here after fetching. Saving a visit
-/// is in the .Save file, plans in .Plans.
+/// is in the .Save file, plans in .Plans, corrections in .Corrections.
 /// </summary>
 sealed partial class SharePointVisitLog(SharePointSite site, GraphBatch batch, CustomerItems customers, ILogger<SharePointVisitLog> log)
     : IVisitLog
@@ -41,7 +41,7 @@ sealed partial class SharePointVisitLog(SharePointSite site, GraphBatch batch, C
     {
         if (latest <= 0) return [];
         var items = await site.QueryAsync(Visits, ODataFilter.Eq(SharePointLists.CustomerNumber, customerNumber), ct);
-        return [.. items.Where(i => i.Text(SharePointLists.CustomerNumber) == customerNumber).Select(Read)
+        return [.. items.Where(i => i.Text(SharePointLists.CustomerNumber) == customerNumber).Select(Read).Where(v => !v.IsWithdrawn)
             .OrderByDescending(v => v.Time.UtcTicks).ThenByDescending(v => v.Id, StringComparer.Ordinal).Take(latest)];
     }
 
@@ -74,7 +74,7 @@ sealed partial class SharePointVisitLog(SharePointSite site, GraphBatch batch, C
         var (first, last) = (Day(from), Day(to));
         return items.Where(i => i.Text(Rep) is { } rep && wanted.Contains(rep)
                 && i.Text(LocalDate) is { } day && string.CompareOrdinal(day, first) >= 0 && string.CompareOrdinal(day, last) <= 0)
-            .Select(Read);
+            .Select(Read).Where(v => !v.IsWithdrawn);
     }
 
     /// <summary>One query is a plain GET; several go in $batches, each answer followed through its nextLinks.</summary>

@@ -23,7 +23,25 @@ static class VisitItems
 
     public static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static Dictionary<string, object?> Fields(Visit v) => WithoutEmpty(new()
+    public static Dictionary<string, object?> Fields(Visit v) => WithoutEmpty(All(v));
+
+    /// <summary>What a correction never changes: whose visit, to which customer, logged when and by which card.</summary>
+    static readonly string[] Fixed = ["Title", SubmissionId, CustomerNumber, Rep, "CustomerName", "CreatedAt"];
+
+    /// <summary>
+    /// A correction's PATCH: every field a correction may change, empty ones as null so that they are cleared, the day keys
+    /// moved with the time, and the history (<paramref name="corrections"/>, JSON) in the same write.
+    /// </summary>
+    public static Dictionary<string, object?> Corrected(Visit v, string corrections)
+    {
+        var fields = All(v);
+        foreach (var key in Fixed) fields.Remove(key);
+        foreach (var (key, value) in fields) if (value is "") fields[key] = null;
+        fields["Corrections"] = corrections;
+        return fields;
+    }
+
+    static Dictionary<string, object?> All(Visit v) => new()
     {
         ["Title"] = v.Id, [SubmissionId] = v.SubmissionId, [RepDate] = RepPrefix(v.RepAadObjectId) + Day(v.LocalDate),
         [CustomerNumber] = v.CustomerNumber, [LocalDate] = Day(v.LocalDate), [Rep] = v.RepAadObjectId, ["CustomerName"] = v.CustomerName,
@@ -34,7 +52,8 @@ static class VisitItems
         ["NextAction"] = v.NextAction, ["NextActionDate"] = ItemFields.Wire(v.NextActionDate),
         // SharePoint keeps no date before 1900: an unset creation time is left out rather than refused.
         ["CreatedAt"] = v.CreatedAt == default ? null : ItemFields.Wire(v.CreatedAt),
-    });
+        ["Revision"] = v.Revision, ["WithdrawnAt"] = ItemFields.Wire(v.WithdrawnAt),
+    };
 
     public static Visit Read(ItemFields i) => new()
     {
@@ -59,6 +78,8 @@ static class VisitItems
         NextAction = i.Text("NextAction"),
         NextActionDate = i.Date("NextActionDate"),
         CreatedAt = i.Time("CreatedAt") ?? default,
+        Revision = (int)(i.Integer("Revision") ?? 0),
+        WithdrawnAt = i.Time("WithdrawnAt"),
     };
 
     /// <summary>Title = the visit's id (unique): the follow-up of one visit is one item, however often it is written.</summary>

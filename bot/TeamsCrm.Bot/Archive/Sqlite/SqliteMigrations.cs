@@ -165,6 +165,7 @@ static partial class SqliteMigrations
         "ALTER TABLE users ADD COLUMN locale TEXT; ALTER TABLE users ADD COLUMN time_zone TEXT; ALTER TABLE conversations ADD COLUMN installed_by TEXT",
         Step8ApprovalFinish,   // 8: a decision's steps left and their due time; shared card copies (SqliteMigrations.Approvals.cs)
         Step9Documents,   // 9: documents: metadata here, the files under the documents folder (SqliteMigrations.Documents.cs)
+        Step10VisitCorrections,   // 10: corrected and withdrawn visits, their history (SqliteMigrations.Corrections.cs)
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -5,7 +5,7 @@ namespace TeamsCrm.Bot.Archive.Sqlite;
 /// <summary>
 /// Visits, follow-ups and plans in SQLite. Writes run in BEGIN IMMEDIATE transactions taken in turn
 /// (<see cref="SqliteDatabase.BeginWriteAsync"/>): writers queue at the start instead of failing at commit or
-/// sleeping in SQLite's busy handler; plans are in the .Plans file.
+/// sleeping in SQLite's busy handler; plans are in the .Plans file, corrections in .Corrections.
 /// </summary>
 sealed partial class SqliteVisitLog(SqliteDatabase db) : IVisitLog
 {
@@ -39,7 +39,7 @@ sealed partial class SqliteVisitLog(SqliteDatabase db) : IVisitLog
     }
 
     public Task<IReadOnlyList<Visit>> ForRepAsync(string repAadObjectId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        VisitsAsync("rep_aad_object_id = $rep AND local_date >= $from AND local_date <= $to ORDER BY time, id", ct,
+        VisitsAsync("rep_aad_object_id = $rep AND withdrawn_at IS NULL AND local_date >= $from AND local_date <= $to ORDER BY time, id", ct,
             ("$rep", repAadObjectId), ("$from", Sql.Iso(from)), ("$to", Sql.Iso(to)));
 
     public async Task<IReadOnlyList<Visit>> ForRepsAsync(IReadOnlyCollection<string> repAadObjectIds, DateOnly from, DateOnly to, CancellationToken ct = default)
@@ -47,12 +47,12 @@ sealed partial class SqliteVisitLog(SqliteDatabase db) : IVisitLog
         if (repAadObjectIds.Count == 0) return [];
         var reps = repAadObjectIds.Distinct(StringComparer.OrdinalIgnoreCase).Select((rep, i) => ($"$rep{i}", (object?)rep)).ToArray();
         return await VisitsAsync(
-            $"rep_aad_object_id IN ({string.Join(", ", reps.Select(r => r.Item1))}) AND local_date >= $from AND local_date <= $to ORDER BY time, id", ct,
+            $"rep_aad_object_id IN ({string.Join(", ", reps.Select(r => r.Item1))}) AND withdrawn_at IS NULL AND local_date >= $from AND local_date <= $to ORDER BY time, id", ct,
             [.. reps, ("$from", Sql.Iso(from)), ("$to", Sql.Iso(to))]);
     }
 
     public async Task<IReadOnlyList<Visit>> ForCustomerAsync(string customerNumber, int latest, CancellationToken ct = default) =>
-        latest <= 0 ? [] : await VisitsAsync("customer_number = $number ORDER BY time DESC, id DESC LIMIT $latest", ct,
+        latest <= 0 ? [] : await VisitsAsync("customer_number = $number AND withdrawn_at IS NULL ORDER BY time DESC, id DESC LIMIT $latest", ct,
             ("$number", customerNumber), ("$latest", latest));
 
     public async Task<IReadOnlyList<FollowUp>> FollowUpsDueAsync(DateOnly day, CancellationToken ct = default)

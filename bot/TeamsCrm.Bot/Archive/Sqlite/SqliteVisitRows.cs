@@ -32,12 +32,21 @@ static class SqliteVisitRows
         ("next_action", v => v.NextAction),
         ("next_action_date", v => v.NextActionDate is { } d ? Sql.Iso(d) : null),
         ("created_at", v => Sql.Iso(v.CreatedAt)),
+        ("revision", v => v.Revision),
+        ("withdrawn_at", v => Sql.Iso(v.WithdrawnAt)),
     ];
+
+    /// <summary>What a correction never changes: whose visit, to which customer, logged when and by which card.</summary>
+    static readonly HashSet<string> Fixed = ["id", "submission_id", "customer_number", "customer_name", "rep_aad_object_id", "created_at"];
 
     public static readonly string Select = "SELECT " + string.Join(", ", Columns.Select(c => c.Column)) + " FROM visits";
 
     public static readonly string Insert =
         $"INSERT INTO visits ({string.Join(", ", Columns.Select(c => c.Column))}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c.Column))})";
+
+    /// <summary>The corrected report over the stored one, only if that is still at $was (the revision the correction was made on).</summary>
+    public static readonly string Update =
+        $"UPDATE visits SET {string.Join(", ", Columns.Where(c => !Fixed.Contains(c.Column)).Select(c => $"{c.Column} = ${c.Column}"))} WHERE id = $id AND revision = $was";
 
     public static (string Name, object? Value)[] Parameters(Visit visit) => [.. Columns.Select(c => ("$" + c.Column, c.Value(visit)))];
 
@@ -64,6 +73,8 @@ static class SqliteVisitRows
         NextAction = r.TextOrNull("next_action"),
         NextActionDate = r.TextOrNull("next_action_date") is not null ? r.Date("next_action_date") : null,
         CreatedAt = r.Time("created_at"),
+        Revision = r.GetInt32(r.GetOrdinal("revision")),
+        WithdrawnAt = r.TimeOrNull("withdrawn_at"),
     };
 
     public const string InsertFollowUp = """

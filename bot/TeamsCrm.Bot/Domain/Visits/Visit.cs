@@ -50,6 +50,15 @@ public sealed record Visit
     /// <summary>The card submission that created it: saving twice with the same id is one visit.</summary>
     public required string SubmissionId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>How many corrections (or the withdrawal) the report has had: 0 as logged. A correction names the revision it
+    /// was made on, so that of two made on the same one the later is refused instead of silently undoing the first.</summary>
+    public int Revision { get; init; }
+    /// <summary>
+    /// When the report was withdrawn (撤回): it stays in the archive and its history, but no longer counts anywhere —
+    /// reports, plan progress, the customer's last contact, follow-ups. The stores' queries leave it out.
+    /// </summary>
+    public DateTimeOffset? WithdrawnAt { get; init; }
+    public bool IsWithdrawn => WithdrawnAt is not null;
 
     /// <summary>The day of the visit as the rep saw it. Throws for an unknown zone, which validation rejects first.</summary>
     public DateOnly LocalDate => LocalCalendar.DateOf(Time, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));

@@ -14,6 +14,7 @@ public static class VisitFields
     public const string ContactPerson = "contactPerson";
     public const string ContactInfo = "contactInfo";
     public const string Notes = "notes";
+    public const string Problems = "problems";
     public const string Collection = "collection";
     public const string Receivable = "collection.receivable";
     public const string Received = "collection.received";

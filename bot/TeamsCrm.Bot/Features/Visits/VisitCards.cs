@@ -18,13 +18,16 @@ public static class VisitCards
     public const string CustomerDataset = "customers";
 
     /// <summary>The visit report (客户拜访报告, table 5-29), fresh, prefilled from a note, or refused with messages beside the fields.</summary>
-    public static JsonObject Form(CultureInfo c, VisitFormOptions o, FormState state, string? notice = null)
+    /// <param name="correcting">The saved report this form corrects (<see cref="CorrectionCards"/>): its customer is fixed, a reason is asked.</param>
+    public static JsonObject Form(CultureInfo c, VisitFormOptions o, FormState state, string? notice = null, Visit? correcting = null)
     {
-        var card = Card.Create().Title(T.Get(c, "visits.formTitle"));
+        var card = Card.Create().Title(T.Get(c, correcting is null ? "visits.formTitle" : "visits.correctTitle"));
         var f = new FormFields(card, c, state).Banner(notice);
-        card.Text(T.Get(c, "visits.formIntro"), subtle: true);
-        f.Search(VisitForm.Customer, T.Get(c, "visits.customer"), o.Customers, CustomerDataset, required: true, placeholder: T.Get(c, "visits.customerPlaceholder"))
-            .Choice(VisitForm.CustomerType, T.Get(c, "visits.customerType"), VisitText.Choices<CustomerCategory>(c), required: true)
+        card.Text(T.Get(c, correcting is null ? "visits.formIntro" : "visits.correctIntro"), subtle: true);
+        if (correcting is null)
+            f.Search(VisitForm.Customer, T.Get(c, "visits.customer"), o.Customers, CustomerDataset, required: true, placeholder: T.Get(c, "visits.customerPlaceholder"));
+        else card.Facts([(T.Get(c, "visits.customer"), $"{correcting.CustomerName} · {correcting.CustomerNumber}")]);
+        f.Choice(VisitForm.CustomerType, T.Get(c, "visits.customerType"), VisitText.Choices<CustomerCategory>(c), required: true)
             .Choice(VisitForm.Purpose, T.Get(c, "visits.purpose"), VisitText.Choices<VisitPurpose>(c), required: true)
             .Choice(VisitForm.Method, T.Get(c, "visits.method"), VisitText.Choices<VisitMethod>(c), required: true)
             .Date(VisitForm.Date, T.Get(c, "visits.date"), required: true)
@@ -35,8 +38,8 @@ public static class VisitCards
             f.Choice(VisitForm.Contact, T.Get(c, "visits.contactOnFile", o.CustomerName ?? ""),
                 o.Contacts.Select(p => (p.Title is null ? p.Name : $"{p.Name} ({p.Title})", p.Name)));
         f.Text(VisitForm.ContactName, T.Get(c, o.Contacts.Count > 0 ? "visits.contactNew" : "visits.contactName"))
-            .Text(VisitForm.ContactInfo, T.Get(c, "visits.contactInfo"))
-            .Toggle(VisitForm.AddContact, T.Get(c, "visits.addContactLabel"), T.Get(c, "visits.addContact"));
+            .Text(VisitForm.ContactInfo, T.Get(c, "visits.contactInfo"));
+        if (correcting is null) f.Toggle(VisitForm.AddContact, T.Get(c, "visits.addContactLabel"), T.Get(c, "visits.addContact"));
 
         card.Heading(T.Get(c, "visits.reportHeading"));
         f.MultiLine(VisitForm.Notes, T.Get(c, "visits.notes"), required: true)
@@ -53,6 +56,7 @@ public static class VisitCards
             .Text(VisitForm.NextAction, T.Get(c, "visits.nextAction"))
             .Date(VisitForm.NextActionDate, T.Get(c, "visits.nextActionDate"));
 
+        if (correcting is not null) return CorrectionCards.WithReasonAndActions(card, f, c, correcting, o.SubmissionId);
         return card
             .Execute(T.Get(c, "visits.save"), "visit.save", new JsonObject { ["submissionId"] = o.SubmissionId }, style: "positive")
             .Execute(T.Get(c, "visits.discard"), "visit.cancel", withInputs: false)
@@ -88,6 +92,7 @@ public static class VisitCards
             card.Text(T.Get(c, "visits.followUp", next, VisitText.Day(c, due)));
         return card.Execute(T.Get(c, "visits.openFile"), "customer.open", new JsonObject { ["number"] = v.CustomerNumber })
             .Execute(T.Get(c, "visits.addPhotos"), DocumentSection.HowVerb, new JsonObject { ["number"] = v.CustomerNumber, ["about"] = "visit" }, withInputs: false)
+            .Execute(T.Get(c, "visits.correct"), CorrectionCards.OpenVerb, CorrectionCards.Data(v), withInputs: false)
             .Build();
     }
 

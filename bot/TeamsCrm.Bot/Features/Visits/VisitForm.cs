@@ -86,6 +86,23 @@ public static class VisitForm
         return visit;
     }
 
+    /// <summary>A saved report as the form's values, to correct it: the contact picked from the file when they are on it.</summary>
+    public static FormState Of(Visit v, IReadOnlyList<Contact> contacts)
+    {
+        var local = LocalCalendar.FindZone(v.TimeZoneId) is { } zone ? TimeZoneInfo.ConvertTime(v.Time, zone) : v.Time;
+        var onFile = contacts.Any(p => p.Name == v.ContactPerson);
+        return FormState.Of(new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [Customer] = v.CustomerNumber, [CustomerType] = v.CustomerType.ToString(), [Purpose] = v.Purpose.ToString(), [Method] = v.Method.ToString(),
+            [Date] = VisitText.Date(DateOnly.FromDateTime(local.DateTime)), [Time] = local.ToString("HH:mm", CultureInfo.InvariantCulture),
+            [Contact] = onFile ? v.ContactPerson : null, [ContactName] = onFile ? null : v.ContactPerson, [ContactInfo] = v.ContactInfo,
+            [Notes] = v.Notes, [Problems] = v.ProblemsAndMeasures,
+            [Receivable] = v.Collection?.Receivable.ToString(CultureInfo.InvariantCulture), [Received] = v.Collection?.Received.ToString(CultureInfo.InvariantCulture),
+            [Result] = v.Result.ToString(), [Reason] = v.Reason?.ToString(), [ReasonNote] = v.ReasonNote,
+            [NextAction] = v.NextAction, [NextActionDate] = v.NextActionDate is { } due ? VisitText.Date(due) : null,
+        });
+    }
+
     /// <summary>A fresh form: the customer's type, on-site, today now (a report is filled right after the visit), then whatever the draft says.</summary>
     public static FormState Fresh(Domain.Customer? customer, IReadOnlyDictionary<string, string?> draft, DateTimeOffset now, TimeZoneInfo zone)
     {
