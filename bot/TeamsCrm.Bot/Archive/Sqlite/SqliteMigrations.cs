@@ -165,6 +165,9 @@ static partial class SqliteMigrations
         "ALTER TABLE users ADD COLUMN locale TEXT; ALTER TABLE users ADD COLUMN time_zone TEXT; ALTER TABLE conversations ADD COLUMN installed_by TEXT",
         Step8ApprovalFinish,   // 8: a decision's steps left and their due time; shared card copies (SqliteMigrations.Approvals.cs)
         Step9Documents,   // 9: documents: metadata here, the files under the documents folder (SqliteMigrations.Documents.cs)
+        // 10: taken by the corrections of issue 14 (another branch): this placeholder gives way to that step when they meet.
+        "SELECT 1",
+        Step11Imports,    // 11: import runs, and contacts' import keys (SqliteMigrations.Imports.cs)
     ];
 
     public static void Apply(SqliteConnection connection)
