@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace TeamsCrm.Bot.Web;
 
-/// <summary>What a link downloads: a table as CSV or .xlsx (served at /export) or a customer's document (at /documents).</summary>
-public enum DownloadKind { TeamScore, Analysis, History, Document }
+/// <summary>What a link downloads: a table as CSV or .xlsx or a visit ledger workbook (served at /export), or a customer's document (at /documents).</summary>
+public enum DownloadKind { TeamScore, Analysis, History, Document, Ledger }
 
 /// <summary>The file a table is served as; a document is served as it was filed (its links say Csv and it is ignored).</summary>
 public enum DownloadFormat { Csv, Xlsx }

@@ -12,8 +12,9 @@ using TeamsCrm.Bot.Workbooks;
 namespace TeamsCrm.Bot.Features.Exports;
 
 /// <summary>
-/// GET /export: serves a signed link as a CSV or .xlsx download (the format is part of what was signed). A missing, tampered or expired link, or one whose maker may no
-/// longer see the table, is answered 403 with nothing in it; the figures are computed now, from the archive.
+/// GET /export: serves a signed link as a CSV or .xlsx download (the format is part of what was signed), or a visit
+/// ledger workbook. A missing, tampered or expired link, or one whose maker may no longer see the table, is answered
+/// 403 with nothing in it; the figures are computed now, from the archive.
 /// </summary>
 public static class ExportEndpoint
 {
@@ -25,6 +26,11 @@ public static class ExportEndpoint
         if (links.Verify(http.Query) is not { } request) return Results.StatusCode(StatusCodes.Status403Forbidden);
         var me = await directory.FindAsync(request.UserAadObjectId, ct);
         var c = request.Culture;
+        if (request.Kind == DownloadKind.Ledger)
+            return request.Format == DownloadFormat.Xlsx && LedgerRequest.Parse(request.Argument) is { } ledger
+                && await Ledgers.BuildAsync(c, request.UserAadObjectId, ledger, archive, directory, ct) is { } sheets
+                ? TableFile.Workbook(ledger.FileId, sheets)
+                : Results.StatusCode(StatusCodes.Status403Forbidden);
         var table = request.Kind switch
         {
             DownloadKind.TeamScore when TargetRules.MaySeeTeam(me) && TargetEffects.MonthOf("targets:" + request.Argument) is { } month =>
