@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace TeamsCrm.Bot.Workbooks;
@@ -43,26 +43,51 @@ public static class XlsxWriter
 
     static readonly DateTime SerialBase = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
 
-    /// <summary>Writes the workbook to <paramref name="output"/> (which must be seekable: the zip's directory is written last).</summary>
+    /// <summary>Writes the workbook to <paramref name="output"/>, front to back (it need not be seekable).</summary>
+    /// <remarks>
+    /// The zip is written with <see cref="ZipArchiveMode.Create"/>, each part compressed as it is written. The SDK's
+    /// own <c>SpreadsheetDocument.Create</c> opens its package read-write, and System.IO.Packaging then keeps every
+    /// part uncompressed in memory until the end (the whole sheet, however large); so the package's few fixed parts
+    /// are written here and the sheets and styles by the SDK's <see cref="OpenXmlWriter"/> and elements.
+    /// </remarks>
     public static void Write(Stream output, IReadOnlyList<XlsxSheet> sheets)
     {
         if (sheets.Count == 0) throw new ArgumentException("A workbook needs a sheet.", nameof(sheets));
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        var numbers = Enumerable.Range(1, sheets.Count).ToList();
+        Text(zip, "[Content_Types].xml", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>{string.Concat(numbers.Select(n => $"""<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""))}</Types>""");
+        Text(zip, "_rels/.rels", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{Relationships}"><Relationship Id="rId1" Type="{OfficeDocument}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+        Text(zip, "xl/_rels/workbook.xml.rels", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{Relationships}">{string.Concat(numbers.Select(n => $"""<Relationship Id="rId{n}" Type="{OfficeDocument}/worksheet" Target="worksheets/sheet{n}.xml"/>"""))}<Relationship Id="rIdStyles" Type="{OfficeDocument}/styles" Target="styles.xml"/></Relationships>""");
 
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var entries = new List<Sheet>();
-        foreach (var sheet in sheets)
+        Element(zip, "xl/workbook.xml", new Workbook(new Sheets(numbers.Select(n =>
+            new Sheet { Name = SheetName(sheets[n - 1].Name, names), SheetId = (uint)n, Id = $"rId{n}" }))));
+        Element(zip, "xl/styles.xml", Styles());
+        foreach (var n in numbers)
         {
-            var part = workbook.AddNewPart<WorksheetPart>();
-            WriteSheet(part, sheet);
-            entries.Add(new Sheet { Name = SheetName(sheet.Name, names), SheetId = (uint)entries.Count + 1, Id = workbook.GetIdOfPart(part) });
+            using var part = zip.CreateEntry($"xl/worksheets/sheet{n}.xml", CompressionLevel.Optimal).Open();
+            WriteSheet(part, sheets[n - 1], selected: n == 1);
         }
-        workbook.Workbook = new Workbook(new Sheets(entries));
     }
 
-    static void WriteSheet(WorksheetPart part, XlsxSheet sheet)
+    const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const string OfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    static void Text(ZipArchive zip, string name, string xml)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new System.Text.UTF8Encoding(false));
+        writer.Write(xml);
+    }
+
+    static void Element(ZipArchive zip, string name, OpenXmlElement root)
+    {
+        using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(part);   // disposed first: it flushes into the part, which closes the entry
+        writer.WriteStartDocument(true);
+        writer.WriteElement(root);
+    }
+
+    static void WriteSheet(Stream part, XlsxSheet sheet, bool selected)
     {
         var columns = sheet.Columns;
         using var rows = sheet.Rows.GetEnumerator();
@@ -70,11 +95,12 @@ public static class XlsxWriter
         while (sample.Count < SampledRows && rows.MoveNext()) sample.Add(rows.Current);
 
         using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartDocument(true);
         writer.WriteStartElement(new Worksheet());
 
         var headerRow = sheet.TitleLines.Count + (sheet.TitleLines.Count > 0 ? 2 : 1);   // a blank line between the titles and the table
         writer.WriteStartElement(new SheetViews());
-        writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = true });
+        writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = selected ? true : null });
         writer.WriteElement(new Pane
         {
             VerticalSplit = headerRow, TopLeftCell = "A" + (headerRow + 1).ToString(CultureInfo.InvariantCulture),

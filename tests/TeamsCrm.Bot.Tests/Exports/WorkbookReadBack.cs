@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace TeamsCrm.Bot.Tests.Exports;
 
-/// <summary>A downloaded .xlsx read back with the Open XML SDK, as a spreadsheet would see it: each cell's kind and number format.</summary>
+/// <summary>A downloaded .xlsx validated and read back with the Open XML SDK, as a spreadsheet would see it: each cell's kind and number format.</summary>
 public sealed record WorkbookReadBack(IReadOnlyList<SheetReadBack> Sheets)
 {
     public SheetReadBack this[int index] => Sheets[index];
@@ -12,6 +12,9 @@ public sealed record WorkbookReadBack(IReadOnlyList<SheetReadBack> Sheets)
     public static WorkbookReadBack Of(byte[] bytes)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        // What Excel would complain about: the schema and the package's relationships, as the SDK's validator checks them.
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Xunit.Assert.True(errors.Count == 0, string.Join("\n", errors));
         var workbook = document.WorkbookPart!;
         var formats = workbook.WorkbookStylesPart!.Stylesheet!;
         var custom = formats.NumberingFormats?.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!) ?? [];
