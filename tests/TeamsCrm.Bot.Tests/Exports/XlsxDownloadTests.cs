@@ -126,4 +126,24 @@ public class XlsxDownloadTests
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(bot, mine.Replace(Demo.LiNa.AadObjectId, Demo.TomBecker.AadObjectId, StringComparison.Ordinal))).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(bot, mine.Replace("%7Cme%7C", "%7Cteam%7C", StringComparison.Ordinal))).Status);
     }
+
+    [Fact]
+    public async Task The_weekly_plan_ledger_lists_each_planned_visit_with_the_plans_state()
+    {
+        await using var bot = await VisitSeeds.StartBotAsync();
+        var world = await ReportSeeds.SeedAsync(bot);
+        var links = bot.Services.GetRequiredService<DownloadLinks>();
+        var week = new LedgerRequest(LedgerForm.Week, false, ReportSeeds.W47.Monday);
+        var (status, _, body) = await GetAsync(bot, week.Link(links, Demo.LiNa.AadObjectId, T.Chinese));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var plan = WorkbookReadBack.Of(body)[0];
+        Assert.Equal(("5-28 周计划", "客户拜访周计划表（表 5-28）"), (plan.Name, plan["A1"]!.Value));
+        Assert.Equal(["周次：2026-W47（2026-11-16 至 2026-11-22）"], plan.Row(2));
+        Assert.Equal(["预计日期", "预计时间", "客户编号", "客户名称", "客户类别", "拜访目的", "联系人", "备注", "状态", "审核人"], plan.Row(5));
+        Assert.Equal(("number", "yyyy-mm-dd"), (plan["A6"]!.Kind, plan["A6"]!.Format));
+        Assert.Equal(["10:00", world.Huadong.Number, world.Huadong.Name], plan.Row(6).Skip(1).Take(3));
+        Assert.Equal("已提交审核", plan.Row(6)[8]);
+        Assert.Equal(4, Enumerable.Range(6, 6).Count(r => plan.Row(r).Count > 0));   // Li Na's four items, not Tom's
+        Assert.Equal("5-28-2026-W47", week.FileId);
+    }
 }
