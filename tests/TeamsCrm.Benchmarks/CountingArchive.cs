@@ -21,6 +21,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     public IReminderStore Reminders => _reminders ??= CountingProxy<IReminderStore>.Wrap(inner.Reminders, this);
     public IMarketReports Reports => _reports ??= CountingProxy<IMarketReports>.Wrap(inner.Reports, this);
     public IDocumentStore Documents => _documents ??= CountingProxy<IDocumentStore>.Wrap(inner.Documents, this);
+    public IImportRuns Imports => _imports ??= CountingProxy<IImportRuns>.Wrap(inner.Imports, this);
     IConversationStore? _conversations;
     ICustomerFiles? _customers;
     IVisitLog? _visits;
@@ -29,6 +30,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     IReminderStore? _reminders;
     IMarketReports? _reports;
     IDocumentStore? _documents;
+    IImportRuns? _imports;
 
     public long Total => _calls.Values.Sum();
     public IReadOnlyDictionary<string, long> ByMethod => new Dictionary<string, long>(_calls);

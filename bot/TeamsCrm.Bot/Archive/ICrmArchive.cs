@@ -16,6 +16,7 @@ public interface ICrmArchive
     IReminderStore Reminders { get; }
     IMarketReports Reports { get; }
     IDocumentStore Documents { get; }
+    IImportRuns Imports { get; }
 }
 
 /// <summary>

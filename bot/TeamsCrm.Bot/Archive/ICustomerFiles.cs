@@ -58,7 +58,53 @@ public interface ICustomerFiles
     Task LogAccessAsync(AccessLogEntry entry, CancellationToken ct = default);
 
     Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync(string number, CancellationToken ct = default);
+
+    // Bulk paths for importing a ledger (each store's .Import file): many files in few requests, each written once per import key.
+
+    /// <summary>The files whose names, phones or credit codes (in <see cref="CustomerNames"/>' normal forms) are among those given: the duplicate check of many rows at once.</summary>
+    Task<FilesByKey> FindMatchesAsync(IReadOnlyCollection<string> names, IReadOnlyCollection<string> phones,
+        IReadOnlyCollection<string> creditCodes, CancellationToken ct = default);
+
+    /// <summary>Import key → registration number, for the keys whose files are filed (complete); keys not filed are left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> ImportedAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default);
+
+    /// <summary>
+    /// Files each import once per <see cref="CustomerImport.Key"/> (the submission id <see cref="CreateAsync"/> dedups on): a new
+    /// key gets the next registration number of the year — a batch takes its numbers as one range, in the order given — and is
+    /// stored as <see cref="CustomerImport.File"/> says (an import's files are active) with its contacts and one change record,
+    /// the import's note; a key filed before returns that file with <see cref="ImportedFile.Created"/> false. A file is visible
+    /// only once complete; a call cut short leaves nothing visible and the next call with the same keys completes it.
+    /// </summary>
+    Task<IReadOnlyList<ImportedFile>> ImportAsync(IReadOnlyList<CustomerImport> files, CancellationToken ct = default);
+
+    /// <summary>Files each contact once per <see cref="ContactImport.Key"/> under its customer; true where this call stored it.</summary>
+    Task<IReadOnlyList<bool>> ImportContactsAsync(IReadOnlyList<ContactImport> contacts, CancellationToken ct = default);
+
+    /// <summary>Files each entry once per <see cref="ArchiveEntry.Id"/> (as <see cref="AddEntryAsync"/> does); true where this call stored it.</summary>
+    Task<IReadOnlyList<bool>> ImportEntriesAsync(IReadOnlyList<ArchiveEntry> entries, CancellationToken ct = default);
 }
+
+/// <summary>
+/// A customer file to import: the file as it will be stored (its number, times and version are the archive's), its contacts,
+/// and the change record every imported file starts its history with (field "import", <paramref name="Note"/> as the new value,
+/// by <paramref name="ImportedBy"/>).
+/// </summary>
+public sealed record CustomerImport(string Key, Customer File, IReadOnlyList<KeyedContact> Contacts, string ImportedBy, string Note);
+
+/// <summary>A contact with its import key.</summary>
+public sealed record KeyedContact(string Key, NewContact Contact);
+
+/// <summary>A contact to file under an existing customer, once per key.</summary>
+public sealed record ContactImport(string CustomerNumber, string Key, NewContact Contact);
+
+/// <summary>What <see cref="ICustomerFiles.ImportAsync"/> did with one import: the stored file, and whether this call filed it.</summary>
+public sealed record ImportedFile(string Key, Customer File, bool Created);
+
+/// <summary>Files found by normal form (name, phone, credit code → the files that have it), purged files left out as every finder does.</summary>
+public sealed record FilesByKey(
+    IReadOnlyDictionary<string, IReadOnlyList<Customer>> ByName,
+    IReadOnlyDictionary<string, IReadOnlyList<Customer>> ByPhone,
+    IReadOnlyDictionary<string, IReadOnlyList<Customer>> ByCreditCode);
 
 /// <summary>Someone else saved the file first. <see cref="Current"/> is what is stored now.</summary>
 public sealed class VersionConflictException(Customer current)

@@ -6,11 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace TeamsCrm.Bot.Web;
 
-/// <summary>What a link downloads: a table as CSV (served at /export) or a customer's document (at /documents).</summary>
-public enum DownloadKind { TeamScore, Analysis, History, Document }
+/// <summary>What a link downloads: a table as CSV or .xlsx or a visit ledger workbook (served at /export), or a customer's document (at /documents).</summary>
+public enum DownloadKind { TeamScore, Analysis, History, Document, Ledger }
+
+/// <summary>The file a table is served as; a document is served as it was filed (its links say Csv and it is ignored).</summary>
+public enum DownloadFormat { Csv, Xlsx }
 
 /// <summary>What a verified link asks for, and for whom it was made.</summary>
-public sealed record DownloadRequest(DownloadKind Kind, string Argument, string UserAadObjectId, System.Globalization.CultureInfo Culture);
+public sealed record DownloadRequest(DownloadKind Kind, string Argument, string UserAadObjectId, System.Globalization.CultureInfo Culture,
+    DownloadFormat Format = DownloadFormat.Csv);
 
 /// <summary>Export:* settings, for every download link (tables and documents). No key in a file: without Export:SigningKey a random one is made at start.</summary>
 public sealed class ExportOptions
@@ -24,7 +28,8 @@ public sealed class ExportOptions
 }
 
 /// <summary>
-/// Short-lived signed download links: /export (or /documents)?k=kind&amp;a=argument&amp;u=user&amp;l=language&amp;e=expiry&amp;s=HMAC-SHA256 of the five. The
+/// Short-lived signed download links: /export (or /documents)?k=kind&amp;a=argument&amp;u=user&amp;l=language&amp;f=format&amp;e=expiry&amp;s=HMAC-SHA256
+/// of the six (the format is signed, so a CSV link cannot be edited into an .xlsx one or back). The
 /// link carries who it was made for; the endpoint checks the signature (in constant time), the expiry and then that
 /// person's rights again in the directory, so a leaked link expires and a forwarded one serves only what its maker
 /// may see — and only while they still may.
@@ -46,14 +51,16 @@ public sealed class DownloadLinks
         _clock = clock;
     }
 
-    public string For(string userAadObjectId, DownloadKind kind, string argument, System.Globalization.CultureInfo culture)
+    public string For(string userAadObjectId, DownloadKind kind, string argument, System.Globalization.CultureInfo culture,
+        DownloadFormat format = DownloadFormat.Csv)
     {
         var l = culture.Name;
+        var f = FormatName(format);
         var expires = (_clock.GetUtcNow() + _lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var query = new Dictionary<string, string?>
         {
-            ["k"] = kind.ToString(), ["a"] = argument, ["u"] = userAadObjectId, ["l"] = l, ["e"] = expires,
-            ["s"] = Sign(kind.ToString(), argument, userAadObjectId, l, expires),
+            ["k"] = kind.ToString(), ["a"] = argument, ["u"] = userAadObjectId, ["l"] = l, ["f"] = f, ["e"] = expires,
+            ["s"] = Sign(kind.ToString(), argument, userAadObjectId, l, f, expires),
         };
         return QueryHelpers.AddQueryString(_base + PathOf(kind), query);
     }
@@ -62,21 +69,25 @@ public sealed class DownloadLinks
     public DownloadRequest? Verify(IQueryCollection q)
     {
         string? One(string name) => q[name] is { Count: 1 } v ? v[0] : null;
-        if (One("k") is not { } k || One("a") is not { } a || One("u") is not { } u || One("l") is not { } l || One("e") is not { } e
-            || One("s") is not { } s) return null;
+        if (One("k") is not { } k || One("a") is not { } a || One("u") is not { } u || One("l") is not { } l || One("f") is not { } f
+            || One("e") is not { } e || One("s") is not { } s) return null;
         byte[] sent;
         try { sent = WebEncoders.Base64UrlDecode(s); } catch (FormatException) { return null; }
-        if (!CryptographicOperations.FixedTimeEquals(sent, Mac(k, a, u, l, e))) return null;
+        if (!CryptographicOperations.FixedTimeEquals(sent, Mac(k, a, u, l, f, e))) return null;
         if (!long.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
             || _clock.GetUtcNow().ToUnixTimeSeconds() > expires) return null;
-        return Enum.TryParse<DownloadKind>(k, out var kind) && Enum.IsDefined(kind) ? new DownloadRequest(kind, a, u, Cards.T.CultureFor(l)) : null;
+        DownloadFormat? format = f switch { "csv" => DownloadFormat.Csv, "xlsx" => DownloadFormat.Xlsx, _ => null };
+        return Enum.TryParse<DownloadKind>(k, out var kind) && Enum.IsDefined(kind) && format is { } known
+            ? new DownloadRequest(kind, a, u, Cards.T.CultureFor(l), known) : null;
     }
+
+    static string FormatName(DownloadFormat format) => format == DownloadFormat.Xlsx ? "xlsx" : "csv";
 
     /// <summary>Where a kind is served; the kind is signed, so a link moved to the other path is refused there.</summary>
     public static string PathOf(DownloadKind kind) => kind == DownloadKind.Document ? "/documents" : "/export";
 
     static string Sign(byte[] mac) => WebEncoders.Base64UrlEncode(mac);
-    string Sign(string k, string a, string u, string l, string e) => Sign(Mac(k, a, u, l, e));
+    string Sign(string k, string a, string u, string l, string f, string e) => Sign(Mac(k, a, u, l, f, e));
 
     /// <summary>Each part length-prefixed, so that no two different requests sign the same bytes.</summary>
     byte[] Mac(params string[] parts)

@@ -16,7 +16,8 @@ namespace TeamsCrm.Bot.Tests.Cards;
 public static class TargetCatalog
 {
     static readonly YearMonth Month = new(2026, 3);
-    const string Url = "http://127.0.0.1:3978/export?k=Analysis&a=x&u=u&l=en&e=1&s=abc";
+    const string Url = "http://127.0.0.1:3978/export?k=Analysis&a=x&u=u&l=en&f=csv&e=1&s=abc";
+    static string Links(TeamsCrm.Bot.Web.DownloadFormat f) => f == TeamsCrm.Bot.Web.DownloadFormat.Xlsx ? Url.Replace("f=csv", "f=xlsx", StringComparison.Ordinal) : Url;
 
     public static IEnumerable<(string Name, string Builder, JsonObject Card)> All(CultureInfo c)
     {
@@ -45,8 +46,8 @@ public static class TargetCatalog
         var lines = TargetScore.Ranked(reps.Select((r, i) => TargetScore.Line(r.AadObjectId, r.Name, i % 7 == 0 ? null : 100_000m, i * 9_999.99m)));
         yield return ($"scores.mine.{l}", "ScoreCards.Mine", ScoreCards.Mine(c, Month, lines[0]));
         yield return ($"scores.mine.no-target.{l}", "ScoreCards.Mine", ScoreCards.Mine(c, Month, TargetScore.Line("x", "X", null, 0m)));
-        yield return ($"scores.team.{l}", "ScoreCards.Team", ScoreCards.Team(c, Month, lines, Url));
-        yield return ($"scores.team.empty.{l}", "ScoreCards.Team", ScoreCards.Team(c, Month, [], Url));
+        yield return ($"scores.team.{l}", "ScoreCards.Team", ScoreCards.Team(c, Month, lines, Links));
+        yield return ($"scores.team.empty.{l}", "ScoreCards.Team", ScoreCards.Team(c, Month, [], Links));
 
         FigureTable Shares(string id, string chart, int n) => new(id, id, chart, ["k", "n"],
             [.. Enumerable.Range(1, n).Select(i => (IReadOnlyList<string>)[$"Value {i} 华东", (n - i + 1).ToString(CultureInfo.InvariantCulture)])]);
@@ -56,7 +57,7 @@ public static class TargetCatalog
             Shares("credit", "Chart.Donut", 0),
             new FigureTable("stale", "stale", "", ["n", "name", "owner", "at"], [.. Enumerable.Range(1, 50).Select(i => (IReadOnlyList<string>)[$"C-2026-{i:D5}", "Huadong 华东精密", "Li Na", "2026-01-01 09:00"])]),
         };
-        yield return ($"analysis.{l}", "AnalysisCards.Analysis", AnalysisCards.Analysis(c, tables, 12, id => Url));
-        yield return ($"export.history.{l}", "ExportCards.History", ExportCards.History(c, "C-2026-00042", "Huadong Precision", Url));
+        yield return ($"analysis.{l}", "AnalysisCards.Analysis", AnalysisCards.Analysis(c, tables, 12, (id, f) => Links(f)));
+        yield return ($"export.history.{l}", "ExportCards.History", ExportCards.History(c, "C-2026-00042", "Huadong Precision", Links));
     }
 }

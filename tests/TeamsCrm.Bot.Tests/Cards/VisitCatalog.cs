@@ -28,11 +28,13 @@ public static class VisitCatalog
         yield return ($"visit.discarded.{l}", "VisitCards.Discarded", VisitCards.Discarded(c));
         yield return ($"visit.not-allowed.{l}", "VisitCards.NotAllowed", VisitCards.NotAllowed(c, "visits.mayNotLog"));
 
+        // A ledger link as the handlers make it: long (signed), so the budget of the largest cards is checked with it.
+        const string LedgerUrl = "https://crm.example/export?k=Ledger&a=Month%7Cteam%7C2026-11-01&u=7a1c0000-0000-4000-8000-000000000041&l=zh-CN&f=xlsx&e=1794989700&s=VFl2GHCkIsLpC3qgzIW-FDCDXqf2HKhUo8Q8prctmGk";
         var plan = Plan(3);
-        yield return ($"report.day.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, ManyVisits(6), Progress(plan)));
+        yield return ($"report.day.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, ManyVisits(6), Progress(plan), LedgerUrl));
         yield return ($"report.day.empty.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, [], []));
         yield return ($"report.team-day.{l}", "DayReportCards.TeamDay", DayReportCards.TeamDay(c, Day,
-            [.. Enumerable.Range(1, 12).Select(i => ($"Rep {i}", (IReadOnlyList<Visit>)(i == 3 ? [] : ManyVisits(8))))]));
+            [.. Enumerable.Range(1, 12).Select(i => ($"Rep {i}", (IReadOnlyList<Visit>)(i == 3 ? [] : ManyVisits(8))))], LedgerUrl));
 
         var names = Enumerable.Range(1, 60).ToDictionary(i => $"C-2026-{i:D5}", i => $"Customer {i} 华东精密有限公司");
         var people = new Dictionary<string, string> { ["li-na"] = "Li Na", ["tom"] = "Tom Becker", ["zhang"] = "Zhang Wei" };
@@ -40,8 +42,8 @@ public static class VisitCatalog
         var plans = new[] { Plan(25), Plan(25) with { Id = "p2", RepAadObjectId = "tom" } };
         yield return ($"report.month.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, [plan], ManyVisits(6)), names, ManyVisits(6)));
         yield return ($"report.month.empty.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, [], []), names, []));
-        yield return ($"report.month.huge.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, plans, many), names, many));
-        yield return ($"report.team-month.{l}", "MonthReportCards.TeamMonth", MonthReportCards.TeamMonth(c, Month, PlannedVsActual.For(Month, plans, many), names, people, many));
+        yield return ($"report.month.huge.{l}", "MonthReportCards.Month", MonthReportCards.Month(c, "Li Na", Month, PlannedVsActual.For(Month, plans, many), names, many, LedgerUrl));
+        yield return ($"report.team-month.{l}", "MonthReportCards.TeamMonth", MonthReportCards.TeamMonth(c, Month, PlannedVsActual.For(Month, plans, many), names, people, many, LedgerUrl));
         yield return ($"report.team-month.quiet.{l}", "MonthReportCards.TeamMonth", MonthReportCards.TeamMonth(c, Month, PlannedVsActual.For(Month, [], []), names, people, []));
 
         var customers = Options().Customers;

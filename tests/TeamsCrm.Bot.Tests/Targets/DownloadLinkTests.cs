@@ -35,6 +35,7 @@ public class ExportLinkTests
     [InlineData("u", "7a1c0000-0000-4000-8000-000000000011")]          // another person
     [InlineData("k", "TeamScore")]
     [InlineData("l", "en")]
+    [InlineData("f", "xlsx")]                                          // a CSV link edited into an .xlsx one
     [InlineData("e", "99999999999")]                                   // a later expiry
     [InlineData("s", "AAAA")]
     public void Any_changed_part_is_refused(string part, string value)

@@ -3,7 +3,11 @@ using System.Globalization;
 namespace TeamsCrm.Bot.Archive.SharePoint;
 
 /// <summary>A registration number taken, with what is needed to give it back: the counter's item and its eTag after the take.</summary>
-sealed record TakenNumber(string Number, long Sequence, string CounterId, string CounterETag);
+sealed record TakenNumber(string Number, long Sequence, string CounterId, string CounterETag, int Count = 1)
+{
+    /// <summary>The numbers of the range, first to last.</summary>
+    public IEnumerable<string> Range(int year) => Enumerable.Range(0, Count).Select(i => NumberCounter.Format(year, Sequence - Count + 1 + i));
+}
 
 /// <summary>
 /// C-{year}-{seq:D5}, sequential per UTC year, from one item per year in the NumberCounters list (Title = year, unique;
@@ -21,8 +25,15 @@ sealed class NumberCounter(SharePointSite site)
 
     public static string Format(int year, long sequence) => string.Create(CultureInfo.InvariantCulture, $"C-{year}-{sequence:D5}");
 
-    public async Task<TakenNumber> TakeAsync(int year, CancellationToken ct)
+    public Task<TakenNumber> TakeAsync(int year, CancellationToken ct) => TakeAsync(year, 1, ct);
+
+    /// <summary>
+    /// <paramref name="count"/> consecutive numbers in one write (an import's batch): the one returned is the last of them, and
+    /// giving it back gives the whole range back.
+    /// </summary>
+    public async Task<TakenNumber> TakeAsync(int year, int count, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var key = year.ToString(CultureInfo.InvariantCulture);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -31,12 +42,12 @@ sealed class NumberCounter(SharePointSite site)
             {
                 if (counter is null)
                 {
-                    var created = await site.CreateAsync(Counters, new Dictionary<string, object?> { ["Title"] = key, [Last] = 1 }, ct);
-                    return new TakenNumber(Format(year, 1), 1, created.Id, created.ETag);
+                    var created = await site.CreateAsync(Counters, new Dictionary<string, object?> { ["Title"] = key, [Last] = count }, ct);
+                    return new TakenNumber(Format(year, count), count, created.Id, created.ETag, count);
                 }
-                var next = (counter.Integer(Last) ?? 0) + 1;
+                var next = (counter.Integer(Last) ?? 0) + count;
                 var saved = await site.UpdateAsync(Counters, counter.Id, counter.ETag, new Dictionary<string, object?> { [Last] = next }, ct);
-                return new TakenNumber(Format(year, next), next, counter.Id, saved.ETag);
+                return new TakenNumber(Format(year, next), next, counter.Id, saved.ETag, count);
             }
             catch (Exception e) when (SharePointSite.Is(e, 412) || SharePointSite.Is(e, 409))
             {
@@ -56,7 +67,7 @@ sealed class NumberCounter(SharePointSite site)
     {
         try
         {
-            await site.UpdateAsync(Counters, taken.CounterId, taken.CounterETag, new Dictionary<string, object?> { [Last] = taken.Sequence - 1 }, ct);
+            await site.UpdateAsync(Counters, taken.CounterId, taken.CounterETag, new Dictionary<string, object?> { [Last] = taken.Sequence - taken.Count }, ct);
             return true;
         }
         catch (Exception e) when (SharePointSite.Is(e, 412))

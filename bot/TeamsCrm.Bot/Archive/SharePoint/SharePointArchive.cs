@@ -21,6 +21,7 @@ public sealed class SharePointArchive : ICrmArchive
         Targets = new SharePointSalesTargets(site, batch);
         Reminders = new SharePointReminderStore(site);
         Reports = new SharePointMarketReports(site);
+        Imports = new SharePointImportRuns(site, clock);
         Documents = new SharePointDocumentStore(site, documentSpool ?? Path.Combine(Path.GetTempPath(), "teamscrm-documents"),
             logs.CreateLogger<SharePointDocumentStore>());
     }
@@ -32,5 +33,6 @@ public sealed class SharePointArchive : ICrmArchive
     public ISalesTargets Targets { get; }
     public IReminderStore Reminders { get; }
     public IMarketReports Reports { get; }
+    public IImportRuns Imports { get; }
     public IDocumentStore Documents { get; }
 }

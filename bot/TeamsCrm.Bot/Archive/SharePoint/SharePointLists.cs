@@ -48,10 +48,14 @@ public static class SharePointLists
     /// <summary>Title = name. The columns come from <see cref="CustomerFields"/>, which also maps them.</summary>
     public static readonly ListDef Customers = new("TeamsCrm Customers", Text("Title", required: true), CustomerFields.Columns);
 
-    /// <summary>Title = name. Contacts list in the order they were added: by item id.</summary>
+    /// <summary>
+    /// Title = name. Contacts list in the order they were added: by item id. ImportKey: what an import filed the contact
+    /// under (empty for contacts typed into a form); an import reads a customer's contacts before filing more, so it is not
+    /// indexed or unique (SharePoint's unique columns are not documented for items that leave them empty).
+    /// </summary>
     public static readonly ListDef Contacts = new("TeamsCrm Contacts", Text("Title", required: true),
     [
-        ByCustomer(), Text("JobTitle"), Text("Phone", 64), Text("Email"), Choice<ContactRole>("Role"),
+        ByCustomer(), Text("JobTitle"), Text("Phone", 64), Text("Email"), Choice<ContactRole>("Role"), Text("ImportKey", 64),
     ]);
 
     /// <summary>Title = the entry's id, unique: a redelivered entry is filed once.</summary>
@@ -210,6 +214,17 @@ public static class SharePointLists
         Note("Solutions"), Time("SubmittedAt"), Time("UpdatedAt"), new("Late", ColumnKind.Boolean),
     ]);
 
+    /// <summary>
+    /// Title = the import run's id (unique). FileHash (the SHA-256 of the ledger) finds the runs of a file, RunStatus the
+    /// runs still applying; the mapping, owner map, rows done and counts are JSON. Saved with If-Match: the eTag is the version.
+    /// </summary>
+    public static readonly ListDef ImportRuns = new("TeamsCrm Import Runs", Key(),
+    [
+        Text("FileHash", 64, indexed: true, required: true), Text("FileName"), Text("Importer", 64, required: true),
+        new("RunStatus", ColumnKind.Choice, Indexed: true, Required: true, Choices: Enum.GetNames<Domain.Imports.ImportStatus>()),
+        Note("Mapping"), Note("OwnerMap"), Note("RowsDone"), Note("Counts"), Time("CreatedAt"), Time("UpdatedAt"), Time("LeaseUntil"),
+    ]);
+
     /// <summary>The customers' documents: a document library, its columns in <see cref="DocumentFields"/>.</summary>
     public static readonly ListDef Documents = new("TeamsCrm Documents", Text("Title"), DocumentFields.Columns, Library: true);
 
@@ -217,6 +232,6 @@ public static class SharePointLists
     [
         Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users,
         Visits, FollowUps, VisitPlans, Approvals, SalesTargets, ReminderChannels, ReminderOccurrences, ReminderSends, MarketReports,
-        Documents,
+        ImportRuns, Documents,
     ];
 }

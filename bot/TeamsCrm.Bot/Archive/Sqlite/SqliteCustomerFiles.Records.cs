@@ -38,15 +38,19 @@ sealed partial class SqliteCustomerFiles
     public async Task<ArchiveEntry> AddEntryAsync(ArchiveEntry entry, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await Sql.ExecAsync(c, """
+        await InsertEntryAsync(c, entry, ct);
+        return (await Sql.ListAsync(c, $"{EntryColumns} WHERE id = $id", ReadEntry, ct, ("$id", entry.Id))).Single();
+    }
+
+    /// <summary>1 when stored, 0 when an entry with its id is there already.</summary>
+    static Task<int> InsertEntryAsync(SqliteConnection c, ArchiveEntry entry, CancellationToken ct) =>
+        Sql.ExecAsync(c, """
             INSERT INTO archive_entries (id, customer_number, category, type, date, amount, reference, description, result, created_by_aad_object_id, created_at)
             VALUES ($id, $number, $category, $type, $date, $amount, $reference, $description, $result, $by, $at)
             ON CONFLICT(id) DO NOTHING
             """, ct, ("$id", entry.Id), ("$number", entry.CustomerNumber), ("$category", entry.Category.ToString()), ("$type", entry.Type.ToString()),
             ("$date", Sql.Iso(entry.Date)), ("$amount", Sql.Money(entry.Amount)), ("$reference", entry.Reference),
             ("$description", entry.Description), ("$result", entry.Result), ("$by", entry.CreatedByAadObjectId), ("$at", Sql.Iso(entry.CreatedAt)));
-        return (await Sql.ListAsync(c, $"{EntryColumns} WHERE id = $id", ReadEntry, ct, ("$id", entry.Id))).Single();
-    }
 
     /// <summary>Newest date first; entries of the same date, the last added first.</summary>
     static Task<List<ArchiveEntry>> EntriesAsync(SqliteConnection c, string number, CancellationToken ct) =>

@@ -166,6 +166,7 @@ static partial class SqliteMigrations
         Step8ApprovalFinish,   // 8: a decision's steps left and their due time; shared card copies (SqliteMigrations.Approvals.cs)
         Step9Documents,   // 9: documents: metadata here, the files under the documents folder (SqliteMigrations.Documents.cs)
         Step10VisitCorrections,   // 10: corrected and withdrawn visits, their history (SqliteMigrations.Corrections.cs)
+        Step11Imports,    // 11: import runs, and contacts' import keys (SqliteMigrations.Imports.cs)
     ];
 
     public static void Apply(SqliteConnection connection)

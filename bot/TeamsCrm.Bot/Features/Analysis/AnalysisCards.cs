@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Features.Exports;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Analysis;
 
@@ -11,9 +13,9 @@ public static class AnalysisCards
 
     /// <summary>
     /// 客户分析: one chart per figure, each with its table as the fallback (clients and renderers without charts show the
-    /// table), the stale files as a table, and a download link per table.
+    /// table), the stale files as a table, and download links per table (CSV and .xlsx).
     /// </summary>
-    public static JsonObject Analysis(CultureInfo c, IReadOnlyList<FigureTable> tables, int files, Func<string, string> exportUrl)
+    public static JsonObject Analysis(CultureInfo c, IReadOnlyList<FigureTable> tables, int files, Func<string, DownloadFormat, string> exportUrl)
     {
         var card = Card.Create().Title(T.Get(c, "analysis.title")).Text(T.Get(c, "analysis.intro", files), subtle: true);
         foreach (var t in tables)
@@ -25,7 +27,7 @@ public static class AnalysisCards
             else if (t.Chart.Length == 0) card.Add(table);
             else card.Chart(t.Chart, t.Title, ChartData(t), table);
             if (t.Rows.Count > shown.Count) card.Text(T.Get(c, "analysis.more", t.Rows.Count - shown.Count), subtle: true);
-            card.Link(T.Get(c, "export.download"), exportUrl(t.Id));
+            ExportCards.Downloads(card, c, f => exportUrl(t.Id, f));
         }
         return card.Build();
     }

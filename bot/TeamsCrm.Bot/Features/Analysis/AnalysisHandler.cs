@@ -18,7 +18,7 @@ public static class AnalysisHandler
         var people = await PeopleAsync(me!, directory, ct);
         var tables = await AnalysisReport.BuildAsync(c, people, archive, clock.GetUtcNow(), turn.TimeZone, ct);
         var files = tables[0].Rows.Sum(r => int.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture));   // every live file has a category
-        return Reply.Card(AnalysisCards.Analysis(c, tables, files, id => links.For(me!.AadObjectId, DownloadKind.Analysis, id, c)));
+        return Reply.Card(AnalysisCards.Analysis(c, tables, files, (id, f) => links.For(me!.AadObjectId, DownloadKind.Analysis, id, c, f)));
     }
 
     public static bool MaySee(Person? p) => p is not null &&

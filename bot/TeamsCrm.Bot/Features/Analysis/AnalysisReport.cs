@@ -6,11 +6,19 @@ using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Analysis;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Workbooks;
 
 namespace TeamsCrm.Bot.Features.Analysis;
 
-/// <summary>A table of figures as the card draws it (a chart over it, the table as the fallback) and the CSV exports it.</summary>
-public sealed record FigureTable(string Id, string Title, string Chart, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+/// <summary>
+/// A table of figures as the card draws it (a chart over it, the table as the fallback) and the CSV and .xlsx export it.
+/// Cells are text in invariant form; <see cref="Kinds"/> says per column what the text is, so the workbook gets real
+/// numbers and dates (a column past the list is text).
+/// </summary>
+public sealed record FigureTable(string Id, string Title, string Chart, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    public IReadOnlyList<CellKind> Kinds { get; init; } = [];
+}
 
 /// <summary>
 /// Reads what the analysis needs with indexed queries only — each person's files by owner, their contracts by customer
@@ -50,7 +58,8 @@ public static class AnalysisReport
 
     static FigureTable Shares(CultureInfo c, string id, string chart, IReadOnlyList<Share> shares, Func<string, string> label) =>
         new(id, T.Get(c, $"analysis.{id}"), chart, [T.Get(c, $"analysis.{id}"), T.Get(c, "analysis.count")],
-            [.. shares.Select(s => (IReadOnlyList<string>)[s.Key.Length == 0 ? T.Get(c, "analysis.none") : label(s.Key), Count(s.Count)])]);
+            [.. shares.Select(s => (IReadOnlyList<string>)[s.Key.Length == 0 ? T.Get(c, "analysis.none") : label(s.Key), Count(s.Count)])])
+        { Kinds = [CellKind.Text, CellKind.Integer] };
 
     /// <summary>Months as rows, reasons as columns (only reasons that occurred), a total per month.</summary>
     static FigureTable Reasons(CultureInfo c, IReadOnlyList<(YearMonth Month, IReadOnlyDictionary<UnsuccessfulReason, int> Reasons)> months)
@@ -59,14 +68,16 @@ public static class AnalysisReport
         IReadOnlyList<string> headers = [T.Get(c, "analysis.month"), .. reasons.Select(r => CustomerText.Of(c, r)), T.Get(c, "analysis.total")];
         return new("reasons", T.Get(c, "analysis.reasons"), "Chart.VerticalBar", headers,
             [.. months.Select(m => (IReadOnlyList<string>)[m.Month.ToString(), .. reasons.Select(r => Count(m.Reasons.GetValueOrDefault(r))),
-                Count(m.Reasons.Values.Sum())])]);
+                Count(m.Reasons.Values.Sum())])])
+        { Kinds = [CellKind.Text, .. headers.Skip(1).Select(_ => CellKind.Integer)] };
     }
 
     static FigureTable Stale(CultureInfo c, IReadOnlyList<Customer> stale, IReadOnlyDictionary<string, string> names, TimeZoneInfo zone) =>
         new("stale", T.Get(c, "analysis.stale", CustomerAnalysis.StaleDays), "",
             [T.Get(c, "analysis.number"), T.Get(c, "analysis.name"), T.Get(c, "analysis.owner"), T.Get(c, "analysis.lastTouched")],
             [.. stale.Select(x => (IReadOnlyList<string>)[x.Number, x.Name, names.GetValueOrDefault(x.OwnerAadObjectId) ?? "?",
-                CustomerText.Time(CustomerAnalysis.LastTouched(x), zone)])]);
+                CustomerText.Time(CustomerAnalysis.LastTouched(x), zone)])])
+        { Kinds = [CellKind.Text, CellKind.Text, CellKind.Text, CellKind.DateTime] };
 
     static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

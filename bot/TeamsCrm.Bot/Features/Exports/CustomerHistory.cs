@@ -6,6 +6,7 @@ using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Features.Analysis;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.Bot.Workbooks;
 
 namespace TeamsCrm.Bot.Features.Exports;
 
@@ -22,7 +23,7 @@ public static class CustomerHistory
         var number = turn.Text.Trim().ToUpperInvariant();
         if (number.Length is 0 or > 20 || await archive.Customers.GetAsync(number, ct) is not { } customer)
             return Reply.Text(T.Get(c, "export.noSuchFile", CustomerText.Shorten(turn.Text.Trim(), 40)));
-        return Reply.Card(ExportCards.History(c, customer.Number, customer.Name, links.For(turn.User.AadObjectId, DownloadKind.History, customer.Number, c)));
+        return Reply.Card(ExportCards.History(c, customer.Number, customer.Name, f => links.For(turn.User.AadObjectId, DownloadKind.History, customer.Number, c, f)));
     }
 
     /// <summary>Null when there is no such file.</summary>
@@ -45,7 +46,8 @@ public static class CustomerHistory
         return new FigureTable($"history-{number}", T.Get(c, "export.historyTitle", file.Customer.Name), "",
             [T.Get(c, "export.atUtc"), T.Get(c, "export.kind"), T.Get(c, "export.who"), T.Get(c, "export.what"), T.Get(c, "export.before"),
                 T.Get(c, "export.after"), T.Get(c, "export.reason"), T.Get(c, "export.reference")],
-            [.. rows.OrderBy(r => r.At).Select(r => r.Row)]);
+            [.. rows.OrderBy(r => r.At).Select(r => r.Row)])
+        { Kinds = [CellKind.DateTime] };
     }
 
     static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

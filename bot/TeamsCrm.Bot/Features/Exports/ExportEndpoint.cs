@@ -7,12 +7,14 @@ using TeamsCrm.Bot.Domain.Targets;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Analysis;
 using TeamsCrm.Bot.Features.Targets;
+using TeamsCrm.Bot.Workbooks;
 
 namespace TeamsCrm.Bot.Features.Exports;
 
 /// <summary>
-/// GET /export: serves a signed link as a CSV download. A missing, tampered or expired link, or one whose maker may no
-/// longer see the table, is answered 403 with nothing in it; the figures are computed now, from the archive.
+/// GET /export: serves a signed link as a CSV or .xlsx download (the format is part of what was signed), or a visit
+/// ledger workbook. A missing, tampered or expired link, or one whose maker may no longer see the table, is answered
+/// 403 with nothing in it; the figures are computed now, from the archive.
 /// </summary>
 public static class ExportEndpoint
 {
@@ -24,6 +26,11 @@ public static class ExportEndpoint
         if (links.Verify(http.Query) is not { } request) return Results.StatusCode(StatusCodes.Status403Forbidden);
         var me = await directory.FindAsync(request.UserAadObjectId, ct);
         var c = request.Culture;
+        if (request.Kind == DownloadKind.Ledger)
+            return request.Format == DownloadFormat.Xlsx && LedgerRequest.Parse(request.Argument) is { } ledger
+                && await Ledgers.BuildAsync(c, request.UserAadObjectId, ledger, archive, directory, ct) is { } sheets
+                ? TableFile.Workbook(ledger.FileId, sheets)
+                : Results.StatusCode(StatusCodes.Status403Forbidden);
         var table = request.Kind switch
         {
             DownloadKind.TeamScore when TargetRules.MaySeeTeam(me) && TargetEffects.MonthOf("targets:" + request.Argument) is { } month =>
@@ -35,7 +42,7 @@ public static class ExportEndpoint
             _ => null,
         };
         if (table is null) return Results.StatusCode(StatusCodes.Status403Forbidden);
-        return Results.File(Csv.Write(table.Headers, table.Rows), "text/csv; charset=utf-8", $"teamscrm-{table.Id}.csv");
+        return TableFile.Serve(table, request.Format);
     }
 
     public static FigureTable ScoreTable(CultureInfo c, YearMonth month, IReadOnlyList<Domain.Targets.ScoreLine> lines) =>
@@ -44,5 +51,6 @@ public static class ExportEndpoint
             [.. lines.Select((l, i) => (IReadOnlyList<string>)[
                 l.Score is null ? "" : (i + 1).ToString(CultureInfo.InvariantCulture), l.RepName,
                 l.Target?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", l.Actual.ToString("0.00", CultureInfo.InvariantCulture),
-                l.Percent?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", l.Score?.ToString(CultureInfo.InvariantCulture) ?? ""])]);
+                l.Percent?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", l.Score?.ToString(CultureInfo.InvariantCulture) ?? ""])])
+        { Kinds = [CellKind.Integer, CellKind.Text, CellKind.Money, CellKind.Money, CellKind.Decimal, CellKind.Integer] };
 }

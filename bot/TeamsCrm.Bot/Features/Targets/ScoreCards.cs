@@ -5,6 +5,8 @@ using TeamsCrm.Bot.Domain.Targets;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Analysis;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Exports;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Targets;
 
@@ -22,8 +24,8 @@ public static class ScoreCards
         .Text(T.Get(c, "scores.rule"), subtle: true)
         .Build();
 
-    /// <summary>The team, best score first; reps without a target last. The CSV link serves the same table.</summary>
-    public static JsonObject Team(CultureInfo c, YearMonth month, IReadOnlyList<ScoreLine> lines, string exportUrl)
+    /// <summary>The team, best score first; reps without a target last. The CSV and .xlsx links serve the same table.</summary>
+    public static JsonObject Team(CultureInfo c, YearMonth month, IReadOnlyList<ScoreLine> lines, Func<DownloadFormat, string> exportUrl)
     {
         var card = Card.Create().Title(T.Get(c, "scores.teamTitle", month));
         if (lines.Count == 0) card.Text(T.Get(c, "scores.noReps"));
@@ -31,7 +33,7 @@ public static class ScoreCards
             [T.Get(c, "scores.rank"), T.Get(c, "scores.rep"), T.Get(c, "scores.target"), T.Get(c, "scores.actual"), T.Get(c, "scores.percent"), T.Get(c, "scores.score")],
             lines.Select((l, i) => (IReadOnlyList<string>)[l.Score is null ? "—" : (i + 1).ToString(c), l.RepName,
                 l.Target is { } t ? CustomerText.Money(c, t) : "—", CustomerText.Money(c, l.Actual), Percent(c, l.Percent), l.Score?.ToString(c) ?? "—"]));
-        return card.Text(T.Get(c, "scores.rule"), subtle: true).Link(T.Get(c, "export.download"), exportUrl).Build();
+        return ExportCards.Downloads(card.Text(T.Get(c, "scores.rule"), subtle: true), c, exportUrl).Build();
     }
 
     static string Percent(CultureInfo c, decimal? p) => p is { } v ? v.ToString("0.0", c) + " %" : "—";

@@ -31,7 +31,7 @@ public static class ScoreHandler
         if (MonthReportHandler.MonthOf(turn, clock) is not { } month) return Reply.Text(T.Get(c, "reports.dayNotUnderstood", VisitText.Shorten(turn.Text, 60)));
         var reps = await TeamRepsAsync(me!, directory, ct);
         var lines = await SalesFigures.ForAsync(reps, month, archive, ct);
-        return Reply.Card(ScoreCards.Team(c, month, lines, links.For(me!.AadObjectId, DownloadKind.TeamScore, month.ToString(), c)));
+        return Reply.Card(ScoreCards.Team(c, month, lines, f => links.For(me!.AadObjectId, DownloadKind.TeamScore, month.ToString(), c, f)));
     }
 
     /// <summary>A team leader's reps; managers' every rep (targets are per rep).</summary>

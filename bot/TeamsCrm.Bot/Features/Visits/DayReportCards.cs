@@ -12,7 +12,8 @@ public static class DayReportCards
     const int TextInTable = 80;
     static readonly int[] Widths = [1, 3, 2, 2, 3];
 
-    public static JsonObject Day(CultureInfo c, string repName, DateOnly day, IReadOnlyList<Visit> visits, IReadOnlyList<PlanItemProgress> planned)
+    public static JsonObject Day(CultureInfo c, string repName, DateOnly day, IReadOnlyList<Visit> visits, IReadOnlyList<PlanItemProgress> planned,
+        string? ledgerUrl = null)
     {
         var card = Card.Create()
             .Title(T.Get(c, "reports.dayTitle", repName))
@@ -24,11 +25,12 @@ public static class DayReportCards
             card.Table([3, 2, 2], [T.Get(c, "visits.customer"), T.Get(c, "visits.purpose"), T.Get(c, "plans.state")],
                 planned.Select(p => (IReadOnlyList<string>)[p.Item.CustomerName, VisitText.Of(c, p.Item.Purpose), PlanText.State(c, p)]));
         }
-        return card.Build();
+        return LedgerLink(card, c, ledgerUrl).Build();
     }
 
     /// <summary>A leader's view of the day: each person of the team with their visits, those without any too.</summary>
-    public static JsonObject TeamDay(CultureInfo c, DateOnly day, IReadOnlyList<(string Name, IReadOnlyList<Visit> Visits)> team)
+    public static JsonObject TeamDay(CultureInfo c, DateOnly day, IReadOnlyList<(string Name, IReadOnlyList<Visit> Visits)> team,
+        string? ledgerUrl = null)
     {
         var card = Card.Create()
             .Title(T.Get(c, "reports.teamDayTitle"))
@@ -43,7 +45,7 @@ public static class DayReportCards
                 string.Join(" · ", VisitText.Of(c, v.Purpose), VisitText.Result(c, v), VisitText.Shorten(VisitText.NextStep(v), TextInTable)))));
             if (visits.Count > MaxPerRep) card.Text(T.Get(c, "reports.moreRows", visits.Count - MaxPerRep), subtle: true);
         }
-        return card.Build();
+        return LedgerLink(card, c, ledgerUrl).Build();
     }
 
     /// <summary>Per person in the team card; nobody logs more in a day, and a list that long belongs in their own "my day".</summary>
@@ -64,4 +66,7 @@ public static class DayReportCards
                 VisitText.Clock(v), v.CustomerName, VisitText.Of(c, v.Purpose), VisitText.Result(c, v),
                 VisitText.Shorten(VisitText.NextStep(v), TextInTable)]));
     }
+
+    /// <summary>The 5-30 workbook of the same day and people (a signed link for the reader; the card goes to their 1:1 chat only).</summary>
+    internal static Card LedgerLink(Card card, CultureInfo c, string? url) => url is null ? card : card.Link(T.Get(c, "export.downloadLedger"), url);
 }

@@ -3,7 +3,9 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Visits;
 
@@ -13,7 +15,7 @@ namespace TeamsCrm.Bot.Features.Visits;
 /// </summary>
 public static class DayReportHandler
 {
-    public static async Task<Reply> MyDay(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> MyDay(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -26,10 +28,10 @@ public static class DayReportHandler
             ? PlanProgress.Of(plan, await archive.Visits.ForRepAsync(me.AadObjectId, plan.Week.Monday, plan.Week.Sunday, ct), clock.GetUtcNow(), turn.TimeZone)
                 .Where(p => p.Item.Day == day).ToList()
             : [];
-        return Reply.Card(DayReportCards.Day(c, me.Name, day, visits, planned));
+        return Reply.Card(DayReportCards.Day(c, me.Name, day, visits, planned, new LedgerRequest(LedgerForm.Day, false, day).Link(links, me.AadObjectId, c)));
     }
 
-    public static async Task<Reply> TeamDay(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> TeamDay(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -41,7 +43,7 @@ public static class DayReportHandler
         var visits = await archive.Visits.ForRepsAsync([.. team.Select(p => p.AadObjectId)], day, day, ct);
         var byRep = team.Select(p => (p.Name, (IReadOnlyList<Visit>)visits
             .Where(v => string.Equals(v.RepAadObjectId, p.AadObjectId, StringComparison.OrdinalIgnoreCase)).ToList())).ToList();
-        return Reply.Card(DayReportCards.TeamDay(c, day, byRep));
+        return Reply.Card(DayReportCards.TeamDay(c, day, byRep, new LedgerRequest(LedgerForm.Day, true, day).Link(links, me.AadObjectId, c)));
     }
 
     /// <summary>Today in the user's zone, or the day the words after the command name (a report looks back: "Friday" is the last one).</summary>

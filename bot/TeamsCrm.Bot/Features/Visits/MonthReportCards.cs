@@ -14,7 +14,7 @@ public static class MonthReportCards
     public const int MaxRows = 40;
 
     public static JsonObject Month(CultureInfo c, string repName, YearMonth month, PlannedVsActualReport report,
-        IReadOnlyDictionary<string, string> names, IReadOnlyList<Visit> visits)
+        IReadOnlyDictionary<string, string> names, IReadOnlyList<Visit> visits, string? ledgerUrl = null)
     {
         var card = Card.Create().Title(T.Get(c, "reports.monthTitle", repName)).Text(MonthName(c, month), subtle: true);
         Totals(card, c, report.Team);
@@ -26,11 +26,11 @@ public static class MonthReportCards
             card.Heading(T.Get(c, "reports.byReason"));
             card.Facts(reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => (VisitText.Of(c, r.Key), r.Value.ToString(c))));
         }
-        return card.Build();
+        return DayReportCards.LedgerLink(card, c, ledgerUrl).Build();
     }
 
     public static JsonObject TeamMonth(CultureInfo c, YearMonth month, PlannedVsActualReport report, IReadOnlyDictionary<string, string> names,
-        IReadOnlyDictionary<string, string> people, IReadOnlyList<Visit> visits)
+        IReadOnlyDictionary<string, string> people, IReadOnlyList<Visit> visits, string? ledgerUrl = null)
     {
         var card = Card.Create().Title(T.Get(c, "reports.teamMonthTitle")).Text(MonthName(c, month), subtle: true);
         Totals(card, c, report.Team);
@@ -58,7 +58,7 @@ public static class MonthReportCards
             card.Facts(UnsuccessfulVisits.Team(month, visits).OrderByDescending(r => r.Value).ThenBy(r => r.Key)
                 .Select(r => (T.Get(c, "reports.teamReason", VisitText.Of(c, r.Key)), Num(c, r.Value))));
         }
-        return card.Build();
+        return DayReportCards.LedgerLink(card, c, ledgerUrl).Build();
     }
 
     static void Totals(Card card, CultureInfo c, VisitCounts team) =>

@@ -3,7 +3,9 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Visits;
 
@@ -13,7 +15,7 @@ namespace TeamsCrm.Bot.Features.Visits;
 /// </summary>
 public static class MonthReportHandler
 {
-    public static async Task<Reply> MyMonth(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> MyMonth(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -24,10 +26,11 @@ public static class MonthReportHandler
         var plans = new List<VisitPlan>();
         foreach (var week in Team.WeeksOf(month))
             if (await archive.Visits.PlanAsync(me.AadObjectId, week, ct) is { } plan) plans.Add(plan);
-        return Reply.Card(MonthReportCards.Month(c, me.Name, month, PlannedVsActual.For(month, plans, visits), Names(plans, visits), visits));
+        return Reply.Card(MonthReportCards.Month(c, me.Name, month, PlannedVsActual.For(month, plans, visits), Names(plans, visits), visits,
+            new LedgerRequest(LedgerForm.Month, false, month.First).Link(links, me.AadObjectId, c)));
     }
 
-    public static async Task<Reply> TeamMonth(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    public static async Task<Reply> TeamMonth(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -42,11 +45,12 @@ public static class MonthReportHandler
         foreach (var week in Team.WeeksOf(month))
             plans.AddRange((await archive.Visits.PlansOfWeekAsync(week, ct)).Where(p => ids.Contains(p.RepAadObjectId)));
         var people = team.ToDictionary(p => p.AadObjectId, p => p.Name, StringComparer.OrdinalIgnoreCase);
-        return Reply.Card(MonthReportCards.TeamMonth(c, month, PlannedVsActual.For(month, plans, visits), Names(plans, visits), people, visits));
+        return Reply.Card(MonthReportCards.TeamMonth(c, month, PlannedVsActual.For(month, plans, visits), Names(plans, visits), people, visits,
+            new LedgerRequest(LedgerForm.Month, true, month.First).Link(links, me.AadObjectId, c)));
     }
 
     /// <summary>Customer numbers to names, as the visits and plans kept them (the latest visit's name wins).</summary>
-    static IReadOnlyDictionary<string, string> Names(IEnumerable<VisitPlan> plans, IEnumerable<Visit> visits)
+    internal static IReadOnlyDictionary<string, string> Names(IEnumerable<VisitPlan> plans, IEnumerable<Visit> visits)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in plans.SelectMany(p => p.Items).Where(i => i.CustomerName.Length > 0)) names[item.CustomerNumber] = item.CustomerName;
