@@ -43,6 +43,12 @@ internal sealed class GraphContext(FakeGraphOptions options) : IDisposable
         {
             response = e.ToResponse(Clock);
         }
+        catch (OperationCanceledException) when (request.Aborted.IsCancellationRequested)
+        {
+            // The client went away before the handler got going (e.g. while waiting for an upload session's gate):
+            // the request still happened and is logged, as the cut-off body it is.
+            response = GraphError.BadRequest("The client closed the connection before the request was read.").ToResponse(Clock);
+        }
         Counters.Answered(kind, response.Status);
         Requests.Add(new RecordedRequest(Clock.GetUtcNow(), request.Method.ToUpperInvariant(), request.PathText,
             string.Join('&', request.Query.Select(q => q.Key + "=" + q.Value)), kind, response.Status, request.InBatch,
