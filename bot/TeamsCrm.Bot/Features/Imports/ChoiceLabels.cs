@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Imports;
+using HeaderDictionary = TeamsCrm.Bot.Domain.Imports.HeaderDictionary;   // ASP.NET Core has one too (implicit usings)
 using TeamsCrm.Bot.Domain.Visits;
 
 namespace TeamsCrm.Bot.Features.Imports;

@@ -1,5 +1,6 @@
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Imports;
+using HeaderDictionary = TeamsCrm.Bot.Domain.Imports.HeaderDictionary;   // ASP.NET Core has one too (implicit usings)
 using TeamsCrm.Bot.Workbooks;
 
 namespace TeamsCrm.Bot.Features.Imports;
