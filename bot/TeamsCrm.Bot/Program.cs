@@ -10,6 +10,7 @@ using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Domain.Documents;
 using TeamsCrm.Bot.Features.Documents;
 using TeamsCrm.Bot.Features.Exports;
+using TeamsCrm.Bot.Features.Imports;
 using TeamsCrm.Bot.Features.Reminders;
 using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Operations;
@@ -31,6 +32,8 @@ public static class Program
         // `provision`: create the SharePoint lists (or add what is missing) and exit, without starting the bot.
         if (args is ["provision", .. var rest]) return await ProvisionCommand.RunAsync(rest, Console.Out, Console.Error);
         // `package`: the Teams app package (manifest/ filled in from environment values) and exit.
+        // `import`: load a ledger workbook into the configured archive (dry run or apply) and exit.
+        if (args is ["import", .. var import]) return await ImportCommand.RunAsync(import, Console.Out, Console.Error);
         if (args is ["package", .. var options]) return PackageCommand.Run(options, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
         await Build(args).RunAsync();
         return 0;
@@ -69,6 +72,8 @@ public static class Program
         services.AddValidatedOptions<ExportOptions, ExportOptionsValidation>(ExportOptions.Section);   // a key when Host:Instances > 1
         services.AddSingleton<DownloadLinks>();                              // short-lived signed CSV links
         services.AddValidatedOptions<DocumentLimits, DocumentLimitsValidation>(DocumentLimits.Section);   // size, types, files per message
+        services.AddValidatedOptions<ImportOptions, ImportOptionsValidation>(ImportOptions.Section);   // row limit, batch size
+        services.AddSingleton<LedgerImporter>();                           // ledger workbooks: dry run, apply, resume
         services.AddSingleton<RecentCustomers>();                          // the file each person last opened: a document's default
         services.AddSingleton<CustomerPurge>();                            // deleted files past retention → purged
         services.AddHostedService<CustomerPurgeService>();                 // …every hour

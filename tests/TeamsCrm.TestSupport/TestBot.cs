@@ -219,6 +219,9 @@ public sealed class TestBot : IAsyncDisposable
     /// <summary>Where this bot's SQLite archive keeps documents (Archive:Documents:Path).</summary>
     public string DocumentsFolder => DocumentsPath(_dbPath);
 
+    /// <summary>This bot's SQLite archive (Archive:Sqlite:Path): the command line's verbs can work on it beside the bot.</summary>
+    public string DatabasePath => _dbPath;
+
     static string DocumentsPath(string dbPath) => dbPath + "-documents";
 
     sealed class StaticCredential : TokenCredential

@@ -10,10 +10,15 @@ namespace TeamsCrm.Bot.Workbooks;
 /// </summary>
 public static class TextEncodings
 {
-    static TextEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    // In the constructor, not a field initialiser: those run before it, and GB18030 exists only once the provider is registered.
+    static TextEncodings()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Gb18030 = Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
 
     /// <summary>GB18030 (code page 54936), which reads GBK and GB2312 text the same.</summary>
-    public static Encoding Gb18030 { get; } = Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    public static Encoding Gb18030 { get; }
 
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -80,7 +80,7 @@ sealed partial class SharePointCustomerFiles
         return [.. files.Select(f => result[f.Key] with { Created = result[f.Key].Created && created.Add(f.Key) })];
     }
 
-    static ChangeRecord History(CustomerImport f, string number, DateTimeOffset now) => new(number, "import", null, f.Note, f.ImportedBy, now, null, null);
+    static ChangeRecord History(CustomerImport f, string number, DateTimeOffset now) => new(number, Domain.Imports.ImportKeys.HistoryField, null, f.Note, f.ImportedBy, now, null, null);
 
     sealed record ImportClaim(string ItemId, string ETag, string? Number, Customer? File);
 

@@ -86,7 +86,7 @@ sealed partial class SqliteCustomerFiles
                 await InsertImportedContactAsync(c, customer.Number, contact.Key, contact.Contact, ct);
             await Sql.ExecAsync(c, "INSERT INTO customer_submissions (submission_id, customer_number, created_at) VALUES ($id, $number, $now)", ct,
                 ("$id", import.Key), ("$number", customer.Number), ("$now", Sql.Iso(now)));
-            await InsertChangeAsync(c, new ChangeRecord(customer.Number, "import", null, import.Note, import.ImportedBy, now, null, null), ct);
+            await InsertChangeAsync(c, new ChangeRecord(customer.Number, Domain.Imports.ImportKeys.HistoryField, null, import.Note, import.ImportedBy, now, null, null), ct);
             filed[import.Key] = customer.Number;
         }
         var results = new List<ImportedFile>(files.Count);

@@ -14,6 +14,9 @@ public static class ImportKeys
     /// <summary>What of a row a key is for: the customer file, its first contact, its first contract, or the one record of a child row.</summary>
     public const string File = "file", FirstContact = "contact", FirstContract = "contract", Record = "record";
 
+    /// <summary>The change-record field of an imported file's first history line; its new value is the import's note ("imported from …, row N").</summary>
+    public const string HistoryField = "import";
+
     /// <summary>"import-" and 32 hex digits (128 bits of SHA-256): short enough for every store's key column.</summary>
     public static string Of(string fileHash, string sheet, int row, string part)
     {

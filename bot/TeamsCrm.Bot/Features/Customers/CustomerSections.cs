@@ -96,6 +96,7 @@ static class CustomerSections
     {
         if (h.Field == DocumentSection.HistoryField)
             return T.Get(c, h.NewValue is not null ? "documents.historyAdded" : "documents.historyRemoved", h.NewValue ?? h.OldValue);
+        if (h.Field == Domain.Imports.ImportKeys.HistoryField) return h.NewValue ?? "";   // written in the importer's language
         var line = T.Get(c, "customers.changeLine", CustomerText.Field(c, h.Field),
             CustomerText.Quoted(c, h.Field, h.OldValue), CustomerText.Quoted(c, h.Field, h.NewValue));
         return h.Reason is null ? line : T.Get(c, "customers.withReason", line, CustomerText.Shorten(h.Reason, TextInCard));

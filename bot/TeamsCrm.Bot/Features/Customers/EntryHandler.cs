@@ -14,10 +14,7 @@ namespace TeamsCrm.Bot.Features.Customers;
 /// </summary>
 public static class EntryHandler
 {
-    /// <summary>Documents (licences, contracts as files) belong in the customer's folder; they arrive with document links.</summary>
-    static readonly EntryType[] Offered = [.. Enum.GetValues<EntryType>().Where(t => t != EntryType.Document)];
-    static readonly EntryType[] NeedAmount = [EntryType.Contract, EntryType.Order, EntryType.Debt, EntryType.Repayment];
-    static readonly EntryType[] NeedDescription = [EntryType.Return, EntryType.Discount, EntryType.Complaint];
+    static readonly EntryType[] Offered = EntryForm.Offered;
 
     public static async Task<Reply> Form(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
     {
@@ -43,19 +40,15 @@ public static class EntryHandler
         if (SubmissionIds.Parse(turn.DataString("submissionId")) is not { } submissionId) return Reply.Text(T.Get(c, "help.staleCard"));
 
         var form = new FormReader(turn.Data, c);
-        var type = form.Choice("type", required: true, allowed: Offered);
+        var values = EntryForm.Read(form, out var type);
         if (type is { } asked && !types.Contains(asked)) return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "entry.notAllowed"));
-        var date = form.Date("date", required: true);
-        var amount = form.Amount("amount", required: type is { } t1 && NeedAmount.Contains(t1));
-        var reference = form.Text("reference");
-        var description = form.MultiLine("description", required: type is { } t2 && NeedDescription.Contains(t2));
-        var result = form.MultiLine("result");
-        if (type is not { } entryType || date is not { } entryDate || !form.IsValid)
+        if (values is null)
             return Reply.ReplaceCard(EntryCards.Form(c, customer.Number, customer.Name, types, submissionId, new FormState(turn.Data, form.Errors)));
+        var entryType = values.Type;
 
         // The id comes from the card's submission id: pressing Save twice, or a redelivered invoke, files it once.
-        var entry = new ArchiveEntry($"{customer.Number}/{submissionId}", customer.Number, EntryTypes.CategoryOf(entryType), entryType, entryDate,
-            amount, reference, description, result, me.AadObjectId, clock.GetUtcNow());
+        var entry = new ArchiveEntry($"{customer.Number}/{submissionId}", customer.Number, EntryTypes.CategoryOf(entryType), entryType, values.Date,
+            values.Amount, values.Reference, values.Description, values.Result, me.AadObjectId, clock.GetUtcNow());
         var stored = await files.AddEntryAsync(entry, ct);
         if (!string.Equals(stored.CreatedByAadObjectId, me.AadObjectId, StringComparison.OrdinalIgnoreCase))
             return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.notYourForm"));   // a submission id copied from someone else's card
