@@ -165,7 +165,18 @@ static partial class SqliteMigrations
         "ALTER TABLE users ADD COLUMN locale TEXT; ALTER TABLE users ADD COLUMN time_zone TEXT; ALTER TABLE conversations ADD COLUMN installed_by TEXT",
         Step8ApprovalFinish,   // 8: a decision's steps left and their due time; shared card copies (SqliteMigrations.Approvals.cs)
         Step9Documents,   // 9: documents: metadata here, the files under the documents folder (SqliteMigrations.Documents.cs)
+        StepAliases,      // 12: a customer's other names, each normal form indexed for find, the duplicate check and quick capture
     ];
+
+    const string StepAliases = """
+        ALTER TABLE customers ADD COLUMN aliases TEXT;
+        ALTER TABLE customers ADD COLUMN alias1_normalized TEXT;
+        ALTER TABLE customers ADD COLUMN alias2_normalized TEXT;
+        ALTER TABLE customers ADD COLUMN alias3_normalized TEXT;
+        CREATE INDEX customers_alias1 ON customers(alias1_normalized);
+        CREATE INDEX customers_alias2 ON customers(alias2_normalized);
+        CREATE INDEX customers_alias3 ON customers(alias3_normalized);
+        """;
 
     public static void Apply(SqliteConnection connection)
     {
