@@ -20,7 +20,7 @@ public interface ICustomerFiles
     /// <summary>The file with its contacts, archive entries and change history (the customer card).</summary>
     Task<CustomerFile?> GetFileAsync(string number, CancellationToken ct = default);
 
-    /// <summary>Files whose normalised name starts with the normalised <paramref name="prefix"/>.</summary>
+    /// <summary>Files whose normalised name or one of whose aliases starts with the normalised <paramref name="prefix"/>, in name order.</summary>
     Task<IReadOnlyList<Customer>> FindByNamePrefixAsync(string prefix, int max, CancellationToken ct = default);
 
     Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken ct = default);

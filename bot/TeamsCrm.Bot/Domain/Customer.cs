@@ -9,6 +9,8 @@ public sealed record Customer
     public required string Number { get; init; }
     public required CustomerKind Kind { get; init; }
     public required string Name { get; init; }
+    /// <summary>Short and former names, "; "-separated (<see cref="CustomerAliases"/>).</summary>
+    public string? Aliases { get; init; }
     public string? Industry { get; init; }
     public string? CompanySize { get; init; }
     public string? Region { get; init; }

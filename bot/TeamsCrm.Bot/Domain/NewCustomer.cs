@@ -15,7 +15,8 @@ public sealed record NewCustomer(
     string? CreditCode = null,
     CustomerCategory Category = CustomerCategory.New,
     CustomerTier Tier = CustomerTier.General,
-    IReadOnlyList<NewContact>? Contacts = null);
+    IReadOnlyList<NewContact>? Contacts = null,
+    string? Aliases = null);
 
 public sealed record NewContact(string Name, string? Title, string? Phone, string? Email, ContactRole Role);
 

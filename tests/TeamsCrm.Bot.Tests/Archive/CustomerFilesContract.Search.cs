@@ -27,6 +27,25 @@ public abstract partial class CustomerFilesContract
     }
 
     [Fact]
+    public async Task A_file_is_found_by_any_of_its_aliases_and_an_update_moves_them_and_a_file_found_twice_is_listed_once()
+    {
+        await FileSearchSamplesAsync();
+        var huadong = await Files.CreateAsync(Draft("Huadong Precision Machinery", null, null, null) with { Aliases = "华东精密机械; HPM; 华东机械" },
+            NewSubmissionId());
+
+        Assert.Equal("华东精密机械; HPM; 华东机械", (await Files.GetAsync(huadong.Number))!.Aliases);
+        Assert.Equal(["Huadong Precision Machinery", "华东精密"], await NamesFoundAsync("华东"));   // ordered by file name
+        Assert.Equal(["Huadong Precision Machinery"], await NamesFoundAsync("hpm"));
+        Assert.Equal(["Huadong Precision Machinery"], await NamesFoundAsync("华东机"));
+        Assert.Equal(["Huadong Precision Machinery"], await NamesFoundAsync("huadong"));              // name and nothing twice
+
+        var renamed = await Files.UpdateAsync(huadong with { Aliases = "沪东" }, []);
+        Assert.Empty(await NamesFoundAsync("hpm"));
+        Assert.Equal(["Huadong Precision Machinery"], await NamesFoundAsync("沪东"));
+        Assert.Equal("沪东", renamed.Aliases);
+    }
+
+    [Fact]
     public async Task Percent_underscore_and_quotes_in_a_name_search_are_plain_text_not_wildcards_or_SQL()
     {
         await FileSearchSamplesAsync();

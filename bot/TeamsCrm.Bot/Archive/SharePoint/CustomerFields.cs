@@ -21,6 +21,9 @@ static class CustomerFields
         NormalizedCreditCode = "NormalizedCreditCode", Owner = "Owner", Status = "FileStatus", LastContactAt = "LastContactAt",
         EditVersion = "EditVersion";
 
+    /// <summary>The normal forms of <see cref="Customer.Aliases"/>, one column each (<see cref="CustomerAliases.Max"/>).</summary>
+    public static readonly string[] NormalizedAliases = ["NormalizedAlias1", "NormalizedAlias2", "NormalizedAlias3"];
+
     static Field Text(string name, string column, Func<Customer, string?> get, Func<Customer, string?, Customer> set, int max = 255,
         bool indexed = false, bool required = false) =>
         new(name, new ColumnDef(column, ColumnKind.Text, max, indexed, Required: required), c => get(c), (c, f) => set(c, f.Text(column)));
@@ -47,6 +50,11 @@ static class CustomerFields
             (c, f) => c with { Number = f.Text(Number)! }, Fixed: true),
         Text("Name", "Title", c => c.Name, (c, v) => c with { Name = v ?? "" }),
         Derived(NormalizedName, c => CustomerNames.Normalize(c.Name)),
+        Text("Aliases", "Aliases", c => c.Aliases, (c, v) => c with { Aliases = v }),
+        // One indexed column per alias: a prefix query on each (SharePoint refuses a top-level "or" on a big list).
+        Derived(NormalizedAliases[0], c => CustomerAliases.Normalized(c.Aliases, 0)),
+        Derived(NormalizedAliases[1], c => CustomerAliases.Normalized(c.Aliases, 1)),
+        Derived(NormalizedAliases[2], c => CustomerAliases.Normalized(c.Aliases, 2)),
         Choice("Kind", "Kind", c => c.Kind, (c, v) => c with { Kind = v }),
         Text("Industry", "Industry", c => c.Industry, (c, v) => c with { Industry = v }),
         Text("CompanySize", "CompanySize", c => c.CompanySize, (c, v) => c with { CompanySize = v }),

@@ -45,24 +45,33 @@ sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch bat
     }
 
     /// <summary>
-    /// startswith on the indexed normalised name, sorted on it, page by page until the first max are settled (a later
-    /// name sorts after the max-th, so no tie or purged file can still come before it). Pages hold half as many again as
-    /// asked for, so that the first one is nearly always enough. A prefix matching more than 5,000 files is refused by
+    /// startswith on the indexed normalised name and on each alias column (one indexed column each: SharePoint refuses a
+    /// top-level "or" on a big list), the four queries in one $batch, each sorted on its column and read page by page
+    /// until its first max are settled (a later value sorts after the max-th, so no tie or purged file can still come
+    /// before it). Pages hold half as many again as asked for, so that the first one is nearly always enough. A file
+    /// found only by an alias ranks by its name among the rest. A prefix matching more than 5,000 files is refused by
     /// SharePoint's list view threshold; typing one more character narrows it.
     /// </summary>
     public async Task<IReadOnlyList<Customer>> FindByNamePrefixAsync(string prefix, int max, CancellationToken ct = default)
     {
         var p = CustomerNames.Normalize(prefix);
         if (p.Length == 0 || max <= 0) return [];
-        bool Matches(ItemFields i) => Listed(i) && (i.Text(NormalizedName) ?? "").StartsWith(p, StringComparison.Ordinal);
-        bool Settled(List<ItemFields> got)
+        string[] columns = [NormalizedName, .. NormalizedAliases];
+        bool Matches(ItemFields i, string column) => Listed(i) && (i.Text(column) ?? "").StartsWith(p, StringComparison.Ordinal);
+        Func<List<ItemFields>, bool> Settled(string column) => got =>
         {
-            var names = got.Where(Matches).Select(i => i.Text(NormalizedName)!).Order(StringComparer.Ordinal).ToList();
-            return names.Count >= max && string.CompareOrdinal(got[^1].Text(NormalizedName), names[max - 1]) > 0;
-        }
-        var items = await site.QueryAsync(Customers, ODataFilter.StartsWith(NormalizedName, p), ct,
-            top: (int)Math.Min(max + max / 2L + 1, SharePointSite.MaxPage), orderBy: $"fields/{NormalizedName}", enough: Settled);
-        return ByName(items.Where(Matches)).Take(max).ToList();
+            var values = got.Where(i => Matches(i, column)).Select(i => i.Text(column)!).Order(StringComparer.Ordinal).ToList();
+            return values.Count >= max && string.CompareOrdinal(got[^1].Text(column), values[max - 1]) > 0;
+        };
+        var items = await site.ItemsAsync(Customers, ct);
+        var top = (int)Math.Min(max + max / 2L + 1, SharePointSite.MaxPage);
+        var answers = await batch.SendAsync([.. columns.Select(c => SharePointSite.QueryRequest(items, ODataFilter.StartsWith(c, p), top, $"fields/{c}"))], ct);
+        if (answers.FirstOrDefault(a => !a.IsSuccess) is { } failed) throw failed.Error();
+        var found = new Dictionary<string, ItemFields>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Length; i++)
+            foreach (var item in await site.ReadAllAsync(items, answers[i], ct, Settled(columns[i])))
+                if (Matches(item, columns[i])) found.TryAdd(item.Text(Number)!, item);
+        return ByName(found.Values).Take(max).ToList();
     }
 
     public async Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken ct = default) =>

@@ -97,13 +97,14 @@ public sealed class SharePointSite(GraphServiceClient graph, string siteId)
         return found;
     }
 
-    /// <summary>The items of a query a $batch answered, with every page after it.</summary>
-    public async Task<List<ItemFields>> ReadAllAsync(ItemsRequestBuilder items, BatchAnswer answer, CancellationToken ct)
+    /// <summary>The items of a query a $batch answered, with every page after it, or until <paramref name="enough"/> says so.</summary>
+    public async Task<List<ItemFields>> ReadAllAsync(ItemsRequestBuilder items, BatchAnswer answer, CancellationToken ct,
+        Func<List<ItemFields>, bool>? enough = null)
     {
         var found = new List<ItemFields>();
-        if (GraphPaging.ReadPage(answer.Body ?? throw answer.Error(), found) is { } next)
+        if (GraphPaging.ReadPage(answer.Body ?? throw answer.Error(), found) is { } next && enough?.Invoke(found) != true)
             await GraphPaging.FollowAsync(await SendAsync(items.WithUrl(next).ToGetRequestInformation(), ct), found,
-                link => SendAsync(items.WithUrl(link).ToGetRequestInformation(), ct));
+                link => SendAsync(items.WithUrl(link).ToGetRequestInformation(), ct), enough);
         return found;
     }
 

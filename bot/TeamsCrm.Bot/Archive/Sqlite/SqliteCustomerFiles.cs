@@ -28,7 +28,7 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
             Number = await NextNumberAsync(c, now.UtcDateTime.Year, ct),
             Kind = draft.Kind, Name = draft.Name, OwnerAadObjectId = draft.OwnerAadObjectId,
             Industry = draft.Industry, CompanySize = draft.CompanySize, Region = draft.Region, Address = draft.Address,
-            Phone = draft.Phone, Email = draft.Email, Website = draft.Website, CreditCode = draft.CreditCode,
+            Phone = draft.Phone, Email = draft.Email, Website = draft.Website, CreditCode = draft.CreditCode, Aliases = draft.Aliases,
             Category = draft.Category, Tier = draft.Tier, Status = CustomerStatus.Pending,
             CreatedAt = now, UpdatedAt = now, Version = "1",
         };
@@ -74,11 +74,14 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
     /// a wildcard. U+10FFFF is the highest code point, so every name that starts with the prefix sorts below
     /// prefix + U+10FFFF. A prefix that normalises to nothing ("%", "…") finds nothing rather than everything.
     /// </summary>
+    static readonly string[] NameColumns = ["name_normalized", "alias1_normalized", "alias2_normalized", "alias3_normalized"];
+
     public async Task<IReadOnlyList<Customer>> FindByNamePrefixAsync(string prefix, int max, CancellationToken ct = default)
     {
         var p = CustomerNames.Normalize(prefix);
         if (p.Length == 0 || max <= 0) return [];
-        return await FindAsync("name_normalized >= $p AND name_normalized < $end ORDER BY name_normalized, number LIMIT $max", ct,
+        // The name or any alias starting with it; SQLite answers each OR term from its own index.
+        return await FindAsync(string.Join(" OR ", NameColumns.Select(c => $"({c} >= $p AND {c} < $end)")) + " ORDER BY name_normalized, number LIMIT $max", ct,
             ("$p", p), ("$end", p + "\U0010FFFF"), ("$max", max));
     }
 

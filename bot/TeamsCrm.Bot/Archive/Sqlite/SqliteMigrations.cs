@@ -167,7 +167,18 @@ static partial class SqliteMigrations
         Step9Documents,   // 9: documents: metadata here, the files under the documents folder (SqliteMigrations.Documents.cs)
         Step10VisitCorrections,   // 10: corrected and withdrawn visits, their history (SqliteMigrations.Corrections.cs)
         Step11Imports,    // 11: import runs, and contacts' import keys (SqliteMigrations.Imports.cs)
+        StepAliases,      // 12: a customer's other names, each normal form indexed for find, the duplicate check and quick capture
     ];
+
+    const string StepAliases = """
+        ALTER TABLE customers ADD COLUMN aliases TEXT;
+        ALTER TABLE customers ADD COLUMN alias1_normalized TEXT;
+        ALTER TABLE customers ADD COLUMN alias2_normalized TEXT;
+        ALTER TABLE customers ADD COLUMN alias3_normalized TEXT;
+        CREATE INDEX customers_alias1 ON customers(alias1_normalized);
+        CREATE INDEX customers_alias2 ON customers(alias2_normalized);
+        CREATE INDEX customers_alias3 ON customers(alias3_normalized);
+        """;
 
     public static void Apply(SqliteConnection connection)
     {

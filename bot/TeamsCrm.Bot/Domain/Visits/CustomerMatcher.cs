@@ -29,14 +29,20 @@ public static class CustomerMatcher
     /// <summary>Candidates within this confidence of the best one are "close": the user must choose between them.</summary>
     public const double CloseMargin = 0.2;
 
-    public static CustomerMatches Match(string candidate, IEnumerable<(string Number, string Name)> customers, int max = 5)
+    public static CustomerMatches Match(string candidate, IEnumerable<(string Number, string Name)> customers, int max = 5) =>
+        Match(candidate, customers.Select(c => (c.Number, c.Name, (IReadOnlyList<string>)[])), max);
+
+    /// <summary>As above, where a customer also answers to its aliases (short or former names): its best-scoring name counts, and the match shows its file name.</summary>
+    public static CustomerMatches Match(string candidate, IEnumerable<(string Number, string Name, IReadOnlyList<string> Aliases)> customers, int max = 5)
     {
         var key = CompanyNameKey.Of(candidate);
         var number = candidate.Trim();
         if (key.Length == 0) return new([], MatchVerdict.None);
 
         var ranked = customers
-            .Select(c => Score(key, number, c.Number, c.Name))
+            .Select(c => c.Aliases.Prepend(c.Name)
+                .Select(n => Score(key, number, c.Number, n)).OfType<CustomerMatch>()
+                .OrderByDescending(m => m.Confidence).ThenBy(m => m.Kind).FirstOrDefault() is { } best ? best with { Name = c.Name } : null)
             .OfType<CustomerMatch>()
             .OrderByDescending(m => m.Confidence).ThenBy(m => m.Kind).ThenBy(m => m.Name.Length).ThenBy(m => m.Number, StringComparer.Ordinal)
             .ToList();

@@ -9,13 +9,13 @@ namespace TeamsCrm.Bot.Features.Customers;
 /// </summary>
 public sealed record CustomerBasics(
     string Name, string? Industry, string? CompanySize, string? Region, string? Address, string? Phone, string? Email,
-    string? Website, string? CreditCode, CustomerCategory Category, CustomerTier Tier)
+    string? Website, string? CreditCode, CustomerCategory Category, CustomerTier Tier, string? Aliases = null)
 {
     /// <summary>规模, in people; the enterprise form offers these and nothing else.</summary>
     public static readonly IReadOnlyList<string> CompanySizes = ["1-19", "20-99", "100-499", "500-999", "1000+"];
 
     static readonly string[] EnterpriseFields =
-        ["name", "industry", "companySize", "region", "address", "phone", "email", "website", "creditCode", "category", "tier"];
+        ["name", "aliases", "industry", "companySize", "region", "address", "phone", "email", "website", "creditCode", "category", "tier"];
 
     /// <summary>Individual files (个人客户档案卡) have no company size and no credit code.</summary>
     public static IReadOnlyList<string> FieldsOf(CustomerKind kind) =>
@@ -36,8 +36,20 @@ public sealed record CustomerBasics(
             f.Website("website"),
             enterprise ? f.CreditCode("creditCode") : null,
             f.Choice<CustomerCategory>("category", required: true) ?? CustomerCategory.New,
-            f.Choice<CustomerTier>("tier", required: true) ?? CustomerTier.General);
+            f.Choice<CustomerTier>("tier", required: true) ?? CustomerTier.General,
+            ReadAliases(f));
         return FieldsOf(kind).Any(id => f.Errors.ContainsKey(id)) ? null : basics;
+    }
+
+    /// <summary>Other names (<see cref="CustomerAliases"/>): at most three, each a line's worth, kept as "a; b; c".</summary>
+    static string? ReadAliases(FormReader f)
+    {
+        if (f.Text("aliases", maxLength: Limits.Description) is not { } typed) return null;
+        var names = CustomerAliases.Split(typed);
+        if (names.Count > CustomerAliases.Max) f.Fail("aliases", "customers.aliasesTooMany", CustomerAliases.Max);
+        else if (names.FirstOrDefault(a => a.Length > CustomerAliases.MaxLength) is { } longOne)
+            f.Fail("aliases", "form.tooLong", CustomerAliases.MaxLength, longOne.Length);
+        return CustomerAliases.Join(names);
     }
 
     /// <summary>From field id → value as <see cref="Values"/> gives them (an approved modification's "after").</summary>
@@ -45,27 +57,27 @@ public sealed record CustomerBasics(
         new(v.GetValueOrDefault("name") ?? "", v.GetValueOrDefault("industry"), v.GetValueOrDefault("companySize"), v.GetValueOrDefault("region"),
             v.GetValueOrDefault("address"), v.GetValueOrDefault("phone"), v.GetValueOrDefault("email"), v.GetValueOrDefault("website"),
             v.GetValueOrDefault("creditCode"), Enum.TryParse<CustomerCategory>(v.GetValueOrDefault("category"), out var cat) ? cat : CustomerCategory.New,
-            Enum.TryParse<CustomerTier>(v.GetValueOrDefault("tier"), out var tier) ? tier : CustomerTier.General);
+            Enum.TryParse<CustomerTier>(v.GetValueOrDefault("tier"), out var tier) ? tier : CustomerTier.General, v.GetValueOrDefault("aliases"));
 
     public static CustomerBasics Of(Customer c) =>
-        new(c.Name, c.Industry, c.CompanySize, c.Region, c.Address, c.Phone, c.Email, c.Website, c.CreditCode, c.Category, c.Tier);
+        new(c.Name, c.Industry, c.CompanySize, c.Region, c.Address, c.Phone, c.Email, c.Website, c.CreditCode, c.Category, c.Tier, c.Aliases);
 
     public Customer ApplyTo(Customer c) => c with
     {
         Name = Name, Industry = Industry, CompanySize = CompanySize, Region = Region, Address = Address, Phone = Phone,
-        Email = Email, Website = Website, CreditCode = CreditCode, Category = Category, Tier = Tier,
+        Email = Email, Website = Website, CreditCode = CreditCode, Category = Category, Tier = Tier, Aliases = Aliases,
     };
 
     public NewCustomer ToDraft(CustomerKind kind, string ownerAadObjectId, NewContact? firstContact) =>
         new(kind, Name, ownerAadObjectId, Industry, CompanySize, Region, Address, Phone, Email, Website, CreditCode, Category, Tier,
-            firstContact is null ? [] : [firstContact]);
+            firstContact is null ? [] : [firstContact], Aliases);
 
     /// <summary>Field id → the value as stored and as a card input holds it (enums by name); null when empty.</summary>
     public IReadOnlyDictionary<string, string?> Values(CustomerKind kind)
     {
         var all = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["name"] = Name, ["industry"] = Industry, ["companySize"] = CompanySize, ["region"] = Region, ["address"] = Address,
+            ["name"] = Name, ["aliases"] = Aliases, ["industry"] = Industry, ["companySize"] = CompanySize, ["region"] = Region, ["address"] = Address,
             ["phone"] = Phone, ["email"] = Email, ["website"] = Website, ["creditCode"] = CreditCode,
             ["category"] = Category.ToString(), ["tier"] = Tier.ToString(),
         };

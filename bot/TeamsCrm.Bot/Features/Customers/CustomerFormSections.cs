@@ -11,6 +11,7 @@ static class CustomerFormSections
     {
         var enterprise = kind == CustomerKind.Enterprise;
         f.Text("name", T.Get(c, enterprise ? "field.name" : "field.personName"), required: true)
+            .Text("aliases", CustomerText.Field(c, "aliases"), placeholder: T.Get(c, "customers.aliasesPlaceholder"))
             .Text("industry", CustomerText.Field(c, "industry"));
         if (enterprise) f.Choice("companySize", CustomerText.Field(c, "companySize"), CustomerText.CompanySizes(c));
         f.Text("region", CustomerText.Field(c, "region"))

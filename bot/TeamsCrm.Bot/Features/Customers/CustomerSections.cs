@@ -24,6 +24,7 @@ static class CustomerSections
         {
             if (!string.IsNullOrEmpty(value)) facts.Add((CustomerText.Field(c, field), CustomerText.FieldValue(c, field, value)));
         }
+        Add("aliases", x.Aliases);
         Add("industry", x.Industry);
         Add("companySize", x.CompanySize);
         Add("region", x.Region);

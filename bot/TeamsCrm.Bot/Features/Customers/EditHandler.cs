@@ -53,10 +53,10 @@ public static class EditHandler
         var changes = CustomerBasics.Of(current).ChangesTo(typed, current.Kind);
         if (changes.Count == 0) return await ShowAsync(turn, me, current.Number, archive, directory, links, clock, T.Get(c, "edit.nothingChanged"), ct);
 
-        // A new name, phone or credit code must not make this file a duplicate of another.
+        // A new name, alias, phone or credit code must not make this file a duplicate of another.
         string? IfChanged(string field, string? value) => changes.Any(ch => ch.Field == field) ? value : null;
         var duplicates = await Duplicates.FindAsync(files, IfChanged("name", typed.Name), IfChanged("phone", typed.Phone),
-            IfChanged("creditCode", typed.CreditCode), exceptNumber: current.Number, ct);
+            IfChanged("creditCode", typed.CreditCode), IfChanged("aliases", typed.Aliases), exceptNumber: current.Number, ct);
         foreach (var d in duplicates)
             form.Fail(d.Field, "customers.duplicateField", await CustomerPages.NameOfAsync(directory, d.File.OwnerAadObjectId, ct));
         if (!form.IsValid) return Reply.ReplaceCard(EditCards.Form(c, target, new FormState(turn.Data, form.Errors)));

@@ -44,7 +44,7 @@ public static class NewCustomerHandler
             return Reply.ReplaceCard(NewCustomerCards.Form(c, kind, submissionId, new FormState(turn.Data, form.Errors)));
 
         var files = archive.Customers;
-        var duplicates = await Duplicates.FindAsync(files, basics.Name, basics.Phone, basics.CreditCode, exceptNumber: null, ct);
+        var duplicates = await Duplicates.FindAsync(files, basics.Name, basics.Phone, basics.CreditCode, basics.Aliases, exceptNumber: null, ct);
         if (duplicates.FirstOrDefault(d => CustomerAccess.Owns(me!, d.File)) is { } mine)
             return Reply.ReplaceCard(NewCustomerCards.AlreadyYours(c, mine.File));
         if (duplicates.Count > 0)

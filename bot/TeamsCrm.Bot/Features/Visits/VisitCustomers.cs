@@ -64,7 +64,7 @@ public static class VisitCustomers
         foreach (var c in others)
             if (!pool.ContainsKey(c.Number) && await MayLogAsync(me, c, files, directory, clock, ct)) pool[c.Number] = c;
 
-        var matches = CustomerMatcher.Match(mention, pool.Values.Select(c => (c.Number, c.Name)), max: SearchResults);
+        var matches = CustomerMatcher.Match(mention, pool.Values.Select(c => (c.Number, c.Name, CustomerAliases.Split(c.Aliases))), max: SearchResults);
         return (matches, pool);
     }
 }
