@@ -24,6 +24,7 @@ public static class HeaderDictionary
         (Address, ["地址", "详细地址", "公司地址", "单位地址", "通讯地址", "联系地址", "办公地址", "住址", "家庭住址", "address"]),
         (Phone, ["电话", "联系电话", "公司电话", "办公电话", "单位电话", "固定电话", "座机", "总机", "电话号码", "phone", "telephone", "tel", "phonenumber"]),
         (Email, ["邮箱", "电子邮箱", "电子邮件", "邮件", "公司邮箱", "email", "mail"]),
+        (Aliases, ["别名", "简称", "客户简称", "公司简称", "曾用名", "aliases", "alias", "short name", "former name"]),
         (Website, ["网址", "网站", "公司网址", "公司网站", "主页", "website", "web", "url", "homepage"]),
         (CreditCode, ["统一社会信用代码", "社会信用代码", "信用代码", "统一信用代码", "纳税人识别号", "税号", "营业执照号", "creditcode", "unifiedsocialcreditcode", "uscc", "taxid"]),
         (Owner, ["业务员", "负责人", "客户经理", "销售", "销售员", "销售人员", "所属业务员", "跟进人", "负责业务员", "归属人", "业务代表", "owner", "salesrep", "rep", "accountmanager", "salesperson"]),

@@ -15,7 +15,7 @@ public static class LedgerFields
 {
     // Customer files (the new-customer and edit forms' ids, then the file's other fields).
     public const string Key = "key", Name = "name", Kind = "kind", Industry = "industry", CompanySize = "companySize", Region = "region",
-        Address = "address", Phone = "phone", Email = "email", Website = "website", CreditCode = "creditCode", Owner = "owner",
+        Address = "address", Phone = "phone", Email = "email", Website = "website", Aliases = "aliases", CreditCode = "creditCode", Owner = "owner",
         Category = "category", Tier = "tier", CreditRating = "creditRating", CreditLimit = "creditLimit", PaymentTerms = "paymentTerms",
         Stage = "stage", KeyAccount = "keyAccount", PurchasePlan = "purchasePlan", Problem = "problem", DecisionMakers = "decisionMakers",
         PurchaseTimeline = "purchaseTimeline", Budget = "budget", PurchaseProcess = "purchaseProcess", CompetitorProducts = "competitorProducts",
@@ -42,7 +42,7 @@ public static class LedgerFields
 
     static readonly string[] CustomerFields =
     [
-        Key, Name, Kind, Industry, CompanySize, Region, Address, Phone, Email, Website, CreditCode, Owner, Category, Tier, CreditRating,
+        Key, Name, Kind, Industry, CompanySize, Region, Address, Phone, Email, Website, Aliases, CreditCode, Owner, Category, Tier, CreditRating,
         CreditLimit, PaymentTerms, Stage, KeyAccount, PurchasePlan, Problem, DecisionMakers, PurchaseTimeline, Budget, PurchaseProcess,
         CompetitorProducts, CompetitorSatisfaction, CompetitorRep, CompetitorRelationship,
         ContactName, ContactTitle, ContactPhone, ContactEmail, ContactRole, ContractDate, ContractAmount, ContractReference, ContractDescription,
