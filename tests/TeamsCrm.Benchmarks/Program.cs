@@ -20,6 +20,7 @@ public static class Program
         if (args is ["reminders", .. var reminderArgs]) return await RemindersBench.RunAsync(reminderArgs);   // one reminder to 1,000 channels
         if (args is ["analysis", .. var analysisArgs]) return await AnalysisBenchmark.RunAsync(analysisArgs);   // a manager's analysis and team score on SharePoint
         if (args is ["documents", .. var documentArgs]) return await DocumentsBenchmark.RunAsync(documentArgs);   // 20 and 100 MiB files into both document stores
+        if (args is ["import", .. var importArgs]) return await ImportBenchmark.RunAsync(importArgs);   // 10,000 customers from a ledger into both archives
         if (args is ["xlsx", .. var xlsxArgs]) return await XlsxBenchmark.RunAsync(xlsxArgs);   // a 50,000-row table as CSV and as .xlsx
         // `-- save-visit [options]`: the visit report's Save turn instead of `help` (see SaveVisitBench).
         if (args is ["save-visit", .. var saveVisitArgs])
