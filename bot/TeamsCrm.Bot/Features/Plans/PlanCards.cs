@@ -55,7 +55,7 @@ public static class PlanCards
 
     /// <summary>A submitted (or reviewed) plan: each planned visit with what became of it, and buttons to change it or see the other week.</summary>
     public static JsonObject View(CultureInfo c, VisitPlan plan, IReadOnlyList<PlanItemProgress> progress, string? leaderName, IsoWeek otherWeek,
-        string? notice = null)
+        string? notice = null, string? ledgerUrl = null)
     {
         var card = Card.Create();
         if (notice is not null) card.Text(notice, subtle: true);
@@ -71,7 +71,7 @@ public static class PlanCards
                 VisitText.Of(c, p.Item.Purpose),
                 Who(p.Item) ?? "—",
                 PlanText.State(c, p)]));
-        return card
+        return DayReportCards.LedgerLink(card, c, ledgerUrl)
             .Execute(T.Get(c, "plans.change"), "plan.edit", new JsonObject { ["week"] = plan.Week.ToString() })
             .Execute(Switch(c, plan.Week, otherWeek), "plan.open", new JsonObject { ["week"] = otherWeek.ToString() })
             .Build();

@@ -8,6 +8,7 @@ using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Plans;
 
@@ -21,7 +22,7 @@ public enum PlanChange { Add, Remove, Submit }
 static class PlanChanges
 {
     public static async Task<Reply> ApplyAsync(Turn turn, ICrmArchive archive, IDirectory directory, ApprovalDesk approvals, TimeProvider clock,
-        PlanChange change, CancellationToken ct)
+        DownloadLinks links, PlanChange change, CancellationToken ct)
     {
         var c = turn.Culture;
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
@@ -32,7 +33,7 @@ static class PlanChanges
         var stored = await archive.Visits.PlanAsync(me!.AadObjectId, frame.Week, ct);
         var typed = new FormState(turn.Data, new Dictionary<string, string>());
         if (stored is not null && stored.SubmissionId == frame.SubmissionId)   // this very card was applied already: show the result again
-            return Reply.ReplaceCard(await AgainAsync(turn, me, stored, archive, directory, approvals, clock, ct));
+            return Reply.ReplaceCard(await AgainAsync(turn, me, stored, archive, directory, approvals, clock, links, ct));
         if ((stored?.Version ?? "") != frame.Version)
             return Reply.ReplaceCard(await PlanPages.EditorAsync(turn, me, frame.Week, stored, typed, T.Get(c, "plans.conflict"), archive, clock, ct));
 
@@ -64,12 +65,12 @@ static class PlanChanges
             // The supervisor's request covered the plan as submitted: any change withdraws it; a new submission files a new one.
             if (stored is { Status: VisitPlanStatus.Submitted }) await PlanReview.WithdrawAsync(turn, stored, archive, approvals, clock, ct);
             return Reply.ReplaceCard(saved.Status == VisitPlanStatus.Submitted
-                ? await PlanPages.ViewAsync(turn, me, saved, archive, directory, clock, await PlanReview.RequestAsync(turn, me, saved, approvals, ct), ct)
+                ? await PlanPages.ViewAsync(turn, me, saved, archive, directory, clock, links, await PlanReview.RequestAsync(turn, me, saved, approvals, ct), ct)
                 : await PlanPages.EditorAsync(turn, me, frame.Week, saved, null, null, archive, clock, ct));
         }
         catch (PlanConflictException e) when (e.Current.SubmissionId == frame.SubmissionId)
         {
-            return Reply.ReplaceCard(await AgainAsync(turn, me, e.Current, archive, directory, approvals, clock, ct));   // the same press, twice at once
+            return Reply.ReplaceCard(await AgainAsync(turn, me, e.Current, archive, directory, approvals, clock, links, ct));   // the same press, twice at once
         }
         catch (PlanConflictException e)
         {
@@ -78,14 +79,14 @@ static class PlanChanges
     }
 
     static async Task<System.Text.Json.Nodes.JsonObject> AgainAsync(Turn turn, Person me, VisitPlan stored, ICrmArchive archive, IDirectory directory,
-        ApprovalDesk approvals, TimeProvider clock, CancellationToken ct)
+        ApprovalDesk approvals, TimeProvider clock, DownloadLinks links, CancellationToken ct)
     {
         var notice = T.Get(turn.Culture, "plans.appliedAlready");
         // Filed once per submission: this only files it if the first press stopped between saving and filing.
         if (stored.Status == VisitPlanStatus.Submitted && await PlanReview.RequestAsync(turn, me, stored, approvals, ct) is { } filing)
             notice += " " + filing;
         return stored.Status is VisitPlanStatus.Submitted or VisitPlanStatus.Approved
-            ? await PlanPages.ViewAsync(turn, me, stored, archive, directory, clock, notice, ct)
+            ? await PlanPages.ViewAsync(turn, me, stored, archive, directory, clock, links, notice, ct)
             : await PlanPages.EditorAsync(turn, me, stored.Week, stored, null, notice, archive, clock, ct);
     }
 

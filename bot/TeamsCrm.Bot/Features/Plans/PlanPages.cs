@@ -8,6 +8,8 @@ using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Forms;
 using TeamsCrm.Bot.Turns;
+using TeamsCrm.Bot.Features.Exports;
+using TeamsCrm.Bot.Web;
 
 namespace TeamsCrm.Bot.Features.Plans;
 
@@ -22,11 +24,12 @@ static class PlanPages
     }
 
     /// <summary>The week's plan as it stands: a submitted or approved one with its progress, anything else in the editor.</summary>
-    public static async Task<JsonObject> ShowAsync(Turn turn, Person me, IsoWeek week, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    public static async Task<JsonObject> ShowAsync(Turn turn, Person me, IsoWeek week, ICrmArchive archive, IDirectory directory, TimeProvider clock,
+        DownloadLinks links, CancellationToken ct)
     {
         var plan = await archive.Visits.PlanAsync(me.AadObjectId, week, ct);
         return plan is { Status: VisitPlanStatus.Submitted or VisitPlanStatus.Approved }
-            ? await ViewAsync(turn, me, plan, archive, directory, clock, null, ct)
+            ? await ViewAsync(turn, me, plan, archive, directory, clock, links, null, ct)
             : await EditorAsync(turn, me, week, plan, null, null, archive, clock, ct);
     }
 
@@ -47,14 +50,16 @@ static class PlanPages
         return PlanCards.Form(turn.Culture, frame, stored, OtherWeek(week, now, turn.TimeZone), choices, state, notice, today);
     }
 
+    /// <summary>A submitted or approved plan with its progress, and its 5-28 workbook as a signed link made for <paramref name="me"/>.</summary>
     public static async Task<JsonObject> ViewAsync(Turn turn, Person me, VisitPlan plan, ICrmArchive archive, IDirectory directory, TimeProvider clock,
-        string? notice, CancellationToken ct)
+        DownloadLinks links, string? notice, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var visits = await archive.Visits.ForRepAsync(me.AadObjectId, plan.Week.Monday, plan.Week.Sunday, ct);
         var progress = PlanProgress.Of(plan, visits, now, turn.TimeZone);
         var leader = await directory.ManagerOfAsync(me.AadObjectId, ct);
-        return PlanCards.View(turn.Culture, plan, progress, leader?.Name, OtherWeek(plan.Week, now, turn.TimeZone), notice);
+        return PlanCards.View(turn.Culture, plan, progress, leader?.Name, OtherWeek(plan.Week, now, turn.TimeZone), notice,
+            new LedgerRequest(LedgerForm.Week, false, plan.Week.Monday).Link(links, me.AadObjectId, turn.Culture));
     }
 
     /// <summary>This week ↔ next; from a week that is neither any more (an old card), this week.</summary>
