@@ -74,6 +74,8 @@ public static class Program
         services.AddValidatedOptions<DocumentLimits, DocumentLimitsValidation>(DocumentLimits.Section);   // size, types, files per message
         services.AddValidatedOptions<ImportOptions, ImportOptionsValidation>(ImportOptions.Section);   // row limit, batch size
         services.AddSingleton<LedgerImporter>();                           // ledger workbooks: dry run, apply, resume
+        services.AddSingleton<ImportDesk>();                               // the chat's import: checks and applies queued…
+        services.AddHostedService<ImportWorkerService>();                  // …run in the background, applies cut short resumed
         services.AddSingleton<RecentCustomers>();                          // the file each person last opened: a document's default
         services.AddSingleton<CustomerPurge>();                            // deleted files past retention → purged
         services.AddHostedService<CustomerPurgeService>();                 // …every hour
@@ -98,6 +100,7 @@ public static class Program
         app.MapHealth();                                                   // /health (alive), /health/ready (archive reachable, not stopping)
         app.MapExports();                                                  // GET /export: signed CSV downloads
         app.MapDocuments();                                                // GET /documents: a customer's document, signed, streamed
+        app.MapImportReports();                                            // GET /imports/report: an import's dry run, row by row
         return app;
     }
 

@@ -115,6 +115,8 @@ public sealed class TestBot : IAsyncDisposable
             ["Reminders:RunScheduler"] = "false",
             // …and the sweep of unfinished approval decisions (ApprovalDesk.FinishDueAsync).
             ["Approvals:RunFinisher"] = "false",
+            // …and the sweep of imports cut short (ImportDesk.ResumeDueAsync); queued checks and applies still run.
+            ["Import:RunSweep"] = "false",
         };
         foreach (var (k, v) in settings) config[k] = v;
 

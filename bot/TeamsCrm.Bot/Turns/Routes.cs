@@ -4,6 +4,7 @@ using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Documents;
 using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Features.Help;
+using TeamsCrm.Bot.Features.Imports;
 using TeamsCrm.Bot.Features.Plans;
 using TeamsCrm.Bot.Features.Profile;
 using TeamsCrm.Bot.Features.Requests;
@@ -86,6 +87,13 @@ public static class Routes
         r.Verb(DocumentSection.HowVerb, HowHandler.Explain);        // "Add document" / "Add photos": how to send one
         r.Verb(DocumentSection.RemoveVerb, RemoveHandler.Ask);      // "Remove": asks first
         r.Verb(RemoveHandler.ConfirmVerb, RemoveHandler.Confirm);   // → out of the folder, in the history
+
+        // Ledger import, for the sales manager: a workbook sent in the chat → how to read it → dry run → apply, in the background.
+        r.Command(["import", "导入", "导入客户"], ImportHandler.Command);   // how, and the ledgers waiting in one's inbox
+        r.Verb(ImportCards.StartVerb, ImportHandler.Start);            // Import customers → the mapping card
+        r.Verb(ImportCards.CheckVerb, ImportHandler.Check);            // → the dry run's report, posted when done
+        r.Verb(ImportCards.ApplyVerb, ImportHandler.Apply);            // → imported, resumed if cut short
+        r.Verb(ImportCards.DiscardVerb, ImportHandler.Discard);
 
         r.Verb("visit.form", VisitHandler.Form);                    // a customer chosen (card button, chooser) → the form
         r.Verb("visit.save", VisitHandler.Save);                    // once per submission id → the read-only report

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace TeamsCrm.Bot.Web;
 
-/// <summary>What a link downloads: a table as CSV or .xlsx or a visit ledger workbook (served at /export), or a customer's document (at /documents).</summary>
-public enum DownloadKind { TeamScore, Analysis, History, Document, Ledger }
+/// <summary>What a link downloads: a table as CSV or .xlsx or a visit ledger workbook (served at /export), a customer's document (at /documents), an import's dry-run report (at /imports/report).</summary>
+public enum DownloadKind { TeamScore, Analysis, History, Document, Ledger, ImportReport }
 
 /// <summary>The file a table is served as; a document is served as it was filed (its links say Csv and it is ignored).</summary>
 public enum DownloadFormat { Csv, Xlsx }
@@ -84,7 +84,12 @@ public sealed class DownloadLinks
     static string FormatName(DownloadFormat format) => format == DownloadFormat.Xlsx ? "xlsx" : "csv";
 
     /// <summary>Where a kind is served; the kind is signed, so a link moved to the other path is refused there.</summary>
-    public static string PathOf(DownloadKind kind) => kind == DownloadKind.Document ? "/documents" : "/export";
+    public static string PathOf(DownloadKind kind) => kind switch
+    {
+        DownloadKind.Document => "/documents",
+        DownloadKind.ImportReport => "/imports/report",
+        _ => "/export",
+    };
 
     static string Sign(byte[] mac) => WebEncoders.Base64UrlEncode(mac);
     string Sign(string k, string a, string u, string l, string f, string e) => Sign(Mac(k, a, u, l, f, e));

@@ -7,7 +7,7 @@ public sealed class DocumentLimits
     /// <summary>The largest file kept (50 MB): a signed contract scan or a phone photo is far below it.</summary>
     public long MaxBytes { get; set; } = 50L * 1024 * 1024;
     /// <summary>Extensions kept, without the dot.</summary>
-    public List<string> AllowedTypes { get; set; } = ["pdf", "jpg", "jpeg", "png", "heic", "docx", "xlsx", "pptx", "txt"];
+    public List<string> AllowedTypes { get; set; } = ["pdf", "jpg", "jpeg", "png", "heic", "docx", "xlsx", "csv", "pptx", "txt"];
     public int MaxFilesPerMessage { get; set; } = 10;
     /// <summary>How long a received file waits for its Save before the hourly clean-up removes it.</summary>
     public TimeSpan InboxLifetime { get; set; } = TimeSpan.FromDays(1);

@@ -4,6 +4,7 @@ using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Documents;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Imports;
 using TeamsCrm.Bot.Features.Visits;
 
 namespace TeamsCrm.Bot.Features.Documents;
@@ -12,14 +13,17 @@ namespace TeamsCrm.Bot.Features.Documents;
 public sealed record FilingChoices(IReadOnlyList<(string Title, string Value)> Customers, IReadOnlyList<ArchiveEntry> Entries);
 
 /// <summary>Received documents waiting for their place, the defaults the bot chose, and a refused form's values and messages.</summary>
+/// <param name="Ledgers">Received workbooks the sender may import (a sales manager's ledgers): Import customers beside Save.</param>
 public sealed record FilingForm(IReadOnlyList<CustomerDocument> Documents, Customer? Customer, string? VisitId, ArchiveCategory Category,
-    FilingChoices Choices, IReadOnlyList<string> Refused, FormState? State = null);
+    FilingChoices Choices, IReadOnlyList<string> Refused, FormState? State = null, IReadOnlyList<CustomerDocument>? Ledgers = null);
 
 public static class DocumentCards
 {
     public const string FileVerb = "document.file";
     public const string DiscardVerb = "document.discard";
     public const int TitleLength = 120;
+    /// <summary>A card shows a handful of actions; more ledgers at once are imported from the <c>import</c> command's list.</summary>
+    const int MaxImportButtons = 2;
 
     /// <summary>Where do these go? One title per file; the customer, the category, optionally an archive entry; Save or Discard.</summary>
     public static JsonObject Filing(CultureInfo c, TimeZoneInfo zone, FilingForm f)
@@ -43,8 +47,13 @@ public static class DocumentCards
         if (f.VisitId is not null) card.Text(T.Get(c, "documents.withVisit"), subtle: true);
         var data = new JsonObject { ["ids"] = string.Join(",", f.Documents.Select(d => d.Id)) };
         if (f.VisitId is not null) data["visit"] = f.VisitId;
-        return card.Execute(T.Get(c, "documents.save"), FileVerb, data, style: "positive")
-            .Execute(T.Get(c, "documents.discard"), DiscardVerb, new JsonObject { ["ids"] = data["ids"]!.DeepClone() }, withInputs: false)
+        card.Execute(T.Get(c, "documents.save"), FileVerb, data, style: "positive");
+        // A ledger is rather imported than filed: its customers become files of their own.
+        var ledgers = f.Ledgers ?? [];
+        foreach (var ledger in ledgers.Take(MaxImportButtons))
+            card.Execute(ledgers.Count == 1 ? T.Get(c, "import.start") : T.Get(c, "import.startNamed", ledger.OriginalName), ImportCards.StartVerb,
+                ImportCards.StartData(ledger.Id), withInputs: false);
+        return card.Execute(T.Get(c, "documents.discard"), DiscardVerb, new JsonObject { ["ids"] = data["ids"]!.DeepClone() }, withInputs: false)
             .Build();
     }
 

@@ -7,6 +7,7 @@ using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Documents;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Customers;
+using TeamsCrm.Bot.Features.Imports;
 using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Turns;
 
@@ -62,8 +63,9 @@ public static class DocumentInbox
         }
         if (received.Count == 0) return Reply.Text(string.Join("\n\n", refused));
         var defaults = await DefaultsAsync(me, turn, archive, directory, recent, clock, ct);
+        var ledgers = ImportAccess.MayImport(me) ? received.Where(LedgerSpool.IsLedger).ToList() : [];
         return Reply.Card(DocumentCards.Filing(c, turn.TimeZone, new FilingForm(received, defaults.Customer, defaults.VisitId, defaults.Category,
-            await ChoicesAsync(me, archive, defaults.Customer, ct), refused)));
+            await ChoicesAsync(me, archive, defaults.Customer, ct), refused, Ledgers: ledgers)));
     }
 
     /// <summary>The visit the person saved just now, else the file they last opened — if they may file documents there.</summary>

@@ -14,6 +14,8 @@ public sealed class ImportOptions
     public string TimeZone { get; set; } = "Asia/Shanghai";
     /// <summary>The language of the command line's report and of the history line "imported from …" it writes.</summary>
     public string Language { get; set; } = "zh-CN";
+    /// <summary>Whether this instance sweeps for applies cut short (tests run <c>ImportDesk.ResumeDueAsync</c> themselves).</summary>
+    public bool RunSweep { get; set; } = true;
 }
 
 public sealed class ImportOptionsValidation : IValidateOptions<ImportOptions>

@@ -17,6 +17,9 @@ public sealed partial class LedgerImporter(ICrmArchive archive, IDirectory direc
 {
     ImportOptions O => options.Value;
 
+    /// <summary>Data rows a sheet may have (Import:MaxRows), for the message that refuses a larger file.</summary>
+    public int MaxRows => O.MaxRows;
+
     /// <summary>The mapping the headers suggest. Throws <see cref="WorkbookRefusedException"/> for a file that is no ledger.</summary>
     public LedgerMapping Propose(LedgerSource source)
     {
