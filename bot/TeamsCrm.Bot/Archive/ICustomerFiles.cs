@@ -61,7 +61,7 @@ public interface ICustomerFiles
 
     // Bulk paths for importing a ledger (each store's .Import file): many files in few requests, each written once per import key.
 
-    /// <summary>The files whose names, phones or credit codes (in <see cref="CustomerNames"/>' normal forms) are among those given: the duplicate check of many rows at once.</summary>
+    /// <summary>The files whose names or aliases, phones or credit codes (in <see cref="CustomerNames"/>' normal forms) are among those given: the duplicate check of many rows at once.</summary>
     Task<FilesByKey> FindMatchesAsync(IReadOnlyCollection<string> names, IReadOnlyCollection<string> phones,
         IReadOnlyCollection<string> creditCodes, CancellationToken ct = default);
 
@@ -100,7 +100,10 @@ public sealed record ContactImport(string CustomerNumber, string Key, NewContact
 /// <summary>What <see cref="ICustomerFiles.ImportAsync"/> did with one import: the stored file, and whether this call filed it.</summary>
 public sealed record ImportedFile(string Key, Customer File, bool Created);
 
-/// <summary>Files found by normal form (name, phone, credit code → the files that have it), purged files left out as every finder does.</summary>
+/// <summary>
+/// Files found by normal form (name, phone, credit code → the files that have it; a name finds a file by its name or any of its
+/// aliases, as the form's duplicate check does), purged files left out as every finder does.
+/// </summary>
 public sealed record FilesByKey(
     IReadOnlyDictionary<string, IReadOnlyList<Customer>> ByName,
     IReadOnlyDictionary<string, IReadOnlyList<Customer>> ByPhone,

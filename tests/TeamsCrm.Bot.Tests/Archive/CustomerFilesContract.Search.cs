@@ -126,3 +126,24 @@ public abstract partial class CustomerFilesContract
         Assert.Equal(["Deleted Ltd"], (await Files.ListByOwnerAsync(LiNa)).Select(c => c.Name));
     }
 }
+
+public abstract partial class CustomerFilesContract
+{
+    [Fact]
+    public async Task The_import_duplicate_lookup_finds_files_by_name_or_alias_phone_and_credit_code_each_once_under_every_key_asked()
+    {
+        await FileSearchSamplesAsync();
+        var huadong = await Files.CreateAsync(Draft("Huadong Precision Machinery", phone: "021 5555 0100") with { Aliases = "华东精密机械; HPM" },
+            NewSubmissionId());
+
+        var found = await Files.FindMatchesAsync(["ＨＰＭ", "Huadong Precision Machinery", "华东精密机械", "nobody"], ["021-5555-0100"], ["none"]);
+
+        // A ledger's row named by an alias is the same customer, as on the new-customer form.
+        Assert.Equal(new[] { "ＨＰＭ", "Huadong Precision Machinery", "华东精密机械" }.Select(CustomerNames.Normalize).Order(StringComparer.Ordinal),
+            found.ByName.Keys.Order(StringComparer.Ordinal));
+        Assert.All(found.ByName.Values, files => Assert.Equal(huadong.Number, Assert.Single(files).Number));
+        Assert.Equal(huadong.Number, Assert.Single(Assert.Single(found.ByPhone).Value).Number);
+        Assert.Empty(found.ByCreditCode);
+        Assert.DoesNotContain("nobody", found.ByName.Keys);
+    }
+}

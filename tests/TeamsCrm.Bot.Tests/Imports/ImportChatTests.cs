@@ -145,6 +145,24 @@ public sealed class ImportChatTests : IDisposable
     }
 
     [Fact]
+    public async Task A_row_named_by_a_files_alias_or_whose_alias_is_a_files_name_is_a_duplicate_as_on_the_form()
+    {
+        await using var bot = await Customers.CustomerSeeds.StartBotAsync();
+        var huadong = await bot.Archive.Customers.CreateAsync(new NewCustomer(CustomerKind.Enterprise, "Huadong Precision Machinery", Demo.LiNa.AadObjectId,
+            Aliases: "华东精密"), "seed-alias");
+        var csv = "客户名称,简称,业务员\n华东精密,,Li Na\n华东精密机械（苏州）有限公司,Huadong Precision Machinery,Li Na\n无锡新锐物流有限公司,新锐,Li Na\n新锐,,Li Na\n"u8.ToArray();
+        var filing = await SendAsync(bot, Demo.WangFang, "别名.csv", csv);
+        var mapping = (await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.WangFang, ImportCards.StartVerb, Press(filing, ImportCards.StartVerb)))).InvokeCard!;
+
+        var report = Shown(await CheckAsync(bot, mapping));
+
+        Assert.Contains("Will be created: 1 customers", report, StringComparison.Ordinal);
+        Assert.Contains("duplicate: 3", report, StringComparison.Ordinal);
+        Assert.Equal(2, report.Split(huadong.Number).Length - 1);   // by its alias, and by its name given as an alias
+        Assert.Contains("Duplicate of row 4 of this file", report, StringComparison.Ordinal);   // 新锐, the alias of the row above
+    }
+
+    [Fact]
     public async Task An_apply_cut_short_is_resumed_by_the_sweep_once_its_lease_has_passed_and_completes_exactly_once()
     {
         await using var bot = await Customers.CustomerSeeds.StartBotAsync();

@@ -24,15 +24,19 @@ sealed partial class SharePointCustomerFiles
     public async Task<FilesByKey> FindMatchesAsync(IReadOnlyCollection<string> names, IReadOnlyCollection<string> phones,
         IReadOnlyCollection<string> creditCodes, CancellationToken ct = default)
     {
-        var asked = names.Select(n => (Column: NormalizedName, Value: CustomerNames.Normalize(n)))
+        // A name is looked up in the name column and in each alias column (SharePoint seeks one indexed column per query).
+        string[] nameColumns = [NormalizedName, .. NormalizedAliases];
+        var asked = names.SelectMany(n => nameColumns.Select(column => (Column: column, Value: CustomerNames.Normalize(n))))
             .Concat(phones.Select(p => (Column: NormalizedPhone, Value: CustomerNames.NormalizePhone(p) ?? "")))
             .Concat(creditCodes.Select(c => (Column: NormalizedCreditCode, Value: CustomerNames.NormalizeCreditCode(c) ?? "")))
             .Where(q => q.Value.Length > 0).Distinct().ToList();
         var found = await QueryEachAsync(Customers, asked, top: SharePointSite.MaxPage, ct);
-        IReadOnlyDictionary<string, IReadOnlyList<Customer>> Of(string column) => asked.Select((q, i) => (q, i)).Where(x => x.q.Column == column)
-            .Select(x => (x.q.Value, Files: ByName(found[x.i].Where(f => Listed(f) && f.Text(column) == x.q.Value))))
-            .Where(x => x.Files.Count > 0).ToDictionary(x => x.Value, x => (IReadOnlyList<Customer>)x.Files, StringComparer.Ordinal);
-        return new FilesByKey(Of(NormalizedName), Of(NormalizedPhone), Of(NormalizedCreditCode));
+        IReadOnlyDictionary<string, IReadOnlyList<Customer>> Of(params string[] columns) => asked.Select((q, i) => (q, i))
+            .Where(x => columns.Contains(x.q.Column))
+            .SelectMany(x => found[x.i].Where(f => Listed(f) && f.Text(x.q.Column) == x.q.Value).Select(f => (x.q.Value, Item: f)))
+            .GroupBy(x => x.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Customer>)ByName(g.Select(x => x.Item).DistinctBy(f => f.Text(Number))), StringComparer.Ordinal);
+        return new FilesByKey(Of(nameColumns), Of(NormalizedPhone), Of(NormalizedCreditCode));
     }
 
     public async Task<IReadOnlyDictionary<string, string>> ImportedAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)

@@ -17,26 +17,34 @@ sealed partial class SqliteCustomerFiles
         IReadOnlyCollection<string> creditCodes, CancellationToken ct = default)
     {
         await using var c = db.Open();
+        // A name is matched against every file's name and aliases, as the duplicate check of the form does (NameColumns).
+        var asked = names.Select(CustomerNames.Normalize).ToHashSet(StringComparer.Ordinal);
         return new FilesByKey(
-            await MatchAsync(c, "name_normalized", [.. names.Select(CustomerNames.Normalize)], c => CustomerNames.Normalize(c.Name), ct),
-            await MatchAsync(c, "phone_normalized", [.. phones.Select(CustomerNames.NormalizePhone).OfType<string>()],
-                c => CustomerNames.NormalizePhone(c.Phone), ct),
-            await MatchAsync(c, "credit_code_normalized", [.. creditCodes.Select(CustomerNames.NormalizeCreditCode).OfType<string>()],
-                c => CustomerNames.NormalizeCreditCode(c.CreditCode), ct));
+            await MatchAsync(c, NameColumns, [.. asked], f => CustomerAliases.NormalizedNames(f).Where(asked.Contains), ct),
+            await MatchAsync(c, ["phone_normalized"], [.. phones.Select(CustomerNames.NormalizePhone).OfType<string>()],
+                f => [CustomerNames.NormalizePhone(f.Phone)!], ct),
+            await MatchAsync(c, ["credit_code_normalized"], [.. creditCodes.Select(CustomerNames.NormalizeCreditCode).OfType<string>()],
+                f => [CustomerNames.NormalizeCreditCode(f.CreditCode)!], ct));
     }
 
-    static async Task<IReadOnlyDictionary<string, IReadOnlyList<Customer>>> MatchAsync(SqliteConnection c, string column, List<string> values,
-        Func<Customer, string?> keyOf, CancellationToken ct)
+    /// <summary>The files whose value in any of <paramref name="columns"/> is among <paramref name="values"/>, by each value they answer to.</summary>
+    static async Task<IReadOnlyDictionary<string, IReadOnlyList<Customer>>> MatchAsync(SqliteConnection c, string[] columns, List<string> values,
+        Func<Customer, IEnumerable<string>> keysOf, CancellationToken ct)
     {
-        var found = new List<Customer>();
+        var found = new Dictionary<string, Customer>(StringComparer.Ordinal);
         foreach (var slice in values.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Chunk(Slice))
         {
             var names = slice.Select((_, i) => $"$v{i}").ToArray();
-            found.AddRange(await Sql.ListAsync(c,
-                $"{SqliteCustomerRows.Select} WHERE status <> $purged AND {column} IN ({string.Join(',', names)}) ORDER BY name_normalized, number",
-                SqliteCustomerRows.Read, ct, [.. slice.Select((v, i) => (names[i], (object?)v)), ("$purged", Purged)]));
+            var list = string.Join(',', names);
+            // Each OR term is answered from its column's own index.
+            var where = string.Join(" OR ", columns.Select(col => $"{col} IN ({list})"));
+            foreach (var file in await Sql.ListAsync(c, $"{SqliteCustomerRows.Select} WHERE status <> $purged AND ({where}) ORDER BY name_normalized, number",
+                SqliteCustomerRows.Read, ct, [.. slice.Select((v, i) => (names[i], (object?)v)), ("$purged", Purged)]))
+                found.TryAdd(file.Number, file);
         }
-        return found.GroupBy(f => keyOf(f)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<Customer>)[.. g], StringComparer.Ordinal);
+        return found.Values.OrderBy(f => CustomerNames.Normalize(f.Name), StringComparer.Ordinal).ThenBy(f => f.Number, StringComparer.Ordinal)
+            .SelectMany(f => keysOf(f).Distinct(StringComparer.Ordinal).Select(k => (Key: k, File: f)))
+            .GroupBy(x => x.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<Customer>)[.. g.Select(x => x.File)], StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> ImportedAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)

@@ -50,7 +50,7 @@ sealed partial class ImportPass(ICrmArchive archive, LedgerSource source, Import
         var ok = rows.Where(r => r.Read.Row is not null).Select(r => r.Read.Row!).ToList();
         var imported = ok.Count == 0 ? new Dictionary<string, string>() : await archive.Customers.ImportedAsync([.. ok.Select(r => r.Key)], ct);
         var fresh = ok.Where(r => !imported.ContainsKey(r.Key)).ToList();
-        var matches = fresh.Count == 0 ? null : await archive.Customers.FindMatchesAsync([.. fresh.Select(r => r.File.Name)],
+        var matches = fresh.Count == 0 ? null : await archive.Customers.FindMatchesAsync([.. fresh.SelectMany(r => Names(r.File))],
             [.. fresh.Select(r => r.File.Phone).OfType<string>()], [.. fresh.Select(r => r.File.CreditCode).OfType<string>()], ct);
 
         var verdicts = new List<(RowVerdict Verdict, CustomerRow? Row)>();
@@ -125,11 +125,8 @@ sealed partial class ImportPass(ICrmArchive archive, LedgerSource source, Import
 
     void Remember(CustomerRow row, Target target)
     {
-        if (CustomerNames.Normalize(row.File.Name) is { Length: > 0 } name)
-        {
-            _names.TryAdd(name, row.Row);
-            _byName.TryAdd(name, target);
-        }
+        if (CustomerNames.Normalize(row.File.Name) is { Length: > 0 } name) _byName.TryAdd(name, target);
+        foreach (var other in Names(row.File).Select(CustomerNames.Normalize).Where(n => n.Length > 0)) _names.TryAdd(other, row.Row);
         if (CustomerNames.NormalizePhone(row.File.Phone) is { Length: > 0 } phone) _phones.TryAdd(phone, row.Row);
         if (CustomerNames.NormalizeCreditCode(row.File.CreditCode) is { Length: > 0 } code) _codes.TryAdd(code, row.Row);
         if (row.LedgerKey is { Length: > 0 } key) _byLedgerKey.TryAdd(key, target);
@@ -143,13 +140,14 @@ sealed partial class ImportPass(ICrmArchive archive, LedgerSource source, Import
         if (row.LedgerKey is { Length: > 0 } key && _byLedgerKey.TryGetValue(key, out var k) && k.Row == row.Row) _byLedgerKey[key] = k with { Number = number };
     }
 
-    /// <summary>The same name, phone or credit code on an earlier row of this file (the duplicate check's three keys).</summary>
+    /// <summary>The same name (or alias), phone or credit code on an earlier row of this file (the duplicate check's three keys).</summary>
     (string? Number, string Detail)? DuplicateInFile(CustomerRow row)
     {
-        int? earlier = _names.TryGetValue(CustomerNames.Normalize(row.File.Name), out var n) ? n
-            : CustomerNames.NormalizePhone(row.File.Phone) is { } p && _phones.TryGetValue(p, out var pr) ? pr
+        int? earlier = Names(row.File).Select(CustomerNames.Normalize).Select(name => _names.TryGetValue(name, out var n) ? n : (int?)null)
+                .FirstOrDefault(n => n is not null)
+            ?? (CustomerNames.NormalizePhone(row.File.Phone) is { } p && _phones.TryGetValue(p, out var pr) ? pr
             : CustomerNames.NormalizeCreditCode(row.File.CreditCode) is { } c && _codes.TryGetValue(c, out var cr) ? cr
-            : null;
+            : null);
         return earlier is { } r ? (null, T.Get(C, "import.row.duplicateRow", r)) : null;
     }
 
@@ -157,7 +155,8 @@ sealed partial class ImportPass(ICrmArchive archive, LedgerSource source, Import
     (string? Number, string Detail)? DuplicateOnFile(CustomerRow row, FilesByKey on)
     {
         (Customer File, string Field)? found = null;
-        if (on.ByName.GetValueOrDefault(CustomerNames.Normalize(row.File.Name)) is { Count: > 0 } byName) found = (byName[0], "name");
+        if (Names(row.File).Select(n => on.ByName.GetValueOrDefault(CustomerNames.Normalize(n))).FirstOrDefault(f => f is { Count: > 0 }) is { } byName)
+            found = (byName[0], "name");
         else if (CustomerNames.NormalizePhone(row.File.Phone) is { } p && on.ByPhone.GetValueOrDefault(p) is { Count: > 0 } byPhone) found = (byPhone[0], "phone");
         else if (CustomerNames.NormalizeCreditCode(row.File.CreditCode) is { } c && on.ByCreditCode.GetValueOrDefault(c) is { Count: > 0 } byCode)
             found = (byCode[0], "creditCode");
@@ -165,6 +164,9 @@ sealed partial class ImportPass(ICrmArchive archive, LedgerSource source, Import
             ? (file.Number, T.Get(C, "import.row.duplicate", file.Number, file.Name, T.Get(C, "import.field." + field)))
             : null;
     }
+
+    /// <summary>The names a row's customer goes by: its name and aliases, each a name to the duplicate check (as on the form).</summary>
+    static IEnumerable<string> Names(Customer file) => [file.Name, .. CustomerAliases.Split(file.Aliases)];
 
     RowVerdict Verdict(SheetMapping sheet, int row, RowOutcome outcome, string label, string? number, string? detail) =>
         new(sheet.Sheet, row, sheet.Kind, outcome, label, number, detail);
