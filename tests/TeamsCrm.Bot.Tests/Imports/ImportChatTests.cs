@@ -163,6 +163,29 @@ public sealed class ImportChatTests : IDisposable
     }
 
     [Fact]
+    public async Task An_owner_merged_over_several_rows_owns_each_of_them()
+    {
+        await using var bot = await Customers.CustomerSeeds.StartBotAsync();
+        var path = Path.Combine(_folder, "合并.xlsx");
+        new LedgerWorkbook().Sheet("客户", [
+            ["客户名称", "业务员"],
+            ["南京博远电子科技有限公司", "Tom Becker"],
+            ["合肥鼎盛化工有限公司", null],
+            ["嘉兴天成纺织有限公司", null],
+            ["宁波海纳物流有限公司", "Li Na"],
+        ], "B2:B4").Save(path);
+        var filing = await SendAsync(bot, Demo.WangFang, "合并.xlsx", File.ReadAllBytes(path));
+        var mapping = (await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.WangFang, ImportCards.StartVerb, Press(filing, ImportCards.StartVerb)))).InvokeCard!;
+        var report = await CheckAsync(bot, mapping);
+
+        await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.WangFang, ImportCards.ApplyVerb, Press(report, ImportCards.ApplyVerb)));
+        await PostedAsync(bot, "Imported 合并.xlsx");
+
+        foreach (var (name, owner) in new[] { ("南京博远", Demo.TomBecker), ("合肥鼎盛", Demo.TomBecker), ("嘉兴天成", Demo.TomBecker), ("宁波海纳", Demo.LiNa) })
+            Assert.Equal((name, owner.AadObjectId), (name, Assert.Single(await bot.Archive.Customers.FindByNamePrefixAsync(name, 5)).OwnerAadObjectId));
+    }
+
+    [Fact]
     public async Task An_apply_cut_short_is_resumed_by_the_sweep_once_its_lease_has_passed_and_completes_exactly_once()
     {
         await using var bot = await Customers.CustomerSeeds.StartBotAsync();

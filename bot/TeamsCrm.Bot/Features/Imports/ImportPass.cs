@@ -35,7 +35,8 @@ sealed partial class ImportPass(ICrmArchive archive, LedgerSource source, Import
         foreach (var sheet in mapping.InReadingOrder())
         {
             var book = reader.Sheets.FirstOrDefault(s => s.Name == sheet.Sheet) ?? throw new WorkbookRefusedException(WorkbookProblem.Damaged, sheet.Sheet);
-            foreach (var batch in reader.Rows(book).Where(r => r.Number > sheet.HeaderRow).Chunk(batchSize))
+            var rows = sheet.MergedData ? MergedRows.Filled(reader.Rows(book), reader.MergedCells(book), sheet.HeaderRow) : reader.Rows(book);
+            foreach (var batch in rows.Where(r => r.Number > sheet.HeaderRow).Chunk(batchSize))
             {
                 if (sheet.Kind == SheetKind.Customers) await CustomersAsync(sheet, batch, ct);
                 else await ChildrenAsync(sheet, batch, ct);
