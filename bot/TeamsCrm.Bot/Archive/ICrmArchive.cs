@@ -30,6 +30,8 @@ public interface IConversationStore
     /// <summary>Stores or refreshes a conversation; activity from it clears an earlier block or removal.</summary>
     Task SaveConversationAsync(ConversationRef conversation, CancellationToken ct = default);
     Task<UserRef?> FindUserAsync(string aadObjectId, CancellationToken ct = default);
+    /// <summary>The person's morning brief choice (<see cref="UserRef.Brief"/>; null = the default); a person not stored yet is not created.</summary>
+    Task SetBriefAsync(string aadObjectId, string? brief, CancellationToken ct = default);
     Task<ConversationRef?> FindConversationAsync(string conversationId, CancellationToken ct = default);
     /// <summary>True the first time only: the welcome card goes out once per conversation.</summary>
     Task<bool> TryMarkWelcomedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default);

@@ -20,6 +20,13 @@ public interface ICustomerFiles
     /// <summary>The file with its contacts, archive entries and change history (the customer card).</summary>
     Task<CustomerFile?> GetFileAsync(string number, CancellationToken ct = default);
 
+    /// <summary>
+    /// The files a rep is about to visit, each with its contacts, archive entries and its <paramref name="latestVisits"/> latest
+    /// visits (withdrawn ones left out, newest first): the morning brief's read — on SharePoint one $batch (four queries a
+    /// file, 20 to a round trip). Numbers not on file (or purged) are left out; the order is that of <paramref name="numbers"/>.
+    /// </summary>
+    Task<IReadOnlyList<FileBeforeVisit>> BeforeVisitsAsync(IReadOnlyList<string> numbers, int latestVisits, CancellationToken ct = default);
+
     /// <summary>Files whose normalised name or one of whose aliases starts with the normalised <paramref name="prefix"/>, in name order.</summary>
     Task<IReadOnlyList<Customer>> FindByNamePrefixAsync(string prefix, int max, CancellationToken ct = default);
 
@@ -108,6 +115,10 @@ public sealed record FilesByKey(
     IReadOnlyDictionary<string, IReadOnlyList<Customer>> ByName,
     IReadOnlyDictionary<string, IReadOnlyList<Customer>> ByPhone,
     IReadOnlyDictionary<string, IReadOnlyList<Customer>> ByCreditCode);
+
+/// <summary>A file as a rep needs it before a visit: who to meet, what is filed, how the last visits went.</summary>
+public sealed record FileBeforeVisit(Customer Customer, IReadOnlyList<Contact> Contacts, IReadOnlyList<ArchiveEntry> Entries,
+    IReadOnlyList<Domain.Visits.Visit> LastVisits);
 
 /// <summary>Someone else saved the file first. <see cref="Current"/> is what is stored now.</summary>
 public sealed class VersionConflictException(Customer current)

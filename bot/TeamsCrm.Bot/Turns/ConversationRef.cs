@@ -16,7 +16,8 @@ public enum ConversationKind { Personal, GroupChat, Channel }
 /// <summary>
 /// A person the bot can write to 1:1 later, and what their Teams client last told of them: <paramref name="Locale"/>
 /// (what a message the bot starts is written in) and <paramref name="TimeZone"/> (an IANA id, e.g. the default zone of
-/// the reminders of a team they installed the app in); each null until known.
+/// the reminders of a team they installed the app in); each null until known. <paramref name="Brief"/> is what the person
+/// chose for their morning brief: a local time "07:00", "off", or null for the default.
 /// </summary>
 public sealed record UserRef(
     string AadObjectId,
@@ -26,4 +27,5 @@ public sealed record UserRef(
     string ServiceUrl,
     string? PersonalConversationId,
     string? Locale = null,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    string? Brief = null);

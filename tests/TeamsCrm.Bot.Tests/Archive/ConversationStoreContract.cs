@@ -23,6 +23,22 @@ public abstract partial class ConversationStoreContract : IAsyncLifetime
         Demo.TeamId, "Sales East Team", Demo.TeamChannel);
 
     [Fact]
+    public async Task A_persons_brief_choice_is_kept_across_their_turns_and_cleared_back_to_the_default()
+    {
+        await Store.SaveUserAsync(LiNa);
+        await Store.SetBriefAsync(LiNa.AadObjectId.ToUpperInvariant(), "06:45");
+        await Store.SaveUserAsync(LiNa with { Locale = "zh-CN" });   // a later turn does not forget it
+
+        Assert.Equal(LiNa with { Locale = "zh-CN", Brief = "06:45" }, await Store.FindUserAsync(LiNa.AadObjectId));
+        await Store.SetBriefAsync(LiNa.AadObjectId, "off");
+        Assert.Equal("off", (await Store.FindUserAsync(LiNa.AadObjectId))!.Brief);
+        await Store.SetBriefAsync(LiNa.AadObjectId, null);
+        Assert.Null((await Store.FindUserAsync(LiNa.AadObjectId))!.Brief);
+        await Store.SetBriefAsync(Demo.Stranger.AadObjectId, "07:00");   // nobody stored: nobody created
+        Assert.Null(await Store.FindUserAsync(Demo.Stranger.AadObjectId));
+    }
+
+    [Fact]
     public async Task What_is_saved_comes_back_and_unknown_ids_are_nothing()
     {
         await Store.SaveUserAsync(LiNa);

@@ -44,6 +44,33 @@ sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch bat
         return new CustomerFile(customer, ReadContacts(pages[1]), ReadEntries(pages[2]), ReadHistory(pages[3]));
     }
 
+    public async Task<IReadOnlyList<FileBeforeVisit>> BeforeVisitsAsync(IReadOnlyList<string> numbers, int latestVisits, CancellationToken ct = default)
+    {
+        var distinct = numbers.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0) return [];
+        var (customers, contacts, entries, visits) = (await site.ItemsAsync(Customers, ct), await site.ItemsAsync(SharePointLists.Contacts, ct),
+            await site.ItemsAsync(SharePointLists.ArchiveEntries, ct), await site.ItemsAsync(SharePointLists.Visits, ct));
+        var queries = distinct.SelectMany(n => new (ItemsRequestBuilder Items, string Filter, int Top)[]
+        {
+            (customers, ODataFilter.Eq(Number, n), 2), (contacts, ODataFilter.Eq(SharePointLists.CustomerNumber, n), SharePointSite.MaxPage),
+            (entries, ODataFilter.Eq(SharePointLists.CustomerNumber, n), SharePointSite.MaxPage),
+            (visits, ODataFilter.Eq(SharePointLists.CustomerNumber, n), SharePointSite.MaxPage),
+        }).ToList();
+        var answers = await batch.SendAsync([.. queries.Select(q => SharePointSite.QueryRequest(q.Items, q.Filter, q.Top))], ct);
+        if (answers.FirstOrDefault(a => !a.IsSuccess) is { } failed) throw failed.Error();
+        var files = new List<FileBeforeVisit>();
+        for (var k = 0; k < distinct.Count; k++)
+        {
+            var pages = new List<ItemFields>[4];
+            for (var i = 0; i < 4; i++) pages[i] = await site.ReadAllAsync(queries[4 * k + i].Items, answers[4 * k + i], ct);
+            if (Single(pages[0], distinct[k]) is not { Status: not CustomerStatus.Purged } customer) continue;
+            var last = pages[3].Where(v => v.Text(SharePointLists.CustomerNumber) == distinct[k]).Select(VisitItems.Read).Where(v => !v.IsWithdrawn)
+                .OrderByDescending(v => v.Time.UtcTicks).ThenByDescending(v => v.Id, StringComparer.Ordinal).Take(Math.Max(0, latestVisits)).ToList();
+            files.Add(new FileBeforeVisit(customer, ReadContacts(pages[1]), ReadEntries(pages[2]), last));
+        }
+        return files;
+    }
+
     /// <summary>
     /// startswith on the indexed normalised name and on each alias column (one indexed column each: SharePoint refuses a
     /// top-level "or" on a big list), the four queries in one $batch, each sorted on its column and read page by page

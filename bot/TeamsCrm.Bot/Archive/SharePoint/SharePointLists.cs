@@ -113,7 +113,7 @@ public static class SharePointLists
     public static readonly ListDef Users = new("TeamsCrm Users", Key(),
     [
         Text("TeamsId"), Text("DisplayName"), Text("TenantId", 64), Text("ServiceUrl"), Note("PersonalConversationId"), Time("UpdatedAt"),
-        Text("Locale", 16), Text("TimeZone", 64),
+        Text("Locale", 16), Text("TimeZone", 64), Text("Brief", 8),
     ]);
 
     /// <summary>

@@ -69,6 +69,22 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
         return new CustomerFile(customer, await ContactsAsync(c, number, ct), await EntriesAsync(c, number, ct), await HistoryAsync(c, number, ct));
     }
 
+    public async Task<IReadOnlyList<FileBeforeVisit>> BeforeVisitsAsync(IReadOnlyList<string> numbers, int latestVisits, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        await using var tx = c.BeginTransaction(deferred: true);   // one snapshot for the whole brief
+        var files = new List<FileBeforeVisit>();
+        foreach (var number in numbers.Distinct(StringComparer.Ordinal))
+        {
+            if (await ReadAsync(c, number, ct) is not { Status: not CustomerStatus.Purged } customer) continue;
+            var visits = latestVisits <= 0 ? [] : await Sql.ListAsync(c,
+                $"{SqliteVisitRows.Select} WHERE customer_number = $number AND withdrawn_at IS NULL ORDER BY time DESC, id DESC LIMIT $latest",
+                SqliteVisitRows.Read, ct, ("$number", number), ("$latest", latestVisits));
+            files.Add(new FileBeforeVisit(customer, await ContactsAsync(c, number, ct), await EntriesAsync(c, number, ct), visits));
+        }
+        return files;
+    }
+
     /// <summary>
     /// A range on the normalised name rather than LIKE: the index serves it and no character the user types is
     /// a wildcard. U+10FFFF is the highest code point, so every name that starts with the prefix sorts below

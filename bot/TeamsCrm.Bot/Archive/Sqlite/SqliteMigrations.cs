@@ -168,6 +168,7 @@ static partial class SqliteMigrations
         Step10VisitCorrections,   // 10: corrected and withdrawn visits, their history (SqliteMigrations.Corrections.cs)
         Step11Imports,    // 11: import runs, and contacts' import keys (SqliteMigrations.Imports.cs)
         StepAliases,      // 12: a customer's other names, each normal form indexed for find, the duplicate check and quick capture
+        "ALTER TABLE users ADD COLUMN brief TEXT",   // 13: each person's morning brief time ("07:00", "off"; null = the default)
     ];
 
     const string StepAliases = """
