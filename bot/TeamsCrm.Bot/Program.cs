@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Features.Briefs;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Domain.Documents;
@@ -84,6 +85,9 @@ public static class Program
         services.AddSingleton<ReminderContent>();                          // what each reminder says, from the archive
         services.AddSingleton<ReminderFanOut>();                           // to the channel or each person, once each
         services.AddSingleton<ReminderScheduler>();                        // due occurrences, claimed once across instances
+        services.AddValidatedOptions<BriefOptions, BriefOptionsValidation>(BriefOptions.Section);   // default time, payment term
+        services.AddSingleton<BriefContent>();                             // the plan's visits with their files, in one $batch
+        services.AddSingleton<BriefScheduler>();                           // each rep's brief at their time, once a day
         services.AddHostedService<ReminderSchedulerService>();             // …every minute
 
         customize?.Invoke(builder);

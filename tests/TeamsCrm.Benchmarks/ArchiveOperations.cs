@@ -81,7 +81,16 @@ public static class ArchiveOperations
             return Call(async () => (await a.Visits.ForRepsAsync(team, day, day)).Count);
         }),
         new("follow-ups due on a day", 1, (a, r) => Call(async () => (await a.Visits.FollowUpsDueAsync(Day(seed, r))).Count)),
+        // The morning brief's reads (BriefContent): the rep's plan, then the planned files with contacts, entries, last 3 visits.
+        new("a rep's brief: plan + 5 files", 2, (a, r) => Brief(a, seed, r, 5)),
+        new("a rep's brief: plan + 10 files", 3, (a, r) => Brief(a, seed, r, 10)),
     ];
+
+    static Task<Func<Task<int>>> Brief(ICrmArchive a, ArchiveSeed seed, Random r, int files)
+    {
+        var (rep, week, numbers) = (Pick(seed.Owners, r), TeamsCrm.Bot.Domain.Visits.IsoWeek.Of(Day(seed, r)), Enumerable.Range(0, files).Select(_ => Pick(seed.Numbers, r)).ToList());
+        return Call(async () => (await a.Visits.PlanAsync(rep, week) is null ? 0 : 1) + (await a.Customers.BeforeVisitsAsync(numbers, 3)).Count);
+    }
 
     static long _saved;
 

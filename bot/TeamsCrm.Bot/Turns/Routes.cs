@@ -1,5 +1,6 @@
 using TeamsCrm.Bot.Features.Analysis;
 using TeamsCrm.Bot.Features.Approvals;
+using TeamsCrm.Bot.Features.Briefs;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Documents;
 using TeamsCrm.Bot.Features.Exports;
@@ -87,6 +88,9 @@ public static class Routes
         r.Verb(DocumentSection.HowVerb, HowHandler.Explain);        // "Add document" / "Add photos": how to send one
         r.Verb(DocumentSection.RemoveVerb, RemoveHandler.Ask);      // "Remove": asks first
         r.Verb(RemoveHandler.ConfirmVerb, RemoveHandler.Confirm);   // → out of the folder, in the history
+
+        // The rep's day: what to know before each planned visit, on demand and each morning (BriefScheduler).
+        r.Command(["brief", "今日简报", "简报"], BriefHandler.Command);
 
         // Ledger import, for the sales manager: a workbook sent in the chat → how to read it → dry run → apply, in the background.
         r.Command(["import", "导入", "导入客户"], ImportHandler.Command);   // how, and the ledgers waiting in one's inbox

@@ -38,6 +38,7 @@ public static class CardCatalog
             foreach (var card in ReminderCatalog.All(c)) yield return card;
             foreach (var card in DocumentCatalog.All(c)) yield return card;
             foreach (var card in ImportCatalog.All(c)) yield return card;
+            foreach (var card in BriefCatalog.All(c)) yield return card;
         }
     }
 

@@ -19,7 +19,7 @@ public static class VisitForm
     public const string Result = "result", Reason = "reason", ReasonNote = "reasonNote", NextAction = "nextAction", NextActionDate = "nextActionDate";
 
     /// <summary>What a quick note or a chooser may prefill (carried in the data of the chooser's buttons; never trusted, only shown).</summary>
-    public static readonly string[] DraftFields = [Date, Time, Method, ContactName, Notes, NextAction, NextActionDate];
+    public static readonly string[] DraftFields = [Date, Time, Purpose, Method, ContactName, Notes, NextAction, NextActionDate];
 
     /// <summary>Where each rule's problems are shown: the rules name report fields, the card has inputs.</summary>
     static readonly Dictionary<string, string> InputOf = new(StringComparer.Ordinal)
