@@ -22,6 +22,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     public IMarketReports Reports => _reports ??= CountingProxy<IMarketReports>.Wrap(inner.Reports, this);
     public IDocumentStore Documents => _documents ??= CountingProxy<IDocumentStore>.Wrap(inner.Documents, this);
     public IImportRuns Imports => _imports ??= CountingProxy<IImportRuns>.Wrap(inner.Imports, this);
+    public ICheckInLog CheckIns => _checkIns ??= CountingProxy<ICheckInLog>.Wrap(inner.CheckIns, this);
     IConversationStore? _conversations;
     ICustomerFiles? _customers;
     IVisitLog? _visits;
@@ -31,6 +32,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     IMarketReports? _reports;
     IDocumentStore? _documents;
     IImportRuns? _imports;
+    ICheckInLog? _checkIns;
 
     public long Total => _calls.Values.Sum();
     public IReadOnlyDictionary<string, long> ByMethod => new Dictionary<string, long>(_calls);

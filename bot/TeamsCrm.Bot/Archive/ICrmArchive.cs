@@ -17,6 +17,7 @@ public interface ICrmArchive
     IMarketReports Reports { get; }
     IDocumentStore Documents { get; }
     IImportRuns Imports { get; }
+    ICheckInLog CheckIns { get; }
 }
 
 /// <summary>

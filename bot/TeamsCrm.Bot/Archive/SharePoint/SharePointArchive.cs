@@ -22,6 +22,7 @@ public sealed class SharePointArchive : ICrmArchive
         Reminders = new SharePointReminderStore(site);
         Reports = new SharePointMarketReports(site);
         Imports = new SharePointImportRuns(site, clock);
+        CheckIns = new SharePointCheckInLog(site);
         Documents = new SharePointDocumentStore(site, documentSpool ?? Path.Combine(Path.GetTempPath(), "teamscrm-documents"),
             logs.CreateLogger<SharePointDocumentStore>());
     }
@@ -34,5 +35,6 @@ public sealed class SharePointArchive : ICrmArchive
     public IReminderStore Reminders { get; }
     public IMarketReports Reports { get; }
     public IImportRuns Imports { get; }
+    public ICheckInLog CheckIns { get; }
     public IDocumentStore Documents { get; }
 }

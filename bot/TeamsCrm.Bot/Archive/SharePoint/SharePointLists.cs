@@ -225,6 +225,16 @@ public static class SharePointLists
         Note("Mapping"), Note("OwnerMap"), Note("RowsDone"), Note("Counts"), Time("CreatedAt"), Time("UpdatedAt"), Time("LeaseUntil"),
     ]);
 
+    /// <summary>
+    /// Check-ins at customers' sites. Title = the check-in's id (unique: sent twice, stored once). A team's day is LocalDate eq
+    /// (the team kept in code), a customer's check-ins CustomerNumber eq. Coordinates as invariant text: they come back exactly.
+    /// </summary>
+    public static readonly ListDef CheckIns = new("TeamsCrm Check-ins", Key(),
+    [
+        Text("Rep", 64, required: true), ByCustomer(), Day("LocalDate"), Text("TimeZone", 64), Time("At"), Text("Latitude", 32), Text("Longitude", 32),
+        Text("Accuracy", 32), Text("Distance", 32), new("Flagged", ColumnKind.Boolean), Time("OutAt"),
+    ]);
+
     /// <summary>The customers' documents: a document library, its columns in <see cref="DocumentFields"/>.</summary>
     public static readonly ListDef Documents = new("TeamsCrm Documents", Text("Title"), DocumentFields.Columns, Library: true);
 
@@ -232,6 +242,6 @@ public static class SharePointLists
     [
         Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users,
         Visits, FollowUps, VisitPlans, Approvals, SalesTargets, ReminderChannels, ReminderOccurrences, ReminderSends, MarketReports,
-        ImportRuns, Documents,
+        ImportRuns, CheckIns, Documents,
     ];
 }

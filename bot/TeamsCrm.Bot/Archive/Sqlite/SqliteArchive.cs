@@ -14,6 +14,7 @@ public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock, s
     public IReminderStore Reminders { get; } = new SqliteReminderStore(database);
     public IMarketReports Reports { get; } = new SqliteMarketReports(database);
     public IImportRuns Imports { get; } = new SqliteImportRuns(database, clock);
+    public ICheckInLog CheckIns { get; } = new SqliteCheckInLog(database);
     public IDocumentStore Documents { get; } = new SqliteDocumentStore(database,
         documentsPath ?? Path.Combine(Path.GetDirectoryName(database.FilePath)!, "documents"));
 }

@@ -169,6 +169,7 @@ static partial class SqliteMigrations
         Step11Imports,    // 11: import runs, and contacts' import keys (SqliteMigrations.Imports.cs)
         StepAliases,      // 12: a customer's other names, each normal form indexed for find, the duplicate check and quick capture
         "ALTER TABLE users ADD COLUMN brief TEXT",   // 13: each person's morning brief time ("07:00", "off"; null = the default)
+        StepCheckIns,     // 14: check-ins at customers' sites (SqliteMigrations.CheckIns.cs)
     ];
 
     const string StepAliases = """
