@@ -6,6 +6,7 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Features.Briefs;
+using TeamsCrm.Bot.Features.CheckIns;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Domain.Documents;
@@ -88,6 +89,8 @@ public static class Program
         services.AddValidatedOptions<BriefOptions, BriefOptionsValidation>(BriefOptions.Section);   // default time, payment term
         services.AddSingleton<BriefContent>();                             // the plan's visits with their files, in one $batch
         services.AddSingleton<BriefScheduler>();                           // each rep's brief at their time, once a day
+        services.AddValidatedOptions<CheckInOptions, CheckInOptionsValidation>(CheckInOptions.Section);   // radius, accuracy limits
+        services.AddSingleton<CheckInDesk>();                              // a rep at a customer's site, from the signed page
         services.AddHostedService<ReminderSchedulerService>();             // …every minute
 
         customize?.Invoke(builder);
@@ -105,6 +108,7 @@ public static class Program
         app.MapExports();                                                  // GET /export: signed CSV downloads
         app.MapDocuments();                                                // GET /documents: a customer's document, signed, streamed
         app.MapImportReports();                                            // GET /imports/report: an import's dry run, row by row
+        app.MapCheckIns();                                                 // GET/POST /checkin: the check-in dialog's page, signed
         return app;
     }
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace TeamsCrm.Bot.Web;
 
-/// <summary>What a link downloads: a table as CSV or .xlsx or a visit ledger workbook (served at /export), a customer's document (at /documents), an import's dry-run report (at /imports/report).</summary>
-public enum DownloadKind { TeamScore, Analysis, History, Document, Ledger, ImportReport }
+/// <summary>What a link downloads: a table as CSV or .xlsx or a visit ledger workbook (served at /export), a customer's document (at /documents), an import's dry-run report (at /imports/report); or the check-in page of a customer (at /checkin).</summary>
+public enum DownloadKind { TeamScore, Analysis, History, Document, Ledger, ImportReport, CheckIn }
 
 /// <summary>The file a table is served as; a document is served as it was filed (its links say Csv and it is ignored).</summary>
 public enum DownloadFormat { Csv, Xlsx }
@@ -88,6 +88,7 @@ public sealed class DownloadLinks
     {
         DownloadKind.Document => "/documents",
         DownloadKind.ImportReport => "/imports/report",
+        DownloadKind.CheckIn => "/checkin",
         _ => "/export",
     };
 

@@ -18,9 +18,9 @@ sealed class SharePointCheckInLog(SharePointSite site) : ICheckInLog
             return Read(await site.CreateAsync(List, new Dictionary<string, object?>
             {
                 ["Title"] = checkIn.Id, ["Rep"] = checkIn.RepAadObjectId, [SharePointLists.CustomerNumber] = checkIn.CustomerNumber,
-                ["LocalDate"] = CheckInText.Day(checkIn.Day), ["TimeZone"] = checkIn.TimeZoneId, ["At"] = ItemFields.Wire(checkIn.At),
-                ["Latitude"] = CheckInText.Number(checkIn.Point.Latitude), ["Longitude"] = CheckInText.Number(checkIn.Point.Longitude),
-                ["Accuracy"] = CheckInText.Number(checkIn.AccuracyMeters), ["Distance"] = CheckInText.Number(checkIn.DistanceMeters),
+                ["LocalDate"] = CheckInValues.Day(checkIn.Day), ["TimeZone"] = checkIn.TimeZoneId, ["At"] = ItemFields.Wire(checkIn.At),
+                ["Latitude"] = CheckInValues.Number(checkIn.Point.Latitude), ["Longitude"] = CheckInValues.Number(checkIn.Point.Longitude),
+                ["Accuracy"] = CheckInValues.Number(checkIn.AccuracyMeters), ["Distance"] = CheckInValues.Number(checkIn.DistanceMeters),
                 ["Flagged"] = checkIn.Flagged,
             }, ct));
         }
@@ -52,7 +52,7 @@ sealed class SharePointCheckInLog(SharePointSite site) : ICheckInLog
     {
         if (repAadObjectIds.Count == 0) return [];
         var reps = repAadObjectIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var date = CheckInText.Day(day);
+        var date = CheckInValues.Day(day);
         return [.. (await site.QueryAsync(List, ODataFilter.Eq("LocalDate", date), ct)).Where(i => i.Text("LocalDate") == date).Select(Read)
             .Where(c => reps.Contains(c.RepAadObjectId)).OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal)];
     }
@@ -64,10 +64,10 @@ sealed class SharePointCheckInLog(SharePointSite site) : ICheckInLog
     static CheckIn Read(ItemFields i) => new()
     {
         Id = i.Text("Title")!, RepAadObjectId = i.Text("Rep") ?? "", CustomerNumber = i.Text(SharePointLists.CustomerNumber) ?? "",
-        Day = CheckInText.ParseDay(i.Text("LocalDate")!),
+        Day = CheckInValues.ParseDay(i.Text("LocalDate")!),
         TimeZoneId = i.Text("TimeZone") ?? "UTC", At = i.Time("At") ?? default,
-        Point = new GeoPoint(CheckInText.Parse(i.Text("Latitude")) ?? 0, CheckInText.Parse(i.Text("Longitude")) ?? 0),
-        AccuracyMeters = CheckInText.Parse(i.Text("Accuracy")), DistanceMeters = CheckInText.Parse(i.Text("Distance")),
+        Point = new GeoPoint(CheckInValues.Parse(i.Text("Latitude")) ?? 0, CheckInValues.Parse(i.Text("Longitude")) ?? 0),
+        AccuracyMeters = CheckInValues.Parse(i.Text("Accuracy")), DistanceMeters = CheckInValues.Parse(i.Text("Distance")),
         Flagged = i.Boolean("Flagged"), OutAt = i.Time("OutAt"),
     };
 }

@@ -73,7 +73,7 @@ sealed class SqliteCheckInLog(SqliteDatabase db) : ICheckInLog
     /// <summary>Whole seconds, as the SharePoint store keeps times (the contract is the same for both).</summary>
     static DateTimeOffset Seconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
-    static string? Number(double? value) => CheckInText.Number(value);
+    static string? Number(double? value) => CheckInValues.Number(value);
 
-    static double? Parse(string? text) => CheckInText.Parse(text);
+    static double? Parse(string? text) => CheckInValues.Parse(text);
 }

@@ -1,7 +1,7 @@
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Visits;
 
-namespace TeamsCrm.Bot.Tests.Briefs;
+namespace TeamsCrm.Bot.Tests.CheckIns;
 
 public sealed class CheckInRulesTests
 {

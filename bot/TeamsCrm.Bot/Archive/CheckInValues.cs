@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TeamsCrm.Bot.Archive;
 
 /// <summary>How both stores keep a check-in's numbers and day as text: invariant round-trip form, so coordinates come back exactly.</summary>
-static class CheckInText
+static class CheckInValues
 {
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
