@@ -29,6 +29,7 @@ public static class Routes
         r.Command(["team day", "团队日报"], DayReportHandler.TeamDay);
         r.Command(["my month", "本月拜访"], MonthReportHandler.MyMonth);
         r.Command(["team month", "团队月报"], MonthReportHandler.TeamMonth);
+        r.Command(["due visits", "待拜访"], DueVisitsHandler.Show);          // one's customers overdue or due within a week, by their level
         r.Command(["correct visit", "更正拜访", "撤回拜访"], CorrectionHandler.List);   // one's recent reports → correct or withdraw, with a reason
         r.Command(["plan", "拜访计划", "周计划", "本周计划"], PlanHandler.ThisWeek);
         r.Command(["plan next", "下周计划"], PlanHandler.NextWeek);

@@ -168,6 +168,8 @@ static partial class SqliteMigrations
         Step10VisitCorrections,   // 10: corrected and withdrawn visits, their history (SqliteMigrations.Corrections.cs)
         Step11Imports,    // 11: import runs, and contacts' import keys (SqliteMigrations.Imports.cs)
         StepAliases,      // 12: a customer's other names, each normal form indexed for find, the duplicate check and quick capture
+        // 13: the week's action plan of table 5-5 beside a weekly plan's visits
+        "ALTER TABLE visit_plans ADD COLUMN key_goals TEXT; ALTER TABLE visit_plans ADD COLUMN key_products TEXT; ALTER TABLE visit_plans ADD COLUMN key_customers TEXT",
     ];
 
     const string StepAliases = """
