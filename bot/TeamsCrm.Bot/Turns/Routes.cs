@@ -107,6 +107,8 @@ public static class Routes
 
         r.Verb("plan.add", PlanHandler.Add);                        // each change is stored as a draft at once
         r.Verb("plan.remove", PlanHandler.Remove);
+        r.Verb("plan.suggest", PlanHandler.AddSuggested);           // a Suggested customer (overdue or due soon) → planned at one press
+        r.Verb("plan.actions", PlanHandler.SaveActions);            // the week's action plan (table 5-5) alone
         r.Verb("plan.submit", PlanHandler.Submit);                  // → submitted to the direct leader, with progress
         r.Verb("plan.edit", PlanHandler.Edit);
         r.Verb("plan.open", PlanHandler.Open);                      // this week ↔ next week
