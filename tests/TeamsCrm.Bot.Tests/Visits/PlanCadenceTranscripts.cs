@@ -48,6 +48,28 @@ public class PlanCadenceTranscripts
             (plan.KeyGoals, plan.KeyProducts, plan.KeyCustomers));
         var request = Assert.Single(await bot.Archive.Approvals.PendingForApproverAsync(Demo.ZhangWei.AadObjectId));
         Assert.Equal(S3, request.Payload.Token);
+        // The supervisor's card, as Teams asks for his own view of it: the visits and the action plan.
+        var view = (await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.ZhangWei, "approval.refresh", new JsonObject { ["id"] = request.Id }, locale))).InvokeCard!;
+        var texts = Texts(view);
+        Assert.Contains(world.Steel.Name, texts, StringComparison.Ordinal);
+        Assert.Contains("Close the Huadong spindle order\nRenew Nanjing Steel", texts, StringComparison.Ordinal);
+        Assert.Contains("CNC line B; spindle S-40", texts, StringComparison.Ordinal);
+        Assert.Contains("approval.decide", view.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Next_weeks_suggestions_look_to_the_end_of_that_week()
+    {
+        await using var bot = await StartBotAsync();
+        var world = await CadenceSeeds.SeedAsync(bot.Archive.Customers);
+
+        var card = (await bot.PostAsync(Message(bot.ServiceUrl, Demo.LiNa, "plan next"))).Calls.Single().Card!;
+
+        // Ningbo Ports falls due on Tuesday 1 December, in week 49: not yet in week 48's suggestions (due by Sunday 29 November).
+        Assert.Equal([world.Steel.Number, world.Huadong.Number, world.Optics.Number], Buttons(card, "plan.suggest"));
+        bot.Clock.SetUtcNow(Now.AddDays(7));
+        var later = (await bot.PostAsync(Message(bot.ServiceUrl, Demo.LiNa, "plan next"))).Calls.Single().Card!;
+        Assert.Contains(world.Ports.Number, Buttons(later, "plan.suggest"));
     }
 
     [Fact]
@@ -64,6 +86,24 @@ public class PlanCadenceTranscripts
         var forged = (await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "plan.suggest", Frame("1", S2, ("suggested", world.TomsMill.Number))))).InvokeCard!;
         Assert.Contains("You may plan visits only to customers whose file you may read in full.", Texts(forged), StringComparison.Ordinal);
         Assert.Single((await bot.Archive.Visits.PlanAsync(Demo.LiNa.AadObjectId, ReportSeeds.W47))!.Items);
+    }
+
+    [Fact]
+    public async Task A_press_without_the_action_plan_keeps_it_and_an_emptied_field_clears_it()
+    {
+        await using var bot = await StartBotAsync();
+        var world = await CadenceSeeds.SeedAsync(bot.Archive.Customers);
+        await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "plan.suggest", Frame("", S1, ("suggested", world.Steel.Number))));
+        await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "plan.actions", Frame("1", S2, Actions)));
+
+        var removed = (await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "plan.remove", Frame("2", S3, ("item", "1"))))).InvokeCard!;
+        Assert.Equal("CNC line B; spindle S-40", (string?)Input(removed, "keyProducts")["value"]);   // the editor shows what is stored
+        var kept = (await bot.Archive.Visits.PlanAsync(Demo.LiNa.AadObjectId, ReportSeeds.W47))!;
+        Assert.Equal((0, "CNC line B; spindle S-40"), (kept.Items.Count, kept.KeyProducts));
+
+        await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "plan.actions", Frame("3", S4, [.. Actions[..2], ("keyCustomers", "  ")])));
+        var cleared = (await bot.Archive.Visits.PlanAsync(Demo.LiNa.AadObjectId, ReportSeeds.W47))!;
+        Assert.Equal(("CNC line B; spindle S-40", (string?)null), (cleared.KeyProducts, cleared.KeyCustomers));
     }
 
     [Fact]

@@ -38,7 +38,8 @@ static class PlanPages
     /// refused add row as typed; without it the add row starts on today (this week) or Monday. <paramref name="picked"/>
     /// is the customer the refused row named (checked by the caller): it stays in the picker by name, so clients
     /// without typeahead do not show its bare number. The action plan's fields show what was typed, else what is stored.
-    /// The Suggested section lists the rep's customers overdue or due soon (Visits:Cadence) that the week does not plan yet.
+    /// The Suggested section lists the rep's customers overdue or due soon (Visits:Cadence; for next week, due by its end) that
+    /// the week does not plan yet.
     /// </summary>
     public static async Task<JsonObject> EditorAsync(Turn turn, Person me, IsoWeek week, VisitPlan? stored, FormState? typed, string? notice,
         ICrmArchive archive, DueVisits due, TimeProvider clock, CancellationToken ct, Customer? picked = null)
@@ -49,7 +50,9 @@ static class PlanPages
         var frame = new PlanForm.Frame(week, stored?.Version ?? "", SubmissionIds.New());
         var choices = await VisitCustomers.ChoicesAsync(me, archive.Customers, picked, ct);
         var planned = (stored?.Items ?? []).Select(i => i.CustomerNumber).ToHashSet(StringComparer.Ordinal);
-        var suggested = (await due.OfRepAsync(me.AadObjectId, today, turn.TimeZone, ct)).Where(d => !planned.Contains(d.Customer.Number)).ToList();
+        // Next week's plan looks to that week's Sunday: a customer due on its Thursday is one to plan for it.
+        var horizon = Math.Max(VisitCadence.SoonDays, week.Sunday.DayNumber - today.DayNumber);
+        var suggested = (await due.OfRepAsync(me.AadObjectId, today, turn.TimeZone, ct, horizon)).Where(d => !planned.Contains(d.Customer.Number)).ToList();
         return PlanCards.Form(turn.Culture, frame, stored, OtherWeek(week, now, turn.TimeZone), choices, state, notice, today, suggested);
     }
 

@@ -13,9 +13,10 @@ public sealed class DueVisits(ICrmArchive archive, IOptions<CadenceOptions> opti
 {
     public CadenceIntervals Intervals => options.Value.Intervals;
 
-    /// <summary>The rep's own active files overdue or due within <see cref="VisitCadence.SoonDays"/> of <paramref name="today"/>, most overdue first.</summary>
-    public async Task<IReadOnlyList<DueCustomer>> OfRepAsync(string repAadObjectId, DateOnly today, TimeZoneInfo zone, CancellationToken ct) =>
-        VisitCadence.Due(await archive.Customers.ListByOwnerAsync(repAadObjectId, ct), Intervals, today, zone);
+    /// <summary>The rep's own active files overdue or due within <paramref name="withinDays"/> of <paramref name="today"/>, most overdue first.</summary>
+    public async Task<IReadOnlyList<DueCustomer>> OfRepAsync(string repAadObjectId, DateOnly today, TimeZoneInfo zone, CancellationToken ct,
+        int withinDays = VisitCadence.SoonDays) =>
+        VisitCadence.Due(await archive.Customers.ListByOwnerAsync(repAadObjectId, ct), Intervals, today, zone, withinDays);
 
     /// <summary>How many of each rep's active key accounts are overdue, read with one query per batch of owners.</summary>
     public async Task<IReadOnlyDictionary<string, int>> OverdueKeyAccountsAsync(IReadOnlyList<string> repAadObjectIds, DateOnly today, TimeZoneInfo zone,
