@@ -107,6 +107,25 @@ public class PlanCadenceTranscripts
     }
 
     [Fact]
+    public async Task Saving_an_unchanged_action_plan_leaves_a_submitted_plan_submitted_but_a_filled_add_row_is_added()
+    {
+        const string S5 = "c5555555-5555-4555-8555-555555555555", S6 = "c6666666-6666-4666-8666-666666666666";
+        await using var bot = await StartBotAsync();
+        var world = await CadenceSeeds.SeedAsync(bot.Archive.Customers);
+        await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "plan.suggest", Frame("", S1, ("suggested", world.Steel.Number))));
+        await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "plan.submit", Frame("1", S2, Actions)));
+
+        var same = (await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "plan.actions", Frame("2", S5, Actions)))).InvokeCard!;
+        Assert.Contains("The action plan is as it was", Texts(same), StringComparison.Ordinal);
+        Assert.Equal(VisitPlanStatus.Submitted, (await bot.Archive.Visits.PlanAsync(Demo.LiNa.AadObjectId, ReportSeeds.W47))!.Status);
+
+        await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "plan.actions",
+            Frame("2", S6, [.. Actions, ("customer", world.Huadong.Number), ("purpose", "Demo"), ("day", "4")])));
+        var changed = (await bot.Archive.Visits.PlanAsync(Demo.LiNa.AadObjectId, ReportSeeds.W47))!;
+        Assert.Equal((VisitPlanStatus.Draft, 2), (changed.Status, changed.Items.Count));
+    }
+
+    [Fact]
     public async Task Too_long_an_action_plan_comes_back_with_the_message_beside_it_and_every_text_kept()
     {
         await using var bot = await StartBotAsync();

@@ -55,9 +55,9 @@ static class PlanChanges
             if (PlanForm.Read(form, frame.Week, customer, PlanForm.NextId(items), clock.GetUtcNow(), turn.TimeZone) is { } item && form.IsValid) items.Add(item);
         }
         var (goals, products, keyCustomers) = PlanForm.ReadActions(form, turn.Data, stored);
-        // Saving only the action plan of a submitted plan would withdraw its request for nothing when the text is unchanged.
-        if (change == PlanChange.SaveActions && stored is not null && (goals, products, keyCustomers) == (stored.KeyGoals, stored.KeyProducts, stored.KeyCustomers)
-            && form.IsValid)
+        // Saving an unchanged action plan (and no add row) would take a submitted plan back to draft and withdraw its request for nothing.
+        if (change == PlanChange.SaveActions && stored is not null && form.IsValid && items.SequenceEqual(stored.Items)
+            && (goals, products, keyCustomers) == (stored.KeyGoals, stored.KeyProducts, stored.KeyCustomers))
             return Reply.ReplaceCard(await PlanPages.EditorAsync(turn, me, frame.Week, stored, null, T.Get(c, "plans.actionsUnchanged"), archive, due, clock, ct));
         var status = change == PlanChange.Submit ? VisitPlanStatus.Submitted : VisitPlanStatus.Draft;
         var plan = new VisitPlan
