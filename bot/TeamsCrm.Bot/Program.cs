@@ -69,6 +69,8 @@ public static class Program
         services.AddArchive();                                             // SQLite by default
         services.AddValidatedOptions<ApprovalOptions, ApprovalOptionsValidation>(ApprovalOptions.Section);
         services.AddValidatedOptions<VisitOptions, VisitOptionsValidation>(VisitOptions.Section);   // how long a rep may correct a report
+        services.AddValidatedOptions<CadenceOptions, CadenceOptionsValidation>(CadenceOptions.Section);   // days between visits by tier and key-account class
+        services.AddSingleton<DueVisits>();                                // …the rep's files overdue or due soon by that cadence
         services.AddSingleton<ApprovalDesk>();                             // files requests, carries decisions out
         services.AddHostedService<ApprovalFinishService>();                // …and finishes what a decision left, until done
         services.AddValidatedOptions<ExportOptions, ExportOptionsValidation>(ExportOptions.Section);   // a key when Host:Instances > 1

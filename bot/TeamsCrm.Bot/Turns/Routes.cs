@@ -30,6 +30,7 @@ public static class Routes
         r.Command(["team day", "团队日报"], DayReportHandler.TeamDay);
         r.Command(["my month", "本月拜访"], MonthReportHandler.MyMonth);
         r.Command(["team month", "团队月报"], MonthReportHandler.TeamMonth);
+        r.Command(["due visits", "待拜访"], DueVisitsHandler.Show);          // one's customers overdue or due within a week, by their level
         r.Command(["correct visit", "更正拜访", "撤回拜访"], CorrectionHandler.List);   // one's recent reports → correct or withdraw, with a reason
         r.Command(["plan", "拜访计划", "周计划", "本周计划"], PlanHandler.ThisWeek);
         r.Command(["plan next", "下周计划"], PlanHandler.NextWeek);
@@ -110,6 +111,8 @@ public static class Routes
 
         r.Verb("plan.add", PlanHandler.Add);                        // each change is stored as a draft at once
         r.Verb("plan.remove", PlanHandler.Remove);
+        r.Verb("plan.suggest", PlanHandler.AddSuggested);           // a Suggested customer (overdue or due soon) → planned at one press
+        r.Verb("plan.actions", PlanHandler.SaveActions);            // the week's action plan (table 5-5) alone
         r.Verb("plan.submit", PlanHandler.Submit);                  // → submitted to the direct leader, with progress
         r.Verb("plan.edit", PlanHandler.Edit);
         r.Verb("plan.open", PlanHandler.Open);                      // this week ↔ next week

@@ -35,10 +35,10 @@ public abstract class AnalysisContract : IAsyncLifetime
     {
         var c = await AnalysisSeeds.SeedAsync(Archive, Clock);
 
-        var tables = (await AnalysisReport.BuildAsync(English, AnalysisSeeds.People, Archive, Clock.GetUtcNow(), Shanghai, default))
+        var tables = (await AnalysisReport.BuildAsync(English, AnalysisSeeds.People, Archive, CadenceIntervals.Default, Clock.GetUtcNow(), Shanghai, default))
             .ToDictionary(t => t.Id);
 
-        Assert.Equal(["category", "tier", "region", "industry", "credit", "stage", "keyAccount", "reasons", "stale"], tables.Keys);
+        Assert.Equal(["category", "tier", "region", "industry", "credit", "stage", "keyAccount", "reasons", "stale", "overdue"], tables.Keys);
         // Seven files in use: the deleted one and the one of someone outside the team are left out everywhere.
         Assert.Equal([["Important", "2"], ["New", "2"], ["Regular", "2"], ["Potential", "1"]], Rows(tables["category"]));
         Assert.Equal([["General", "5"], ["Important", "1"], ["Special", "1"]], Rows(tables["tier"]));
@@ -70,6 +70,11 @@ public abstract class AnalysisContract : IAsyncLifetime
             [c[6].Number, "Tianhe Automation", "Wang Fang", "2026-09-23 15:59"],
         ], Rows(tables["stale"]));
         Assert.Equal(Enumerable.Range(1, 9).Select(i => $"C-2026-{i:D5}"), c.Select(x => x.Number));
+
+        Assert.Equal(["Rep", "Key accounts", "Overdue"], tables["overdue"].Headers);
+        // The classes on file (as "due visits" reads them): Li Na's strategic Nanjing Steel, never visited since 1 August (general:
+        // 60 days); Tom's Beifang, group and high value on file, important tier (14 days). Both overdue on 20 November.
+        Assert.Equal([["Li Na", "1", "1"], ["Tom Becker", "1", "1"]], Rows(tables["overdue"]));
     }
 
     [Fact]

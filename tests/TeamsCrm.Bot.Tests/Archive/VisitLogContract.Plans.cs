@@ -41,6 +41,26 @@ public abstract partial class VisitLogContract
     }
 
     [Fact]
+    public async Task The_weeks_action_plan_is_stored_with_the_plan_changed_and_cleared()
+    {
+        var plan = PlanFor(LiNa, W47, Item("C-2026-00001", "2026-11-17")) with
+        {
+            KeyGoals = "Close the 华东 spindle order\nsecond line: \"quoted\"", KeyProducts = "CNC line B; spindle S-40", KeyCustomers = "Huadong, 华为",
+        };
+
+        var saved = await Log.SavePlanAsync(plan);
+        var found = (await Log.PlanAsync(LiNa, W47))!;
+
+        Assert.Equal((plan.KeyGoals, plan.KeyProducts, plan.KeyCustomers), (saved.KeyGoals, saved.KeyProducts, saved.KeyCustomers));
+        Assert.Equal((plan.KeyGoals, plan.KeyProducts, plan.KeyCustomers), (found.KeyGoals, found.KeyProducts, found.KeyCustomers));
+        var changed = await Log.SavePlanAsync(found with { KeyGoals = "Renew two contracts", KeyProducts = null });
+        Assert.Equal(("Renew two contracts", (string?)null, "Huadong, 华为"), (changed.KeyGoals, changed.KeyProducts, changed.KeyCustomers));
+        var again = (await Log.PlanAsync(LiNa, W47))!;
+        Assert.Equal(("Renew two contracts", (string?)null, "Huadong, 华为"), (again.KeyGoals, again.KeyProducts, again.KeyCustomers));
+        Assert.Null((await Log.SavePlanAsync(PlanFor(Tom, W47, Item("C-2026-00002", "2026-11-18")))).KeyGoals);
+    }
+
+    [Fact]
     public async Task A_second_new_plan_for_the_same_rep_and_week_is_a_conflict_with_the_first()
     {
         var first = await Log.SavePlanAsync(PlanFor(LiNa, W47, Item("C-2026-00001", "2026-11-17")));

@@ -31,6 +31,7 @@ public static class CardCatalog
             yield return ($"profile.unknown.{c.Name}", "ProfileCards.Unknown", ProfileCards.Unknown(c, new TurnUser("x", "29:x", "Sam")));
             foreach (var card in CustomerCatalog.All(c)) yield return card;
             foreach (var card in VisitCatalog.All(c)) yield return card;
+            foreach (var card in CadenceCatalog.All(c)) yield return card;
             foreach (var card in CorrectionCatalog.All(c)) yield return card;
             foreach (var card in ApprovalCatalog.All(c)) yield return card;
             foreach (var card in RequestCatalog.All(c)) yield return card;

@@ -23,7 +23,10 @@ public static class ReminderCatalog
         var many = Enumerable.Range(1, 200).Select(i => (new Mentioned($"Rep {i} 李娜", $"29:rep-{i}"), i % 3 == 0)).ToList();
         yield return ($"reminder.plan.{l}", "ReminderCards.WeeklyPlan", ReminderCards.WeeklyPlan(c, Week, reps));
         yield return ($"reminder.plan.all-done.{l}", "ReminderCards.WeeklyPlan", ReminderCards.WeeklyPlan(c, Week, [.. reps.Select(r => (r.Item1, true))]));
-        yield return ($"reminder.plan.many.{l}", "ReminderCards.WeeklyPlan", ReminderCards.WeeklyPlan(c, Week, many));
+        yield return ($"reminder.plan.many.{l}", "ReminderCards.WeeklyPlan", ReminderCards.WeeklyPlan(c, Week, many,
+            [.. many.Select((r, i) => (r.Item1.Name, i % 4))]));
+        yield return ($"reminder.plan.overdue.{l}", "ReminderCards.WeeklyPlan", ReminderCards.WeeklyPlan(c, Week, reps,
+            [("Rep 1", 2), ("Rep 2", 0), ("Rep 3", 1)]));
         yield return ($"reminder.week-end.{l}", "ReminderCards.WeekEnd", ReminderCards.WeekEnd(c, Week, [("Li Na", new(5, 4)), ("Tom Becker", new(3, 6))]));
         yield return ($"reminder.week-end.empty.{l}", "ReminderCards.WeekEnd", ReminderCards.WeekEnd(c, Week, []));
         yield return ($"reminder.week-end.many.{l}", "ReminderCards.WeekEnd", ReminderCards.WeekEnd(c, Week,

@@ -54,8 +54,21 @@ public static class VisitCatalog
             Week.Previous, customers, RefusedAdd(c), T.Get(c, "plans.conflict")));
         yield return ($"plan.form.refused.{l}", "PlanCards.Form", PlanCards.Form(c, Frame, Plan(Features.Plans.PlanForm.MaxItems - 1, VisitPlanStatus.Approved),
             Week.Previous, customers, RefusedAdd(c)));
-        yield return ($"plan.view.{l}", "PlanCards.View", PlanCards.View(c, plan, Progress(plan), "Zhang Wei", Week.Next));
         var big = Plan(Features.Plans.PlanForm.MaxItems, VisitPlanStatus.Approved);
+        // The Suggested section and the action plan at their largest: the budget of the editor is checked with them.
+        var actions = new Dictionary<string, string?>
+        {
+            [PlanForm.KeyGoals] = new string('目', PlanForm.ActionMaxLength), [PlanForm.KeyProducts] = new string('p', PlanForm.ActionMaxLength),
+            [PlanForm.KeyCustomers] = new string('客', PlanForm.ActionMaxLength), ["day"] = "3",
+        };
+        yield return ($"plan.form.suggested.{l}", "PlanCards.Form", PlanCards.Form(c, Frame, Plan(Features.Plans.PlanForm.MaxItems - 1, VisitPlanStatus.Draft),
+            Week.Next, customers, FormState.Of(actions), suggested: CadenceCatalog.Due(PlanCards.MaxSuggested + 5)));
+        yield return ($"plan.form.actions-refused.{l}", "PlanCards.Form", PlanCards.Form(c, Frame, Plan(2, VisitPlanStatus.Draft), Week.Next, customers,
+            FormState.Of(actions, new Dictionary<string, string> { [PlanForm.KeyGoals] = T.Get(c, "form.tooLong", PlanForm.ActionMaxLength, PlanForm.ActionMaxLength + 1) }),
+            suggested: CadenceCatalog.Due(2)));
+        var withActions = big with { KeyGoals = actions[PlanForm.KeyGoals], KeyProducts = "CNC line B", KeyCustomers = actions[PlanForm.KeyCustomers] };
+        yield return ($"plan.view.actions.{l}", "PlanCards.View", PlanCards.View(c, withActions, Progress(withActions), "Zhang Wei", Week.Next));
+        yield return ($"plan.view.{l}", "PlanCards.View", PlanCards.View(c, plan, Progress(plan), "Zhang Wei", Week.Next));
         yield return ($"plan.view.big.{l}", "PlanCards.View", PlanCards.View(c, big, Progress(big), null, Week.Previous, T.Get(c, "plans.appliedAlready")));
         yield return ($"plan.not-allowed.{l}", "PlanCards.NotAllowed", PlanCards.NotAllowed(c, "plans.mayNotPlan"));
     }

@@ -58,9 +58,10 @@ public sealed class CheckInPageBrowserTests
         Assert.Equal(("已于 09:30 签到，距客户 40 m。", "ok"), ((string)near[1]!["text"]!, (string)near[1]!["kind"]!));
         Assert.StartsWith("已于 09:30 签退", (string)near[2]!["text"]!, StringComparison.Ordinal);
 
+        bot.Clock.Advance(TimeSpan.FromMinutes(30));
         var far = await BrowseAsync(Link(bot, Demo.LiNa, huadong), new GeoPoint(31.298900, 120.616800), 10, ["in"], Shot("checkin-far.en.png"));
         Assert.Equal("flag", (string)far[1]!["kind"]!);
-        Assert.Contains("3.0 km from the customer: marked for your leader", (string)far[1]!["text"]!, StringComparison.Ordinal);
+        Assert.Contains("Checked in at 10:00, 3.0 km from the customer: marked for your leader", (string)far[1]!["text"]!, StringComparison.Ordinal);
 
         var stored = await bot.Archive.CheckIns.ForCustomerAsync(huadong.Number);
         Assert.Null(stored[0].DistanceMeters);

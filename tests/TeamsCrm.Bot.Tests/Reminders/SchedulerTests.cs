@@ -16,10 +16,10 @@ namespace TeamsCrm.Bot.Tests.Reminders;
 public sealed class SchedulerTests
 {
     // Monday 23 November 2026, 09:00 in Shanghai.
-    static readonly DateTimeOffset MondayNine = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
-    const string Reminders = "19:reminders@thread.tacv2";
+    internal static readonly DateTimeOffset MondayNine = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+    internal const string Reminders = "19:reminders@thread.tacv2";
 
-    static async Task<TestBot> InstalledAsync(DateTimeOffset start)
+    internal static async Task<TestBot> InstalledAsync(DateTimeOffset start)
     {
         var bot = await TestBot.StartAsync(now: start, settings: new Dictionary<string, string?>
         {
@@ -38,7 +38,7 @@ public sealed class SchedulerTests
         return bot;
     }
 
-    static List<ConnectorCall> PostsTo(TestBot bot, string conversation) =>
+    internal static List<ConnectorCall> PostsTo(TestBot bot, string conversation) =>
         [.. bot.Connector.Calls.Where(c => c.Method == "POST" && c.Path == $"/v3/conversations/{conversation}/activities")];
 
     [Fact]

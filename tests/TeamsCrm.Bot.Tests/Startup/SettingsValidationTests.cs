@@ -35,6 +35,8 @@ public class SettingsValidationTests
     [InlineData("Host:ShutdownTimeout", "-00:00:01", "Host:ShutdownTimeout '-00:00:01' must be positive")]
     [InlineData("Host:Instances", "0", "Host:Instances '0' must be at least 1")]
     [InlineData("Visits:CorrectionWindow", "00:00:00", "Visits:CorrectionWindow '00:00:00' must be positive")]
+    [InlineData("Visits:Cadence:Important", "0", "Visits:Cadence:Important '0' must be a number of days from 1 to 366")]
+    [InlineData("Visits:Cadence:Strategic", "400", "Visits:Cadence:Strategic '400' must be a number of days from 1 to 366")]
     public async Task A_bad_value_stops_the_start_with_a_message_naming_the_setting(string key, string value, string message)
     {
         var e = await Assert.ThrowsAnyAsync<Exception>(() => TestBot.StartAsync(settings: new Dictionary<string, string?> { [key] = value }));

@@ -149,7 +149,7 @@ public static class SharePointLists
     [
         RepKey("RepWeek", unique: true), Text("Week", 8, indexed: true, required: true), Text("Rep", 64, required: true),
         Choice<VisitPlanStatus>("Status"), Note("Items"), Time("SubmittedAt"), Text("Reviewer", 64), Note("ReviewComment"), Time("ReviewedAt"),
-        Text("SubmissionId"),
+        Text("SubmissionId"), Note("KeyGoals"), Note("KeyProducts"), Note("KeyCustomers"),   // the week's action plan (table 5-5)
     ]);
 
     /// <summary>

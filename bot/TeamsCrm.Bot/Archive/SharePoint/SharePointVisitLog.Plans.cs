@@ -87,7 +87,7 @@ sealed partial class SharePointVisitLog
         {
             ["Status"] = p.Status.ToString(), ["Items"] = JsonSerializer.Serialize(p.Items, ItemJson), ["SubmittedAt"] = ItemFields.Wire(p.SubmittedAt),
             ["Reviewer"] = p.ReviewerAadObjectId, ["ReviewComment"] = p.ReviewComment, ["ReviewedAt"] = ItemFields.Wire(p.ReviewedAt),
-            ["SubmissionId"] = p.SubmissionId,
+            ["SubmissionId"] = p.SubmissionId, ["KeyGoals"] = p.KeyGoals, ["KeyProducts"] = p.KeyProducts, ["KeyCustomers"] = p.KeyCustomers,
         };
         if (!isNew) return fields;
         fields["Title"] = p.Id;
@@ -109,6 +109,9 @@ sealed partial class SharePointVisitLog
         ReviewComment = i.Text("ReviewComment"),
         ReviewedAt = i.Time("ReviewedAt"),
         SubmissionId = i.Text("SubmissionId"),
+        KeyGoals = i.Text("KeyGoals"),
+        KeyProducts = i.Text("KeyProducts"),
+        KeyCustomers = i.Text("KeyCustomers"),
         Version = i.ETag,
     };
 }

@@ -170,6 +170,8 @@ static partial class SqliteMigrations
         StepAliases,      // 12: a customer's other names, each normal form indexed for find, the duplicate check and quick capture
         "ALTER TABLE users ADD COLUMN brief TEXT",   // 13: each person's morning brief time ("07:00", "off"; null = the default)
         StepCheckIns,     // 14: check-ins at customers' sites (SqliteMigrations.CheckIns.cs)
+        // 15: the week's action plan of table 5-5 beside a weekly plan's visits
+        "ALTER TABLE visit_plans ADD COLUMN key_goals TEXT; ALTER TABLE visit_plans ADD COLUMN key_products TEXT; ALTER TABLE visit_plans ADD COLUMN key_customers TEXT",
     ];
 
     const string StepAliases = """

@@ -13,7 +13,7 @@ sealed partial class SqliteVisitLog
     static readonly JsonSerializerOptions ItemJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     const string PlanColumns =
-        "SELECT id, rep_aad_object_id, week, status, items, submitted_at, reviewer_aad_object_id, review_comment, reviewed_at, submission_id, version FROM visit_plans";
+        "SELECT id, rep_aad_object_id, week, status, items, submitted_at, reviewer_aad_object_id, review_comment, reviewed_at, submission_id, key_goals, key_products, key_customers, version FROM visit_plans";
 
     public async Task<VisitPlan?> PlanAsync(string repAadObjectId, IsoWeek week, CancellationToken ct = default)
     {
@@ -38,8 +38,9 @@ sealed partial class SqliteVisitLog
         {
             if ((sameSlot ?? stored) is { } taken) throw new PlanConflictException(taken);
             await Sql.ExecAsync(c, """
-                INSERT INTO visit_plans (id, rep_aad_object_id, week, status, items, submitted_at, reviewer_aad_object_id, review_comment, reviewed_at, submission_id, version)
-                VALUES ($id, $rep, $week, $status, $items, $submitted, $reviewer, $comment, $reviewed, $submission, 1)
+                INSERT INTO visit_plans (id, rep_aad_object_id, week, status, items, submitted_at, reviewer_aad_object_id, review_comment, reviewed_at, submission_id,
+                    key_goals, key_products, key_customers, version)
+                VALUES ($id, $rep, $week, $status, $items, $submitted, $reviewer, $comment, $reviewed, $submission, $goals, $products, $customers, 1)
                 """, ct, Parameters(plan));
         }
         else
@@ -49,7 +50,8 @@ sealed partial class SqliteVisitLog
             if (stored.Version != plan.Version || !SameSlot(stored, plan)) throw new PlanConflictException(stored);
             await Sql.ExecAsync(c, """
                 UPDATE visit_plans SET status = $status, items = $items, submitted_at = $submitted, reviewer_aad_object_id = $reviewer,
-                    review_comment = $comment, reviewed_at = $reviewed, submission_id = $submission, version = version + 1
+                    review_comment = $comment, reviewed_at = $reviewed, submission_id = $submission, key_goals = $goals, key_products = $products,
+                    key_customers = $customers, version = version + 1
                 WHERE id = $id
                 """, ct, Parameters(plan));
         }
@@ -66,6 +68,7 @@ sealed partial class SqliteVisitLog
         ("$id", p.Id), ("$rep", p.RepAadObjectId), ("$week", p.Week.ToString()), ("$status", p.Status.ToString()),
         ("$items", JsonSerializer.Serialize(p.Items, ItemJson)), ("$submitted", Sql.Iso(p.SubmittedAt)),
         ("$reviewer", p.ReviewerAadObjectId), ("$comment", p.ReviewComment), ("$reviewed", Sql.Iso(p.ReviewedAt)), ("$submission", p.SubmissionId),
+        ("$goals", p.KeyGoals), ("$products", p.KeyProducts), ("$customers", p.KeyCustomers),
     ];
 
     static async Task<VisitPlan?> ReadPlanAsync(SqliteConnection c, string where, CancellationToken ct, params (string, object?)[] args) =>
@@ -83,6 +86,9 @@ sealed partial class SqliteVisitLog
         ReviewComment = r.TextOrNull("review_comment"),
         ReviewedAt = r.TimeOrNull("reviewed_at"),
         SubmissionId = r.TextOrNull("submission_id"),
+        KeyGoals = r.TextOrNull("key_goals"),
+        KeyProducts = r.TextOrNull("key_products"),
+        KeyCustomers = r.TextOrNull("key_customers"),
         Version = r.Integer("version").ToString(CultureInfo.InvariantCulture),
     };
 }

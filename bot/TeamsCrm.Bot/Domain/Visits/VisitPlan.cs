@@ -16,6 +16,13 @@ public sealed record VisitPlan
     public string? ReviewerAadObjectId { get; init; }
     public string? ReviewComment { get; init; }
     public DateTimeOffset? ReviewedAt { get; init; }
+    /// <summary>
+    /// The week's action plan (周行动计划表, table 5-5), filled by the rep beside the planned visits and shown to the
+    /// supervisor with them: the key goals, key products and key customers of the week, as the rep writes them.
+    /// </summary>
+    public string? KeyGoals { get; init; }
+    public string? KeyProducts { get; init; }
+    public string? KeyCustomers { get; init; }
     /// <summary>The card submission that saved this version: the same submission again is the same save, not a conflict.</summary>
     public string? SubmissionId { get; init; }
     /// <summary>Optimistic concurrency token (SQLite row version or SharePoint eTag), opaque to the domain.</summary>

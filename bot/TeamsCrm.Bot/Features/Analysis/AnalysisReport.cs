@@ -29,8 +29,9 @@ public static class AnalysisReport
     /// <summary>Months of unsuccessful-visit reasons shown: this one and the five before.</summary>
     public const int ReasonMonths = 6;
 
+    /// <param name="cadence">The visit intervals by level (Visits:Cadence), for the key accounts overdue by rep.</param>
     public static async Task<IReadOnlyList<FigureTable>> BuildAsync(CultureInfo c, IReadOnlyList<Person> people, ICrmArchive archive,
-        DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
+        CadenceIntervals cadence, DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
     {
         var customers = new Dictionary<string, Customer>(StringComparer.Ordinal);
         foreach (var (_, files) in await archive.Customers.ListByOwnersAsync([.. people.Select(p => p.AadObjectId)], ct))
@@ -53,6 +54,7 @@ public static class AnalysisReport
             Shares(c, "keyAccount", "Chart.VerticalBar", CustomerAnalysis.KeyAccounts(live, contracts), k => CustomerText.Of(c, Enum.Parse<KeyAccountClasses>(k))),
             Reasons(c, CustomerAnalysis.ReasonsByMonth(months, visits)),
             Stale(c, CustomerAnalysis.Stale(live, now), names, zone),
+            OverdueByRep(c, people, live, cadence, today, zone),
         ];
     }
 
@@ -78,6 +80,21 @@ public static class AnalysisReport
             [.. stale.Select(x => (IReadOnlyList<string>)[x.Number, x.Name, names.GetValueOrDefault(x.OwnerAadObjectId) ?? "?",
                 CustomerText.Time(CustomerAnalysis.LastTouched(x), zone)])])
         { Kinds = [CellKind.Text, CellKind.Text, CellKind.Text, CellKind.DateTime] };
+
+    /// <summary>Per person with active key accounts: how many they have and how many are overdue for a visit, most overdue first.</summary>
+    static FigureTable OverdueByRep(CultureInfo c, IReadOnlyList<Person> people, IReadOnlyList<Customer> live, CadenceIntervals cadence, DateOnly today,
+        TimeZoneInfo zone)
+    {
+        var keyAccounts = live.Where(x => x.Status == CustomerStatus.Active && x.KeyAccount != KeyAccountClasses.None)
+            .ToLookup(x => x.OwnerAadObjectId, StringComparer.OrdinalIgnoreCase);
+        var rows = people.DistinctBy(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase).Where(p => keyAccounts[p.AadObjectId].Any())
+            .Select(p => (p.Name, All: keyAccounts[p.AadObjectId].Count(), Overdue: VisitCadence.OverdueKeyAccounts(keyAccounts[p.AadObjectId], cadence, today, zone)))
+            .OrderByDescending(r => r.Overdue).ThenBy(r => r.Name, StringComparer.Ordinal);
+        return new("overdue", T.Get(c, "analysis.overdue"), "Chart.HorizontalBar",
+            [T.Get(c, "analysis.rep"), T.Get(c, "analysis.keyAccounts"), T.Get(c, "analysis.overdueCount")],
+            [.. rows.Select(r => (IReadOnlyList<string>)[r.Name, Count(r.All), Count(r.Overdue)])])
+        { Kinds = [CellKind.Text, CellKind.Integer, CellKind.Integer] };
+    }
 
     static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

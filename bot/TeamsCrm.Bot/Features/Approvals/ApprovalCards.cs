@@ -118,6 +118,7 @@ public static class ApprovalCards
             card.Heading(T.Get(c, "approvals.planItems", plan.Items.Count));
             card.Facts(plan.Items.OrderBy(i => i.Day).ThenBy(i => i.Time).Select(i =>
                 (PlanText.When(c, i), $"{i.CustomerName} · {VisitText.Of(c, i.Purpose)}" + (i.Contact is { Length: > 0 } who ? $" · {who}" : ""))));
+            PlanActionCards.Facts(card, c, plan);
         }
         return card;
     }

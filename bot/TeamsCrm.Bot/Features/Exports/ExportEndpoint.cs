@@ -7,6 +7,7 @@ using TeamsCrm.Bot.Domain.Targets;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Analysis;
 using TeamsCrm.Bot.Features.Targets;
+using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Workbooks;
 
 namespace TeamsCrm.Bot.Features.Exports;
@@ -20,8 +21,8 @@ public static class ExportEndpoint
 {
     public static void MapExports(this WebApplication app) => app.MapGet("/export", ServeAsync);
 
-    static async Task<IResult> ServeAsync(HttpRequest http, DownloadLinks links, IDirectory directory, ICrmArchive archive, TimeProvider clock,
-        CancellationToken ct)
+    static async Task<IResult> ServeAsync(HttpRequest http, DownloadLinks links, IDirectory directory, ICrmArchive archive, DueVisits dueVisits,
+        TimeProvider clock, CancellationToken ct)
     {
         if (links.Verify(http.Query) is not { } request) return Results.StatusCode(StatusCodes.Status403Forbidden);
         var me = await directory.FindAsync(request.UserAadObjectId, ct);
@@ -36,7 +37,8 @@ public static class ExportEndpoint
             DownloadKind.TeamScore when TargetRules.MaySeeTeam(me) && TargetEffects.MonthOf("targets:" + request.Argument) is { } month =>
                 ScoreTable(c, month, await SalesFigures.ForAsync(await ScoreHandler.TeamRepsAsync(me!, directory, ct), month, archive, ct)),
             DownloadKind.Analysis when AnalysisHandler.MaySee(me) =>
-                (await AnalysisReport.BuildAsync(c, await AnalysisHandler.PeopleAsync(me!, directory, ct), archive, clock.GetUtcNow(), TimeZoneInfo.Utc, ct))
+                (await AnalysisReport.BuildAsync(c, await AnalysisHandler.PeopleAsync(me!, directory, ct), archive, dueVisits.Intervals,
+                    clock.GetUtcNow(), TimeZoneInfo.Utc, ct))
                     .FirstOrDefault(t => t.Id == request.Argument),
             DownloadKind.History when AnalysisHandler.MaySee(me) => await CustomerHistory.TableAsync(c, request.Argument, archive, directory, ct),
             _ => null,

@@ -15,8 +15,10 @@ public static class PlanCards
     /// <param name="customers">The static customer choices of the add row (one's own customers).</param>
     /// <param name="state">The add row's values, and the messages beside them when an add was refused.</param>
     /// <param name="today">The rep's today: the add row offers no day before it.</param>
+    /// <param name="suggested">The rep's customers overdue or due soon that the week does not plan yet, each added at one press.</param>
     public static JsonObject Form(CultureInfo c, PlanForm.Frame frame, VisitPlan? stored, IsoWeek otherWeek,
-        IReadOnlyList<(string Title, string Value)> customers, FormState state, string? notice = null, DateOnly? today = null)
+        IReadOnlyList<(string Title, string Value)> customers, FormState state, string? notice = null, DateOnly? today = null,
+        IReadOnlyList<DueCustomer>? suggested = null)
     {
         var card = Card.Create().Title(T.Get(c, "plans.formTitle")).Text(PlanText.Week(c, frame.Week), subtle: true);
         var f = new FormFields(card, c, state).Banner(notice);
@@ -34,6 +36,8 @@ public static class PlanCards
             card.ListItem($"{PlanText.When(c, item)} · {item.CustomerName}", Detail(c, item), T.Get(c, "plans.remove"), "plan.remove",
                 frame.Data(("item", item.Id)));
 
+        if (items.Count < PlanForm.MaxItems && suggested is { Count: > 0 }) Suggested(card, c, frame, suggested);
+        PlanActionCards.Inputs(card, f, c);
         if (items.Count < PlanForm.MaxItems)
         {
             card.Heading(T.Get(c, "plans.addHeading"));
@@ -47,6 +51,7 @@ public static class PlanCards
                 .Text(PlanForm.Notes, T.Get(c, "plans.notes"));
             card.Execute(T.Get(c, "plans.add"), "plan.add", frame.Data());
         }
+        card.Execute(T.Get(c, "plans.actions.save"), "plan.actions", frame.Data());
         return card
             .Execute(T.Get(c, "plans.submit"), "plan.submit", frame.Data(), style: "positive")
             .Execute(Switch(c, frame.Week, otherWeek), "plan.open", new JsonObject { ["week"] = otherWeek.ToString() }, withInputs: false)
@@ -71,10 +76,24 @@ public static class PlanCards
                 VisitText.Of(c, p.Item.Purpose),
                 Who(p.Item) ?? "—",
                 PlanText.State(c, p)]));
+        PlanActionCards.Facts(card, c, plan);
         return DayReportCards.LedgerLink(card, c, ledgerUrl)
             .Execute(T.Get(c, "plans.change"), "plan.edit", new JsonObject { ["week"] = plan.Week.ToString() })
             .Execute(Switch(c, plan.Week, otherWeek), "plan.open", new JsonObject { ["week"] = otherWeek.ToString() })
             .Build();
+    }
+
+    /// <summary>Lines shown in the Suggested section, most overdue first; the rest are in "due visits".</summary>
+    public const int MaxSuggested = 8;
+
+    static void Suggested(Card card, CultureInfo c, PlanForm.Frame frame, IReadOnlyList<DueCustomer> suggested)
+    {
+        card.Heading(T.Get(c, "plans.suggested", suggested.Count));
+        card.Text(T.Get(c, "plans.suggestedHow", VisitText.Of(c, PlanForm.SuggestedPurpose)), subtle: true);
+        foreach (var d in suggested.Take(MaxSuggested))
+            card.ListItem($"{d.Customer.Name} · {d.Customer.Number}", DueVisitCards.Detail(c, d), T.Get(c, "plans.suggestedAdd"), "plan.suggest",
+                frame.Data((PlanForm.SuggestedCustomer, d.Customer.Number)));
+        if (suggested.Count > MaxSuggested) card.Text(T.Get(c, "plans.suggestedMore", suggested.Count - MaxSuggested), subtle: true);
     }
 
     public static JsonObject NotAllowed(CultureInfo c, string reasonKey) => Card.Create()

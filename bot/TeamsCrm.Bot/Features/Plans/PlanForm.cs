@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Forms;
@@ -20,6 +21,13 @@ public static class PlanForm
     public const int MaxItems = 25;
     public const string Customer = "customer", Type = "type", Purpose = "purpose", Day = "day", Time = "time", Contact = "contact", Notes = "notes";
     public static readonly string[] Fields = [Customer, Type, Purpose, Day, Time, Contact, Notes];
+    /// <summary>The week's action plan (table 5-5): saved with Add, Submit and Save the action plan, whatever else the press does.</summary>
+    public const string KeyGoals = "keyGoals", KeyProducts = "keyProducts", KeyCustomers = "keyCustomers";
+    public const int ActionMaxLength = 1000;
+    /// <summary>The data key of a Suggested customer's Add button (not an input: the press carries no inputs).</summary>
+    public const string SuggestedCustomer = "suggested";
+    /// <summary>A Suggested customer added at one press is planned for a relationship visit (客情维护): a visit kept by cadence.</summary>
+    public const VisitPurpose SuggestedPurpose = VisitPurpose.Relationship;
 
     public sealed record Frame(IsoWeek Week, string Version, string SubmissionId)
     {
@@ -59,6 +67,33 @@ public static class PlanForm
         }
         if (customer is null || purpose is null || date is null) return null;
         return new VisitPlanItem(id, customer.Number, type ?? customer.Category, purpose.Value, date.Value, time, contact, notes, customer.Name, now);
+    }
+
+    /// <summary>The add row's day: today in this week, else the week's Monday (ISO day number, 1 = Monday).</summary>
+    public static int DefaultDay(IsoWeek week, DateOnly today) => week.Contains(today) ? LocalCalendar.IsoDayOfWeek(today) : 1;
+
+    /// <summary>A Suggested customer as a planned visit: on the add row's default day, its category as type, no time, contact or notes.</summary>
+    public static VisitPlanItem Suggested(Domain.Customer customer, IsoWeek week, string id, DateTimeOffset now, TimeZoneInfo zone) =>
+        new(id, customer.Number, customer.Category, SuggestedPurpose,
+            week.Monday.AddDays(DefaultDay(week, LocalCalendar.Today(now, zone)) - 1), CustomerName: customer.Name, AddedAt: now);
+
+    /// <summary>
+    /// The action plan as sent: a field the press carried is taken as typed (emptied = cleared), one it did not carry (a
+    /// button without inputs) keeps the stored text. Too long a text is a message beside its field.
+    /// </summary>
+    public static (string? Goals, string? Products, string? Customers) ReadActions(FormReader f, JsonObject data, VisitPlan? stored) =>
+        (Action(f, data, KeyGoals, stored?.KeyGoals), Action(f, data, KeyProducts, stored?.KeyProducts), Action(f, data, KeyCustomers, stored?.KeyCustomers));
+
+    static string? Action(FormReader f, JsonObject data, string id, string? stored) =>
+        data.ContainsKey(id) ? f.MultiLine(id, maxLength: ActionMaxLength) : stored;
+
+    /// <summary>The editor's values with the stored action plan where the press did not carry it.</summary>
+    public static FormState WithActions(FormState state, VisitPlan? stored)
+    {
+        var values = state.Values.DeepClone().AsObject();
+        foreach (var (id, text) in new[] { (KeyGoals, stored?.KeyGoals), (KeyProducts, stored?.KeyProducts), (KeyCustomers, stored?.KeyCustomers) })
+            if (!values.ContainsKey(id) && text is not null) values[id] = text;
+        return state with { Values = values };
     }
 
     /// <summary>Item ids are small numbers, unique within the plan, never reused while the plan lives.</summary>

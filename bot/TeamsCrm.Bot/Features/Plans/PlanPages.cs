@@ -24,30 +24,36 @@ static class PlanPages
     }
 
     /// <summary>The week's plan as it stands: a submitted or approved one with its progress, anything else in the editor.</summary>
-    public static async Task<JsonObject> ShowAsync(Turn turn, Person me, IsoWeek week, ICrmArchive archive, IDirectory directory, TimeProvider clock,
-        DownloadLinks links, CancellationToken ct)
+    public static async Task<JsonObject> ShowAsync(Turn turn, Person me, IsoWeek week, ICrmArchive archive, DueVisits due, IDirectory directory,
+        TimeProvider clock, DownloadLinks links, CancellationToken ct)
     {
         var plan = await archive.Visits.PlanAsync(me.AadObjectId, week, ct);
         return plan is { Status: VisitPlanStatus.Submitted or VisitPlanStatus.Approved }
             ? await ViewAsync(turn, me, plan, archive, directory, clock, links, null, ct)
-            : await EditorAsync(turn, me, week, plan, null, null, archive, clock, ct);
+            : await EditorAsync(turn, me, week, plan, null, null, archive, due, clock, ct);
     }
 
     /// <summary>
     /// The editor on the stored plan, with a new submission id for its buttons. <paramref name="typed"/> keeps a
     /// refused add row as typed; without it the add row starts on today (this week) or Monday. <paramref name="picked"/>
     /// is the customer the refused row named (checked by the caller): it stays in the picker by name, so clients
-    /// without typeahead do not show its bare number.
+    /// without typeahead do not show its bare number. The action plan's fields show what was typed, else what is stored.
+    /// The Suggested section lists the rep's customers overdue or due soon (Visits:Cadence; for next week, due by its end) that
+    /// the week does not plan yet.
     /// </summary>
     public static async Task<JsonObject> EditorAsync(Turn turn, Person me, IsoWeek week, VisitPlan? stored, FormState? typed, string? notice,
-        ICrmArchive archive, TimeProvider clock, CancellationToken ct, Customer? picked = null)
+        ICrmArchive archive, DueVisits due, TimeProvider clock, CancellationToken ct, Customer? picked = null)
     {
         var now = clock.GetUtcNow();
         var today = LocalCalendar.Today(now, turn.TimeZone);
-        var state = typed ?? FormState.Fresh((PlanForm.Day, (week.Contains(today) ? LocalCalendar.IsoDayOfWeek(today) : 1).ToString(CultureInfo.InvariantCulture)));
+        var state = PlanForm.WithActions(typed ?? FormState.Fresh((PlanForm.Day, PlanForm.DefaultDay(week, today).ToString(CultureInfo.InvariantCulture))), stored);
         var frame = new PlanForm.Frame(week, stored?.Version ?? "", SubmissionIds.New());
         var choices = await VisitCustomers.ChoicesAsync(me, archive.Customers, picked, ct);
-        return PlanCards.Form(turn.Culture, frame, stored, OtherWeek(week, now, turn.TimeZone), choices, state, notice, today);
+        var planned = (stored?.Items ?? []).Select(i => i.CustomerNumber).ToHashSet(StringComparer.Ordinal);
+        // Next week's plan looks to that week's Sunday: a customer due on its Thursday is one to plan for it.
+        var horizon = Math.Max(VisitCadence.SoonDays, week.Sunday.DayNumber - today.DayNumber);
+        var suggested = (await due.OfRepAsync(me.AadObjectId, today, turn.TimeZone, ct, horizon)).Where(d => !planned.Contains(d.Customer.Number)).ToList();
+        return PlanCards.Form(turn.Culture, frame, stored, OtherWeek(week, now, turn.TimeZone), choices, state, notice, today, suggested);
     }
 
     /// <summary>A submitted or approved plan with its progress, and its 5-28 workbook as a signed link made for <paramref name="me"/>.</summary>

@@ -15,8 +15,12 @@ public static class ReminderCards
     /// <summary>Rows beyond this are cut (with a line saying how many): a large team stays under the card budget.</summary>
     public const int MaxRows = 60;
 
-    /// <summary>Who has and has not submitted this week's visit plan; those who have not are @mentioned.</summary>
-    public static JsonObject WeeklyPlan(CultureInfo c, IsoWeek week, IReadOnlyList<(Mentioned Rep, bool Submitted)> reps)
+    /// <summary>
+    /// Who has and has not submitted this week's visit plan; those who have not are @mentioned. <paramref name="overdueKeyAccounts"/>:
+    /// per rep, how many of their key accounts are overdue for a visit by the cadence (Visits:Cadence) — the reps with any are listed.
+    /// </summary>
+    public static JsonObject WeeklyPlan(CultureInfo c, IsoWeek week, IReadOnlyList<(Mentioned Rep, bool Submitted)> reps,
+        IReadOnlyList<(string Rep, int Count)>? overdueKeyAccounts = null)
     {
         var card = Card.Create().Title(T.Get(c, "reminders.plan.title", week.Monday.ToDateTime(TimeOnly.MinValue)));
         var missing = reps.Where(r => !r.Submitted).Select(r => r.Rep).ToList();
@@ -26,6 +30,11 @@ public static class ReminderCards
         ]);
         if (missing.Count == 0) card.Text(T.Get(c, "reminders.plan.allDone"));
         else card.Text(T.Get(c, "reminders.plan.missing", Mentions.Text(missing.Take(MaxRows))));
+        var overdue = (overdueKeyAccounts ?? []).Where(o => o.Count > 0).ToList();
+        if (overdue.Count > 0)
+            card.Heading(T.Get(c, "reminders.plan.overdueTitle"))
+                .Facts(overdue.Take(MaxRows).Select(o => (o.Rep, T.Get(c, "reminders.plan.overdueCount", o.Count))))
+                .Text(T.Get(c, "reminders.plan.overdueHow"), subtle: true);
         card.Execute(T.Get(c, "reminders.plan.open"), OpenVerb, new JsonObject { ["what"] = "plan" });
         return Mentions.With(card.Build(), [.. missing.Take(MaxRows)]);
     }

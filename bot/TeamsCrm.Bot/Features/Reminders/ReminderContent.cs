@@ -7,6 +7,7 @@ using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Reminders;
 using TeamsCrm.Bot.Domain.Reports;
 using TeamsCrm.Bot.Domain.Visits;
+using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Turns;
 
 namespace TeamsCrm.Bot.Features.Reminders;
@@ -15,7 +16,7 @@ namespace TeamsCrm.Bot.Features.Reminders;
 /// What each reminder says, read from the archive at the time it falls due (the occurrence's local day in the
 /// reminder's zone decides "this week" and "this month"): a channel card, or a card per person for the personal ones.
 /// </summary>
-public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps, Audiences audiences, IOptions<ReminderOptions> options)
+public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps, Audiences audiences, DueVisits dueVisits, IOptions<ReminderOptions> options)
 {
     /// <summary>The card a channel gets for <paramref name="kind"/> at <paramref name="occurrence"/>.</summary>
     public async Task<JsonObject> ChannelCardAsync(ReminderKind kind, ChannelReminders settings, ConversationRef channel, DateTimeOffset occurrence,
@@ -32,7 +33,10 @@ public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps
                 var week = IsoWeek.Of(day);
                 var committed = (await archive.Visits.PlansOfWeekAsync(week, ct)).Where(p => p.IsCommitted)
                     .Select(p => p.RepAadObjectId).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                return ReminderCards.WeeklyPlan(c, week, [.. reps.Select(r => (r.Mention, committed.Contains(r.Person.AadObjectId)))]);
+                // Counts only, no names: the channel may hold people who may not read these files.
+                var overdue = await dueVisits.OverdueKeyAccountsAsync([.. reps.Select(r => r.Person.AadObjectId)], day, zone, ct);
+                return ReminderCards.WeeklyPlan(c, week, [.. reps.Select(r => (r.Mention, committed.Contains(r.Person.AadObjectId)))],
+                    [.. reps.Select(r => (r.Person.Name, overdue.GetValueOrDefault(r.Person.AadObjectId)))]);
             }
             case ReminderKind.WeekEnd:
             {

@@ -5,6 +5,7 @@ using TeamsCrm.Bot.Domain.Reports;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Plans;
 using TeamsCrm.Bot.Features.Reports;
+using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Turns;
 using TeamsCrm.Bot.Web;
 
@@ -16,7 +17,7 @@ namespace TeamsCrm.Bot.Features.Reminders;
 /// </summary>
 public static class ReminderOpenHandler
 {
-    public static async Task<Reply> Open(Turn turn, ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, TimeProvider clock,
+    public static async Task<Reply> Open(Turn turn, ICrmArchive archive, DueVisits due, IDirectory directory, IChannelMessenger messenger, TimeProvider clock,
         DownloadLinks links, CancellationToken ct)
     {
         var c = turn.Culture;
@@ -25,7 +26,7 @@ public static class ReminderOpenHandler
         var what = turn.DataString("what") == "report" ? "report" : "plan";
         var card = what == "report"
             ? await ReportHandler.FormAsync(turn, me, MarketReportRules.PeriodFor(LocalCalendar.Today(clock.GetUtcNow(), turn.TimeZone)), archive, ct)
-            : await PlanPages.ShowAsync(turn, me, PlanPages.WeeksOpen(clock.GetUtcNow(), turn.TimeZone)[0], archive, directory, clock, links, ct);
+            : await PlanPages.ShowAsync(turn, me, PlanPages.WeeksOpen(clock.GetUtcNow(), turn.TimeZone)[0], archive, due, directory, clock, links, ct);
         var user = await archive.Conversations.FindUserAsync(me.AadObjectId, ct);
         var sent = user is not null && await messenger.SendCardAsync(user, card, ct) is not null;
         return Reply.Text(T.Get(c, sent ? "reminders.open." + what : "reminders.open.noChat")).ForEveryone();

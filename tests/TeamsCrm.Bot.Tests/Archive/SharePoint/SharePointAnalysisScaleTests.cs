@@ -60,7 +60,7 @@ public sealed class SharePointAnalysisScaleTests : IAsyncLifetime
     {
         var archive = _sharePoint.Archive(_clock);
 
-        var tables = (await AnalysisReport.BuildAsync(CultureInfo.GetCultureInfo("en-US"), AnalysisSeeds.People, archive, _clock.GetUtcNow(),
+        var tables = (await AnalysisReport.BuildAsync(CultureInfo.GetCultureInfo("en-US"), AnalysisSeeds.People, archive, CadenceIntervals.Default, _clock.GetUtcNow(),
             TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), default)).ToDictionary(t => t.Id);
 
         var live = Enumerable.Range(1, Count).Where(i => !Deleted(i)).ToList();
