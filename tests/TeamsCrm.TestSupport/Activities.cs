@@ -24,6 +24,15 @@ public static class Activities
                 ["trigger"] = "manual",
             });
 
+    /// <summary>
+    /// A dialog button (task/fetch: <paramref name="data"/> is the Action.Submit's data, msteams included) or what a dialog's page
+    /// submitted (task/submit), as Teams sends them: value = { data, context }.
+    /// </summary>
+    public static JsonObject Dialog(Uri serviceUrl, DemoPerson from, string name, JsonObject data, string locale = "en-US") =>
+        Base("invoke", serviceUrl, from, locale, null, "personal", "Asia/Shanghai")
+            .With("name", name)
+            .With("value", new JsonObject { ["data"] = data, ["context"] = new JsonObject { ["theme"] = "default" } });
+
     /// <summary>A typeahead query of an Input.ChoiceSet with Data.Query: invoke application/search.</summary>
     public static JsonObject Search(Uri serviceUrl, DemoPerson from, string dataset, string queryText, string locale = "en-US") =>
         Base("invoke", serviceUrl, from, locale, null, "personal", "Asia/Shanghai")

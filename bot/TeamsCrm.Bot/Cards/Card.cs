@@ -99,6 +99,22 @@ public sealed class Card
         ["type"] = "ActionSet", ["actions"] = new JsonArray(ExecuteAction(title, verb, data, null, withInputs: false)),
     });
 
+    /// <summary>
+    /// A button that opens a Teams dialog (task module): an Action.Submit whose data asks Teams for task/fetch (Action.Execute
+    /// cannot), answered with the dialog's page. Clients without dialogs send it as a plain submit with the same verb.
+    /// </summary>
+    public Card DialogButton(string title, string verb, JsonObject data)
+    {
+        var submit = (JsonObject)data.DeepClone();
+        submit["verb"] = verb;
+        submit["msteams"] = new JsonObject { ["type"] = "task/fetch" };
+        return Add(new JsonObject
+        {
+            ["type"] = "ActionSet",
+            ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submit, ["associatedInputs"] = "none" }),
+        });
+    }
+
     /// <summary>One line of a list: a title, a subtle detail under it, and a button on its right.</summary>
     /// <param name="withInputs">True when the button must carry the card's inputs (a form's "remove this row").</param>
     public Card ListItem(string title, string? detail, string buttonTitle, string verb, JsonObject data, bool withInputs = false) =>

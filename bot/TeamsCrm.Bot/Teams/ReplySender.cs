@@ -172,6 +172,29 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
         },
     });
 
+    /// <summary>
+    /// task/fetch and task/submit: the dialog to open (the page at its address), or a message in the dialog, or nothing (it
+    /// closes). A dialog's answer is shown to the person who pressed alone, like a card action's.
+    /// </summary>
+    public static InvokeResponse AnswerDialog(Reply? reply, System.Globalization.CultureInfo culture)
+    {
+        if (reply?.Dialog is { } page)
+            return new(200, new JsonObject
+            {
+                ["task"] = new JsonObject
+                {
+                    ["type"] = "continue",
+                    ["value"] = new JsonObject
+                    {
+                        ["title"] = page.Title, ["url"] = page.Url, ["fallbackUrl"] = page.Url, ["width"] = page.Width, ["height"] = page.Height,
+                    },
+                },
+            });
+        var text = reply is null ? T.Get(culture, "error.generic") : reply.Messages.Select(m => m.Text).FirstOrDefault(t => t is not null);
+        return text is null ? new InvokeResponse(200, null)
+            : new(200, new JsonObject { ["task"] = new JsonObject { ["type"] = "message", ["value"] = text } });
+    }
+
     /// <summary>An invoke the app cannot act on (no person behind it): the message is shown on the card. HTTP 200, never a
     /// 5xx: the request was delivered and answered; Teams shows the text instead of a failed action.</summary>
     public static InvokeResponse AnswerError(string message) => new(200, new JsonObject

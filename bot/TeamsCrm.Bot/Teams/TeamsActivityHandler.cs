@@ -34,6 +34,8 @@ public sealed partial class TeamsActivityHandler(
                 return await RunAsync(activity, TurnKind.CardAction, ct) is var (consented, delivery)
                     ? await sender.AnswerFileConsentAsync(activity, consented, delivery, ct)
                     : new InvokeResponse(200, null);
+            case ActivityTypes.Invoke when activity.Name is InvokeNames.DialogFetch or InvokeNames.DialogSubmit:
+                return ReplySender.AnswerDialog((await RunAsync(activity, TurnKind.CardAction, ct))?.Reply, T.CultureFor(activity.Locale));
             case ActivityTypes.Invoke when activity.Name == InvokeNames.Search:
                 return ReplySender.AnswerSearch((await RunAsync(activity, TurnKind.Search, ct))?.Reply ?? Reply.Search([]));
             case ActivityTypes.Invoke:

@@ -33,6 +33,13 @@ public static class TurnReader
                 Data = Without(submitted, "verb"),
             },
             TurnKind.Message => turn with { Text = TextWithoutBotMention(a) },
+            // A dialog button (task/fetch) or what its page submitted (task/submit): { data: { verb, … }, context }.
+            TurnKind.CardAction when a.Name is InvokeNames.DialogFetch or InvokeNames.DialogSubmit => turn with
+            {
+                Verb = a.Value is JsonObject t && t["data"] is JsonObject td && td["verb"] is JsonValue tv && tv.TryGetValue<string>(out var dialogVerb)
+                    ? dialogVerb : null,
+                Data = a.Value is JsonObject u && u["data"] is JsonObject ud ? Without(Without(ud, "verb"), "msteams") : [],
+            },
             // value is free-form JSON: anything but { action: { verb: "…", data: { … } } } is an action with no verb (a stale card).
             TurnKind.CardAction => turn with
             {

@@ -20,6 +20,8 @@ public sealed record Reply
     public IReadOnlyList<SearchChoice>? Choices { get; init; }
     /// <summary>A file the person agreed to receive (the answer to a <see cref="FileOffer"/>): the adapter puts it where Teams said.</summary>
     public FileDelivery? Delivery { get; init; }
+    /// <summary>A web page to open in a Teams dialog (the answer to a dialog button, task/fetch).</summary>
+    public DialogPage? Dialog { get; init; }
 
     public static Reply Text(string text) => new() { Messages = [new OutgoingMessage(text, null)] };
     public static Reply Card(JsonObject card) => new() { Messages = [new OutgoingMessage(null, card)] };
@@ -29,6 +31,8 @@ public sealed record Reply
     /// <summary>Asks the person whether to receive a file in their 1:1 chat (Teams' file consent card).</summary>
     public static Reply Offer(FileOffer offer) => new() { Messages = [new OutgoingMessage(null, null, Offer: offer)] };
     public static Reply Deliver(FileDelivery delivery) => new() { Delivery = delivery };
+    /// <summary>Opens the page in a Teams dialog (only as the answer to a dialog button).</summary>
+    public static Reply OpenDialog(DialogPage page) => new() { Dialog = page };
 
     public Reply ThenText(string text) => this with { Messages = [.. Messages, new OutgoingMessage(text, null)] };
     public Reply ThenCard(JsonObject card) => this with { Messages = [.. Messages, new OutgoingMessage(null, card)] };
@@ -65,3 +69,6 @@ public sealed record FileOffer(string Name, long Size, string Description, JsonO
 public sealed record FileDelivery(long Size, Func<CancellationToken, Task<Stream>> Open, JsonObject Target);
 
 public sealed record SearchChoice(string Title, string Value);
+
+/// <summary>A web page a Teams dialog shows: its title, its (https, valid-domain) address, and Teams' size names or pixels.</summary>
+public sealed record DialogPage(string Title, string Url, string Width = "small", string Height = "medium");

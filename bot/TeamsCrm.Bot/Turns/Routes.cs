@@ -1,6 +1,7 @@
 using TeamsCrm.Bot.Features.Analysis;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Features.Briefs;
+using TeamsCrm.Bot.Features.CheckIns;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Features.Documents;
 using TeamsCrm.Bot.Features.Exports;
@@ -92,6 +93,8 @@ public static class Routes
 
         // The rep's day: what to know before each planned visit, on demand and each morning (BriefScheduler).
         r.Command(["brief", "今日简报", "简报"], BriefHandler.Command);
+        r.Verb(CheckInHandler.OpenVerb, CheckInHandler.Open);          // Check in → the check-in page in a Teams dialog (task/fetch)
+        r.Verb(CheckInHandler.DoneVerb, CheckInHandler.Done);          // the page checked in or out → what was stored (task/submit)
 
         // Ledger import, for the sales manager: a workbook sent in the chat → how to read it → dry run → apply, in the background.
         r.Command(["import", "导入", "导入客户"], ImportHandler.Command);   // how, and the ledgers waiting in one's inbox

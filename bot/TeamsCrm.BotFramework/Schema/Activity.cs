@@ -83,4 +83,8 @@ public static class InvokeNames
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string Search = "application/search";
+    /// <summary>A dialog (task module) button was pressed: answer with the dialog to open.</summary>
+    public const string DialogFetch = "task/fetch";
+    /// <summary>A dialog's page submitted: answer with a message, another dialog, or nothing (it closes).</summary>
+    public const string DialogSubmit = "task/submit";
 }

@@ -88,7 +88,8 @@ public static class BriefCards
         {
             [VisitForm.Purpose] = item?.Purpose.ToString(), [VisitForm.ContactName] = item?.Contact,
         };
-        card.Button(T.Get(c, item is null ? "brief.logOne" : "brief.log"), "visit.form", VisitDraft.Data(number, draft));
+        card.DialogButton(T.Get(c, "brief.checkIn"), CheckIns.CheckInHandler.OpenVerb, CheckIns.CheckInHandler.OpenData(number))
+            .Button(T.Get(c, item is null ? "brief.logOne" : "brief.log"), "visit.form", VisitDraft.Data(number, draft));
     }
 
     /// <summary>Free text in the brief: the file has it whole.</summary>

@@ -101,7 +101,7 @@ public static class CheckInPage
                 if (answer) {
                   state.open = { id: answer.id };
                   inButton.hidden = true; outButton.hidden = false;
-                  if (teams) teams.dialog.url.submit({ checkIn: answer.id, action: "in" });
+                  if (teams) teams.dialog.url.submit({ verb: "checkin.done", checkIn: answer.id });
                 }
               } catch (e) {
                 say(e && e.code === 1 ? texts.denied : texts.unavailable, "flag");
@@ -112,7 +112,7 @@ public static class CheckInPage
               const answer = await send({ action: "out", id: state.open ? state.open.id : state.id });
               if (answer) {
                 outButton.hidden = true;
-                if (teams) teams.dialog.url.submit({ checkIn: answer.id, action: "out" });
+                if (teams) teams.dialog.url.submit({ verb: "checkin.done", checkIn: answer.id });
               }
               outButton.disabled = false;
             });
