@@ -47,7 +47,8 @@ public class ManifestSchemaTests
         var bot = manifest["bots"]![0]!;
         Assert.Equal(SamplePackage.BotId, (string?)bot["botId"]);
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => (string?)s));
-        Assert.Equal([SamplePackage.Domain], manifest["validDomains"]!.AsArray().Select(d => (string?)d));
+        Assert.Equal([SamplePackage.Domain], manifest["validDomains"]!.AsArray().Select(d => (string?)d));   // the check-in dialog's page too
+        Assert.Equal(["geolocation"], manifest["devicePermissions"]!.AsArray().Select(d => (string?)d));   // the check-in asks the device
         Assert.Equal(SamplePackage.BotId, (string?)manifest["webApplicationInfo"]!["id"]);
         Assert.Equal("1.4.2", (string?)manifest["version"]);
         Assert.Equal(SamplePackage.BotId, (string?)manifest["id"]);   // TEAMS_APP_ID defaults to the bot's id
