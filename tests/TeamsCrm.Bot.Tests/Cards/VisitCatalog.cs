@@ -34,7 +34,7 @@ public static class VisitCatalog
         yield return ($"report.day.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, ManyVisits(6), Progress(plan), LedgerUrl));
         yield return ($"report.day.empty.{l}", "DayReportCards.Day", DayReportCards.Day(c, "Li Na", Day, [], []));
         yield return ($"report.team-day.{l}", "DayReportCards.TeamDay", DayReportCards.TeamDay(c, Day,
-            [.. Enumerable.Range(1, 12).Select(i => ($"Rep {i}", (IReadOnlyList<Visit>)(i == 3 ? [] : ManyVisits(8))))], LedgerUrl));
+            [.. Enumerable.Range(1, 12).Select(i => ($"Rep {i}", (IReadOnlyList<Visit>)(i == 3 ? [] : ManyVisits(8)), CheckIns(i)))], LedgerUrl));
 
         var names = Enumerable.Range(1, 60).ToDictionary(i => $"C-2026-{i:D5}", i => $"Customer {i} 华东精密有限公司");
         var people = new Dictionary<string, string> { ["li-na"] = "Li Na", ["tom"] = "Tom Becker", ["zhang"] = "Zhang Wei" };
@@ -72,4 +72,12 @@ public static class VisitCatalog
         yield return ($"plan.view.big.{l}", "PlanCards.View", PlanCards.View(c, big, Progress(big), null, Week.Previous, T.Get(c, "plans.appliedAlready")));
         yield return ($"plan.not-allowed.{l}", "PlanCards.NotAllowed", PlanCards.NotAllowed(c, "plans.mayNotPlan"));
     }
+
+    /// <summary>A rep's check-ins of the day: at the gate, near, far and flagged with its check-out, none for some.</summary>
+    static IReadOnlyList<CheckIn> CheckIns(int rep) => [.. Enumerable.Range(0, rep % 4).Select(i => new CheckIn
+    {
+        Id = $"{rep}-{i}", RepAadObjectId = $"rep-{rep}", CustomerNumber = $"C-2026-{i + 1:D5}", Day = Day, TimeZoneId = "Asia/Shanghai",
+        At = new DateTimeOffset(2026, 11, 18, 1 + i, 30, 0, TimeSpan.Zero), Point = new GeoPoint(31.3, 120.6), AccuracyMeters = 12,
+        DistanceMeters = i == 0 ? null : i * 1_480.5, Flagged = i == 2, OutAt = i == 1 ? null : new DateTimeOffset(2026, 11, 18, 2 + i, 15, 0, TimeSpan.Zero),
+    })];
 }

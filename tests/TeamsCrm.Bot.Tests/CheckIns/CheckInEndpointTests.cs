@@ -93,3 +93,40 @@ public sealed class CheckInEndpointTests
         Assert.Contains("Checked in at 01:00. Press Check out when you leave.", page, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Zhang Wei's team day shows Li Na's check-ins: when, how far from the customer, how long on site, and the flag.</summary>
+public sealed class CheckInTeamDayTests
+{
+    [Fact]
+    public async Task The_leaders_team_day_shows_the_check_ins_distance_time_on_site_and_flag_but_no_coordinates()
+    {
+        await using var bot = await TestBot.StartAsync(now: new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero));
+        await bot.Say(Demo.LiNa, "hello");
+        var huadong = await bot.Archive.Customers.CreateAsync(new NewCustomer(CustomerKind.Enterprise, "苏州华东精密机械有限公司", Demo.LiNa.AadObjectId), "s1");
+        var links = bot.Services.GetRequiredService<DownloadLinks>();
+        async Task<string> PostAsync(string body)
+        {
+            var link = new Uri(bot.BaseUrl, new Uri(links.For(Demo.LiNa.AadObjectId, DownloadKind.CheckIn, huadong.Number, TeamsCrm.Bot.Cards.T.English)).PathAndQuery);
+            var answer = await bot.Http.PostAsync(link, new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            return await answer.Content.ReadAsStringAsync();
+        }
+        string In(string id, double lat, double lon) => $$"""{"action":"in","id":"{{id}}","latitude":{{lat}},"longitude":{{lon}},"accuracy":10}""";
+        const string Gate = "11111111-1111-4111-8111-111111111111", Near = "22222222-2222-4222-8222-222222222222", Far = "33333333-3333-4333-8333-333333333333";
+
+        await PostAsync(In(Gate, 31.2989, 120.5853));
+        await PostAsync($$"""{"action":"out","id":"{{Gate}}"}""");
+        bot.Clock.Advance(TimeSpan.FromMinutes(30));
+        await PostAsync(In(Near, 31.29926, 120.5853));
+        bot.Clock.Advance(TimeSpan.FromMinutes(45));
+        await PostAsync($$"""{"action":"out","id":"{{Near}}"}""");
+        await PostAsync(In(Far, 31.2989, 120.6168));
+
+        var card = System.Text.RegularExpressions.Regex.Unescape((await bot.Say(Demo.ZhangWei, "team day")).Calls.Single().Card!.ToJsonString());
+
+        Assert.Contains("Check-in 09:30", card, StringComparison.Ordinal);
+        Assert.Contains($"{huadong.Number} · 40 m from the customer · 45 min on site", card, StringComparison.Ordinal);
+        Assert.Contains($"{huadong.Number} · 3.0 km from the customer · ⚠ marked (far or not exact)", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("31.29", card, StringComparison.Ordinal);   // the place itself is not shown
+    }
+}

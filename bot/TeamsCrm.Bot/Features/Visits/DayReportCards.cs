@@ -28,8 +28,11 @@ public static class DayReportCards
         return LedgerLink(card, c, ledgerUrl).Build();
     }
 
-    /// <summary>A leader's view of the day: each person of the team with their visits, those without any too.</summary>
-    public static JsonObject TeamDay(CultureInfo c, DateOnly day, IReadOnlyList<(string Name, IReadOnlyList<Visit> Visits)> team,
+    /// <summary>
+    /// A leader's view of the day: each person of the team with their visits, those without any too, and their check-ins at
+    /// customers' sites — when, how far from the customer, how long on site, and the flag (never the coordinates).
+    /// </summary>
+    public static JsonObject TeamDay(CultureInfo c, DateOnly day, IReadOnlyList<(string Name, IReadOnlyList<Visit> Visits, IReadOnlyList<CheckIn> CheckIns)> team,
         string? ledgerUrl = null)
     {
         var card = Card.Create()
@@ -37,16 +40,28 @@ public static class DayReportCards
             .Text(VisitText.Day(c, day), subtle: true)
             .Text(T.Get(c, "reports.teamDaySummary", team.Sum(t => t.Visits.Count), team.Count(t => t.Visits.Count > 0), team.Count));
         // One line per visit (a fact, far lighter than a table row): a large team's day must fit one card.
-        foreach (var (name, visits) in team)
+        foreach (var (name, visits, checkIns) in team)
         {
             card.Heading(T.Get(c, "reports.repVisits", name, visits.Count));
             if (visits.Count == 0) card.Text(T.Get(c, "reports.noVisits"), subtle: true);
             card.Facts(visits.Take(MaxPerRep).Select(v => ($"{VisitText.Clock(v)} {VisitText.Shorten(v.CustomerName, TextInTable)}",
                 string.Join(" · ", VisitText.Of(c, v.Purpose), VisitText.Result(c, v), VisitText.Shorten(VisitText.NextStep(v), TextInTable)))));
             if (visits.Count > MaxPerRep) card.Text(T.Get(c, "reports.moreRows", visits.Count - MaxPerRep), subtle: true);
+            var names = visits.GroupBy(v => v.CustomerNumber).ToDictionary(g => g.Key, g => g.First().CustomerName, StringComparer.Ordinal);
+            card.Facts(checkIns.Take(MaxPerRep).Select(k => (T.Get(c, "reports.checkIn", Clock(k.At, k.TimeZoneId)),
+                string.Join(" · ", new[]
+                {
+                    VisitText.Shorten(names.GetValueOrDefault(k.CustomerNumber, k.CustomerNumber), TextInTable),
+                    k.DistanceMeters is { } d ? T.Get(c, "reports.checkInDistance", CheckIns.CheckInText.Distance(d)) : null,
+                    k.OnSite is { } onSite ? T.Get(c, "reports.onSite", (int)Math.Round(onSite.TotalMinutes)) : null,
+                    k.Flagged ? T.Get(c, "reports.checkInFlagged") : null,
+                }.OfType<string>()))));
         }
         return LedgerLink(card, c, ledgerUrl).Build();
     }
+
+    static string Clock(DateTimeOffset at, string zone) =>
+        TimeZoneInfo.ConvertTime(at, LocalCalendar.FindZone(zone) ?? TimeZoneInfo.Utc).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Per person in the team card; nobody logs more in a day, and a list that long belongs in their own "my day".</summary>
     const int MaxPerRep = 15;

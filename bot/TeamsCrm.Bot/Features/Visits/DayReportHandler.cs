@@ -41,8 +41,10 @@ public static class DayReportHandler
         if (DayOf(turn, clock) is not { } day) return Reply.Text(T.Get(c, "reports.dayNotUnderstood", VisitText.Shorten(turn.Text, 60)));
 
         var visits = await archive.Visits.ForRepsAsync([.. team.Select(p => p.AadObjectId)], day, day, ct);
-        var byRep = team.Select(p => (p.Name, (IReadOnlyList<Visit>)visits
-            .Where(v => string.Equals(v.RepAadObjectId, p.AadObjectId, StringComparison.OrdinalIgnoreCase)).ToList())).ToList();
+        var checkIns = await archive.CheckIns.ForDayAsync([.. team.Select(p => p.AadObjectId)], day, ct);
+        static bool Of(string rep, Person p) => string.Equals(rep, p.AadObjectId, StringComparison.OrdinalIgnoreCase);
+        var byRep = team.Select(p => (p.Name, (IReadOnlyList<Visit>)[.. visits.Where(v => Of(v.RepAadObjectId, p))],
+            (IReadOnlyList<CheckIn>)[.. checkIns.Where(k => Of(k.RepAadObjectId, p))])).ToList();
         return Reply.Card(DayReportCards.TeamDay(c, day, byRep, new LedgerRequest(LedgerForm.Day, true, day).Link(links, me.AadObjectId, c)));
     }
 
