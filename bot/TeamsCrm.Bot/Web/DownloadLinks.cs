@@ -51,12 +51,13 @@ public sealed class DownloadLinks
         _clock = clock;
     }
 
+    /// <param name="lifetime">How long the link works; Export:LinkLifetime when not given.</param>
     public string For(string userAadObjectId, DownloadKind kind, string argument, System.Globalization.CultureInfo culture,
-        DownloadFormat format = DownloadFormat.Csv)
+        DownloadFormat format = DownloadFormat.Csv, TimeSpan? lifetime = null)
     {
         var l = culture.Name;
         var f = FormatName(format);
-        var expires = (_clock.GetUtcNow() + _lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var expires = (_clock.GetUtcNow() + (lifetime ?? _lifetime)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var query = new Dictionary<string, string?>
         {
             ["k"] = kind.ToString(), ["a"] = argument, ["u"] = userAadObjectId, ["l"] = l, ["f"] = f, ["e"] = expires,

@@ -45,7 +45,7 @@ public sealed class CheckInEndpointTests
         var asTom = new Uri(link.ToString().Replace(Demo.LiNa.AadObjectId, Demo.TomBecker.AadObjectId, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(bot, asTom, In())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(bot, Link(bot, Demo.TomBecker, huadong), In())).StatusCode);   // not his customer
-        bot.Clock.Advance(TimeSpan.FromMinutes(16));
+        bot.Clock.Advance(TimeSpan.FromMinutes(16));   // a link made by the test (Export:LinkLifetime, 15 minutes)
         var expired = await bot.Http.GetAsync(link);
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
         Assert.Contains("expired or is not valid", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);

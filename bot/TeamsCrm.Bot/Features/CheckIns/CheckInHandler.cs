@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
@@ -19,14 +20,14 @@ public static class CheckInHandler
 
     public static JsonObject OpenData(string customerNumber) => new() { ["number"] = customerNumber };
 
-    public static async Task<Reply> Open(Turn turn, CheckInDesk desk, DownloadLinks links, CancellationToken ct)
+    public static async Task<Reply> Open(Turn turn, CheckInDesk desk, DownloadLinks links, IOptions<CheckInOptions> options, CancellationToken ct)
     {
         var c = turn.Culture;
         if (CustomerNumbers.Parse(turn.DataString("number")) is not { } number
             || await desk.MayCheckInAsync(turn.User.AadObjectId, number, ct) is not var (me, customer))
             return Reply.Text(T.Get(c, "visits.mayNotLog"));
         return Reply.OpenDialog(new DialogPage(T.Get(c, "checkIn.title", customer.Name),
-            links.For(me.AadObjectId, DownloadKind.CheckIn, customer.Number, c)));
+            links.For(me.AadObjectId, DownloadKind.CheckIn, customer.Number, c, lifetime: options.Value.LinkLifetime)));
     }
 
     /// <summary>What the page stored, read back from the archive (never from what it submitted), for the person who pressed.</summary>

@@ -27,6 +27,9 @@ public static class VisitCards
         if (correcting is null)
             f.Search(VisitForm.Customer, T.Get(c, "visits.customer"), o.Customers, CustomerDataset, required: true, placeholder: T.Get(c, "visits.customerPlaceholder"));
         else card.Facts([(T.Get(c, "visits.customer"), $"{correcting.CustomerName} · {correcting.CustomerNumber}")]);
+        // At the customer's door, before filling the report: the check-in dialog (a customer chosen when the form was made).
+        if (correcting is null && o.CustomerName is not null && state[VisitForm.Customer] is { Length: > 0 } chosen)
+            card.DialogButton(T.Get(c, "visits.checkIn"), CheckIns.CheckInHandler.OpenVerb, CheckIns.CheckInHandler.OpenData(chosen));
         f.Choice(VisitForm.CustomerType, T.Get(c, "visits.customerType"), VisitText.Choices<CustomerCategory>(c), required: true)
             .Choice(VisitForm.Purpose, T.Get(c, "visits.purpose"), VisitText.Choices<VisitPurpose>(c), required: true)
             .Choice(VisitForm.Method, T.Get(c, "visits.method"), VisitText.Choices<VisitMethod>(c), required: true)
@@ -65,7 +68,8 @@ public static class VisitCards
 
     /// <summary>The form, once saved, becomes this read-only report: nothing is left to submit twice.</summary>
     /// <param name="again">The save was a second press (or a redelivery): this is the report saved the first time.</param>
-    public static JsonObject Saved(CultureInfo c, Visit v, bool again)
+    /// <param name="checkIns">The rep's check-ins at the customer on the visit's day: shown with the report.</param>
+    public static JsonObject Saved(CultureInfo c, Visit v, bool again, IReadOnlyList<CheckIn>? checkIns = null)
     {
         var card = Card.Create();
         if (again) card.Text(T.Get(c, "visits.savedAlready"), subtle: true);
@@ -90,6 +94,10 @@ public static class VisitCards
             ]);
         if (v.NextAction is { } next && v.NextActionDate is { } due)
             card.Text(T.Get(c, "visits.followUp", next, VisitText.Day(c, due)));
+        var zone = LocalCalendar.FindZone(v.TimeZoneId) ?? TimeZoneInfo.Utc;
+        foreach (var k in checkIns ?? [])
+            card.Text(CheckIns.CheckInText.Said(c, k with { OutAt = null }, zone)
+                + (k.OutAt is null ? "" : " " + CheckIns.CheckInText.Said(c, k, zone)), subtle: !k.Flagged);
         return card.Execute(T.Get(c, "visits.openFile"), "customer.open", new JsonObject { ["number"] = v.CustomerNumber })
             .Execute(T.Get(c, "visits.addPhotos"), DocumentSection.HowVerb, new JsonObject { ["number"] = v.CustomerNumber, ["about"] = "visit" }, withInputs: false)
             .Execute(T.Get(c, "visits.correct"), CorrectionCards.OpenVerb, CorrectionCards.Data(v), withInputs: false)

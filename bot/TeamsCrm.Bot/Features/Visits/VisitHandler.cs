@@ -61,7 +61,8 @@ public static class VisitHandler
             return Reply.ReplaceCard(VisitCards.NotAllowed(c, "customers.notYourForm"));   // a submission id copied from someone else's card
         if (saved.Created && form.Toggle(VisitForm.AddContact) && form.Text(VisitForm.ContactName) is { } name)
             await AddContactAsync(archive.Customers, customer.Number, name, form.Text(VisitForm.ContactInfo), ct);
-        return Reply.ReplaceCard(VisitCards.Saved(c, saved.Visit, again: !saved.Created));
+        var checkIns = (await archive.CheckIns.ForDayAsync([me.AadObjectId], saved.Visit.LocalDate, ct)).Where(k => k.CustomerNumber == customer.Number).ToList();
+        return Reply.ReplaceCard(VisitCards.Saved(c, saved.Visit, again: !saved.Created, checkIns));
     }
 
     public static Reply Cancel(Turn turn) => Reply.ReplaceCard(VisitCards.Discarded(turn.Culture));
