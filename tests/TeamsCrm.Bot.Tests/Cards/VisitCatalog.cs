@@ -68,7 +68,7 @@ public static class VisitCatalog
             suggested: CadenceCatalog.Due(2)));
         var withActions = big with { KeyGoals = actions[PlanForm.KeyGoals], KeyProducts = "CNC line B", KeyCustomers = actions[PlanForm.KeyCustomers] };
         yield return ($"plan.view.actions.{l}", "PlanCards.View", PlanCards.View(c, withActions, Progress(withActions), "Zhang Wei", Week.Next));
-        yield return ($"plan.view.{l}", "PlanCards.View", PlanCards.View(c, plan, Progress(plan), "Zhang Wei", Week.Next));
+        yield return ($"plan.view.{l}", "PlanCards.View", PlanCards.View(c, plan, Progress(plan), "Zhang Wei", Week.Next, today: Day));
         yield return ($"plan.view.big.{l}", "PlanCards.View", PlanCards.View(c, big, Progress(big), null, Week.Previous, T.Get(c, "plans.appliedAlready")));
         yield return ($"plan.not-allowed.{l}", "PlanCards.NotAllowed", PlanCards.NotAllowed(c, "plans.mayNotPlan"));
     }

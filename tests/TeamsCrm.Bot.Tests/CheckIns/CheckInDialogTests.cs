@@ -48,6 +48,19 @@ public sealed class CheckInDialogTests
             new JsonObject { ["verb"] = CheckInHandler.DoneVerb, ["checkIn"] = id }))).Body);
     }
 
+    [Fact]
+    public async Task Her_submitted_plan_offers_check_in_on_todays_visits_still_to_come()
+    {
+        await using var bot = await TestBot.StartAsync(now: BriefDay.MondaySeven);
+        var seeded = await BriefDay.SeedAsync(bot.Archive, bot.Clock.GetUtcNow());
+
+        var view = (await bot.Say(Demo.LiNa, "plan")).Calls.Single().Card!;
+
+        var checkIns = Documents.DocumentMessages.Actions(view).Where(a => (string?)a["data"]?["verb"] == CheckInHandler.OpenVerb)
+            .Select(a => (string?)a["data"]!["number"]).ToList();
+        Assert.Equal([seeded.Nanjing.Number, seeded.Huadong.Number, seeded.Toms.Number], checkIns);   // today's, in time order (not Tuesday's)
+    }
+
     static JsonObject FindSubmit(JsonNode node, string number) => node switch
     {
         JsonObject o when (string?)o["type"] == "Action.Submit" && (string?)o["data"]?["verb"] == CheckInHandler.OpenVerb

@@ -59,8 +59,9 @@ public static class PlanCards
     }
 
     /// <summary>A submitted (or reviewed) plan: each planned visit with what became of it, and buttons to change it or see the other week.</summary>
+    /// <param name="today">The rep's own day when the plan is theirs: today's visits still planned get Check in (the dialog).</param>
     public static JsonObject View(CultureInfo c, VisitPlan plan, IReadOnlyList<PlanItemProgress> progress, string? leaderName, IsoWeek otherWeek,
-        string? notice = null, string? ledgerUrl = null)
+        string? notice = null, string? ledgerUrl = null, DateOnly? today = null)
     {
         var card = Card.Create();
         if (notice is not null) card.Text(notice, subtle: true);
@@ -77,6 +78,11 @@ public static class PlanCards
                 Who(p.Item) ?? "—",
                 PlanText.State(c, p)]));
         PlanActionCards.Facts(card, c, plan);
+        var now = progress.Where(p => p.Item.Day == today && p.State == PlanItemState.Upcoming).OrderBy(p => p.Item.Time ?? TimeOnly.MaxValue).ToList();
+        if (now.Count > 0) card.Heading(T.Get(c, "plans.today"));
+        foreach (var p in now)
+            card.Text($"{PlanText.When(c, p.Item)} · {p.Item.CustomerName}", subtle: true)
+                .DialogButton(T.Get(c, "visits.checkIn"), CheckIns.CheckInHandler.OpenVerb, CheckIns.CheckInHandler.OpenData(p.Item.CustomerNumber));
         return DayReportCards.LedgerLink(card, c, ledgerUrl)
             .Execute(T.Get(c, "plans.change"), "plan.edit", new JsonObject { ["week"] = plan.Week.ToString() })
             .Execute(Switch(c, plan.Week, otherWeek), "plan.open", new JsonObject { ["week"] = otherWeek.ToString() })

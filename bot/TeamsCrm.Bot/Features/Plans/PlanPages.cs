@@ -65,7 +65,8 @@ static class PlanPages
         var progress = PlanProgress.Of(plan, visits, now, turn.TimeZone);
         var leader = await directory.ManagerOfAsync(me.AadObjectId, ct);
         return PlanCards.View(turn.Culture, plan, progress, leader?.Name, OtherWeek(plan.Week, now, turn.TimeZone), notice,
-            new LedgerRequest(LedgerForm.Week, false, plan.Week.Monday).Link(links, me.AadObjectId, turn.Culture));
+            new LedgerRequest(LedgerForm.Week, false, plan.Week.Monday).Link(links, me.AadObjectId, turn.Culture),
+            today: string.Equals(plan.RepAadObjectId, me.AadObjectId, StringComparison.OrdinalIgnoreCase) ? LocalCalendar.Today(now, turn.TimeZone) : null);
     }
 
     /// <summary>This week ↔ next; from a week that is neither any more (an old card), this week.</summary>
