@@ -18,6 +18,8 @@ public sealed record Customer
     public string? Phone { get; init; }
     public string? Email { get; init; }
     public string? Website { get; init; }
+    /// <summary>Where the customer is, typed on the file ("31.298900, 120.585300", <see cref="Visits.GeoPoint.TryParse"/>): check-ins are measured against it.</summary>
+    public string? Coordinates { get; init; }
     /// <summary>统一社会信用代码 (enterprises): the strongest duplicate signal there is.</summary>
     public string? CreditCode { get; init; }
     public required string OwnerAadObjectId { get; init; }

@@ -16,7 +16,8 @@ public sealed record NewCustomer(
     CustomerCategory Category = CustomerCategory.New,
     CustomerTier Tier = CustomerTier.General,
     IReadOnlyList<NewContact>? Contacts = null,
-    string? Aliases = null);
+    string? Aliases = null,
+    string? Coordinates = null);
 
 public sealed record NewContact(string Name, string? Title, string? Phone, string? Email, ContactRole Role);
 

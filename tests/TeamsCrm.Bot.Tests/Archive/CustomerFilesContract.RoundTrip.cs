@@ -38,7 +38,7 @@ public abstract partial class CustomerFilesContract
             Kind = CustomerKind.Enterprise,
             Name = "Huadong O'Brien & Sons 华东精密",
             Industry = "Machinery", CompanySize = "1000+", Region = "华东 East", Address = "1 O'Brien Road, \"Block B\"",
-            Phone = "021 5888 0000", Email = "info@huadong.example", Website = "https://huadong.example",
+            Phone = "021 5888 0000", Email = "info@huadong.example", Website = "https://huadong.example", Coordinates = "31.298900, 120.585300",
             CreditCode = "91310115 MA1K3YJ12X", OwnerAadObjectId = Tom,
             Category = CustomerCategory.Important, Tier = CustomerTier.Important,
             KeyAccount = KeyAccountClasses.Group | KeyAccountClasses.Strategic,

@@ -52,3 +52,38 @@ public sealed class CheckInRulesTests
         ], 150));
     }
 }
+
+public sealed class TypedCoordinatesTests
+{
+    [Theory]
+    [InlineData("31.2989, 120.5853", 31.2989, 120.5853)]
+    [InlineData("31.2989，120.5853", 31.2989, 120.5853)]
+    [InlineData(" -33.8688 151.2093 ", -33.8688, 151.2093)]
+    public void Coordinates_are_read_as_maps_copy_them(string text, double lat, double lon)
+    {
+        Assert.True(GeoPoint.TryParse(text, out var point));
+        Assert.Equal(new GeoPoint(lat, lon), point);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("31.2989")]
+    [InlineData("95, 120")]
+    [InlineData("north, east")]
+    [InlineData("1, 2, 3")]
+    public void Anything_else_is_no_place(string? text) => Assert.False(GeoPoint.TryParse(text, out _));
+
+    [Fact]
+    public void Coordinates_typed_on_the_file_are_its_location_before_any_check_in()
+    {
+        var typed = new Customer { Number = "C-2026-00001", Kind = CustomerKind.Enterprise, Name = "华东", OwnerAadObjectId = "li-na", Coordinates = "31.300000, 120.600000" };
+        var checkIn = new CheckIn
+        {
+            Id = "a", RepAadObjectId = "li-na", CustomerNumber = typed.Number, Day = new DateOnly(2026, 12, 7), TimeZoneId = "Asia/Shanghai",
+            At = DateTimeOffset.UnixEpoch, Point = new GeoPoint(31.2989, 120.5853), AccuracyMeters = 5,
+        };
+        Assert.Equal(new GeoPoint(31.3, 120.6), CheckInRules.LocationOf(typed, [checkIn], 150));
+        Assert.Equal("31.300000, 120.600000", new GeoPoint(31.3, 120.6).ToString());
+    }
+}

@@ -64,6 +64,7 @@ static class CustomerFields
         Derived(NormalizedPhone, c => CustomerNames.NormalizePhone(c.Phone), 64),
         Text("Email", "Email", c => c.Email, (c, v) => c with { Email = v }),
         Text("Website", "Website", c => c.Website, (c, v) => c with { Website = v }),
+        Text("Coordinates", "Coordinates", c => c.Coordinates, (c, v) => c with { Coordinates = v }, 64),
         Text("CreditCode", "CreditCode", c => c.CreditCode, (c, v) => c with { CreditCode = v }, 64),
         Derived(NormalizedCreditCode, c => CustomerNames.NormalizeCreditCode(c.CreditCode), 64),
         Text("OwnerAadObjectId", Owner, c => c.OwnerAadObjectId, (c, v) => c with { OwnerAadObjectId = v ?? "" }, 64, indexed: true, required: true),

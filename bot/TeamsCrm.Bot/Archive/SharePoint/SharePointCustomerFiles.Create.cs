@@ -46,6 +46,7 @@ sealed partial class SharePointCustomerFiles
                 Number = number, Kind = draft.Kind, Name = draft.Name, OwnerAadObjectId = draft.OwnerAadObjectId,
                 Industry = draft.Industry, CompanySize = draft.CompanySize, Region = draft.Region, Address = draft.Address,
                 Phone = draft.Phone, Email = draft.Email, Website = draft.Website, CreditCode = draft.CreditCode, Aliases = draft.Aliases,
+                Coordinates = draft.Coordinates,
                 Category = draft.Category, Tier = draft.Tier, Status = CustomerStatus.Pending, CreatedAt = now, UpdatedAt = now,
             };
             var writes = new List<Microsoft.Kiota.Abstractions.RequestInformation>();

@@ -29,6 +29,7 @@ sealed partial class SqliteCustomerFiles(SqliteDatabase db, TimeProvider clock) 
             Kind = draft.Kind, Name = draft.Name, OwnerAadObjectId = draft.OwnerAadObjectId,
             Industry = draft.Industry, CompanySize = draft.CompanySize, Region = draft.Region, Address = draft.Address,
             Phone = draft.Phone, Email = draft.Email, Website = draft.Website, CreditCode = draft.CreditCode, Aliases = draft.Aliases,
+            Coordinates = draft.Coordinates,
             Category = draft.Category, Tier = draft.Tier, Status = CustomerStatus.Pending,
             CreatedAt = now, UpdatedAt = now, Version = "1",
         };

@@ -172,6 +172,7 @@ static partial class SqliteMigrations
         StepCheckIns,     // 14: check-ins at customers' sites (SqliteMigrations.CheckIns.cs)
         // 15: the week's action plan of table 5-5 beside a weekly plan's visits
         "ALTER TABLE visit_plans ADD COLUMN key_goals TEXT; ALTER TABLE visit_plans ADD COLUMN key_products TEXT; ALTER TABLE visit_plans ADD COLUMN key_customers TEXT",
+        "ALTER TABLE customers ADD COLUMN coordinates TEXT",   // 16: where the customer is, typed on the file (check-ins are measured against it)
     ];
 
     const string StepAliases = """

@@ -6,6 +6,22 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
     /// <summary>The Earth's mean radius in metres (IUGG).</summary>
     const double EarthRadius = 6_371_008.8;
 
+    /// <summary>"31.2989, 120.5853" (a comma, a Chinese comma or a space between, as maps copy them): latitude first.</summary>
+    public static bool TryParse(string? text, out GeoPoint point)
+    {
+        point = default;
+        var parts = text?.Split([',', '，', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var lat)
+            || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var lon)) return false;
+        point = new GeoPoint(lat, lon);
+        return point.IsValid;
+    }
+
+    /// <summary>As a file keeps it: six decimals (about 10 cm), latitude first.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Latitude:0.000000}, {Longitude:0.000000}");
+
     public bool IsValid => double.IsFinite(Latitude) && double.IsFinite(Longitude) && Latitude is >= -90 and <= 90 && Longitude is >= -180 and <= 180;
 
     /// <summary>
@@ -58,11 +74,11 @@ public static class CheckInRules
         distance > radius || accuracy is not { } a || a > poorAccuracy;
 
     /// <summary>
-    /// The customer's location: the first check-in by its owner that was exact enough (not flagged as vague); null until then.
-    /// Later check-ins, by anyone, are measured against it.
+    /// The customer's location: the coordinates typed on its file, else the first check-in by its owner that was exact enough
+    /// (not flagged as vague); null until then. Later check-ins, by anyone, are measured against it.
     /// </summary>
     public static GeoPoint? LocationOf(Customer customer, IEnumerable<CheckIn> checkIns, double poorAccuracy) =>
-        checkIns.Where(c => string.Equals(c.RepAadObjectId, customer.OwnerAadObjectId, StringComparison.OrdinalIgnoreCase)
+        GeoPoint.TryParse(customer.Coordinates, out var typed) ? typed : checkIns.Where(c => string.Equals(c.RepAadObjectId, customer.OwnerAadObjectId, StringComparison.OrdinalIgnoreCase)
                 && c.AccuracyMeters is { } a && a <= poorAccuracy)
             .OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => (GeoPoint?)c.Point).FirstOrDefault();
 }

@@ -16,6 +16,7 @@ static class CustomerFormSections
         if (enterprise) f.Choice("companySize", CustomerText.Field(c, "companySize"), CustomerText.CompanySizes(c));
         f.Text("region", CustomerText.Field(c, "region"))
             .Text("address", CustomerText.Field(c, "address"))
+            .Text("coordinates", CustomerText.Field(c, "coordinates"), maxLength: 64, placeholder: "31.298900, 120.585300")
             .Text("phone", CustomerText.Field(c, "phone"), required: !enterprise, maxLength: 40, style: "Tel")
             .Text("email", CustomerText.Field(c, "email"), style: "Email")
             .Text("website", CustomerText.Field(c, "website"), style: "Url", placeholder: "www.example.com");

@@ -29,6 +29,7 @@ static class CustomerSections
         Add("companySize", x.CompanySize);
         Add("region", x.Region);
         Add("address", x.Address);
+        Add("coordinates", x.Coordinates);
         Add("phone", x.Phone);
         Add("email", x.Email);
         Add("website", x.Website);
