@@ -63,6 +63,10 @@ public sealed class PlaygroundSharedSpaceTests
         using var http = new HttpClient { BaseAddress = playground.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         var install = await SendAsync(http, HttpMethod.Get, $"_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(Channel)}&type=install");
         await SendAsync(http, HttpMethod.Post, "_internal/v1/customActivities", install);
+        // The playground answers before the bot has handled the event: the request waits for the welcome, as it would
+        // in Teams, where the app is installed in the team before anyone files a request.
+        await client.WaitForAsync("the welcome in the channel", m => m.ConversationId.StartsWith(Channel, StringComparison.Ordinal)
+            && m.Card is not null && Text(m.Card).Contains("Welcome to TeamsCrm", StringComparison.Ordinal));
         const string Reason = "Merged into the group account after the takeover";
         var request = (JsonObject)install.DeepClone();
         foreach (var key in new[] { "action", "membersAdded", "membersRemoved", "channelData" }) request.Remove(key);

@@ -78,6 +78,12 @@ public static class CheckInPage
                   return { latitude: l.latitude, longitude: l.longitude, accuracy: typeof l.accuracy === "number" ? l.accuracy : null };
                 } catch { /* desktop and web Teams: the browser's own below */ }
               }
+              if (teams && teams.location && teams.location.getLocation) {
+                // Older Teams mobile clients: the location capability before geoLocation.
+                const l = await new Promise(resolve => teams.location.getLocation({ allowChooseLocation: false, showMap: false },
+                  (error, found) => resolve(error ? null : found)));
+                if (l) return { latitude: l.latitude, longitude: l.longitude, accuracy: typeof l.accuracy === "number" ? l.accuracy : null };
+              }
               return new Promise((resolve, reject) => navigator.geolocation
                 ? navigator.geolocation.getCurrentPosition(
                     p => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy }),
