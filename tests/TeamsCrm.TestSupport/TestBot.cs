@@ -115,6 +115,7 @@ public sealed class TestBot : IAsyncDisposable
             ["Reminders:RunScheduler"] = "false",
             // …and the sweep of unfinished approval decisions (ApprovalDesk.FinishDueAsync).
             ["Approvals:RunFinisher"] = "false",
+            ["Approvals:RunDeadlines"] = "false",
             // …and the sweep of imports cut short (ImportDesk.ResumeDueAsync); queued checks and applies still run.
             ["Import:RunSweep"] = "false",
         };

@@ -33,6 +33,8 @@ public interface IConversationStore
     Task<UserRef?> FindUserAsync(string aadObjectId, CancellationToken ct = default);
     /// <summary>The person's morning brief choice (<see cref="UserRef.Brief"/>; null = the default); a person not stored yet is not created.</summary>
     Task SetBriefAsync(string aadObjectId, string? brief, CancellationToken ct = default);
+    /// <summary>The person's own settings (<see cref="UserRef.Settings"/>), whole; a person not stored yet is not created.</summary>
+    Task SetSettingsAsync(string aadObjectId, Domain.People.PersonalSettings settings, CancellationToken ct = default);
     Task<ConversationRef?> FindConversationAsync(string conversationId, CancellationToken ct = default);
     /// <summary>True the first time only: the welcome card goes out once per conversation.</summary>
     Task<bool> TryMarkWelcomedAsync(string conversationId, DateTimeOffset at, CancellationToken ct = default);

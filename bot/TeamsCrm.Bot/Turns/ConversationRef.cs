@@ -17,7 +17,8 @@ public enum ConversationKind { Personal, GroupChat, Channel }
 /// A person the bot can write to 1:1 later, and what their Teams client last told of them: <paramref name="Locale"/>
 /// (what a message the bot starts is written in) and <paramref name="TimeZone"/> (an IANA id, e.g. the default zone of
 /// the reminders of a team they installed the app in); each null until known. <paramref name="Brief"/> is what the person
-/// chose for their morning brief: a local time "07:00", "off", or null for the default.
+/// chose for their morning brief: a local time "07:00", "off", or null for the default; <paramref name="Settings"/> the rest
+/// they chose for themselves (a delegation while away).
 /// </summary>
 public sealed record UserRef(
     string AadObjectId,
@@ -28,4 +29,5 @@ public sealed record UserRef(
     string? PersonalConversationId,
     string? Locale = null,
     string? TimeZone = null,
-    string? Brief = null);
+    string? Brief = null,
+    Domain.People.PersonalSettings? Settings = null);

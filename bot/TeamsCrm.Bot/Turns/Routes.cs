@@ -39,6 +39,7 @@ public static class Routes
         r.Command(["delete", "删除"], DeleteHandler.Command);          // "delete C-2026-00042" → the form with a reason
         r.Command(["restore", "恢复"], DeleteHandler.Restore);         // within the 30 days of retention
         r.Command(["approvals", "审批"], ApprovalListHandler.Show);
+        r.Command(["delegate", "委托"], DelegationHandler.Command);        // while away, one's requests go to a delegate
         r.Command(["access", "查阅"], AccessRequestHandler.Command);     // another rep's file, for some days
         r.Command(["escalate", "升级"], EscalationHandler.Command);      // raise a visit's level, invite the customer
 
@@ -123,6 +124,7 @@ public static class Routes
         r.Verb(ApprovalCards.RefreshVerb, ApprovalHandler.Refresh);   // Teams asks for a per-user view
         r.Verb("approval.decide", ApprovalHandler.Decide);
         r.Verb("approval.cancel", ApprovalHandler.Cancel);
+        r.Verb(ApprovalCards.ReassignVerb, ApprovalHandler.Reassign);   // the sales manager gives a waiting request to someone else
 
         r.Installed(HelpHandler.Welcome);
         r.UnknownVerb(HelpHandler.StaleCard);

@@ -73,6 +73,25 @@ public static class ApprovalCatalog
             Request = planView.Request with { Status = ApprovalStatus.Approved, DecidedByAadObjectId = "manager", DecidedAt = at, Payload = new(Token: "s", ChangedMeanwhile: true) },
             DeciderName = "Zhang Wei",
         }));
+        // Waiting past its deadline, escalated, on behalf of an away leader, reassigned: every move on the card; the sales manager's Reassign.
+        var moved = view with
+        {
+            Request = request with
+            {
+                ApproverAadObjectIds = ["manager", "gm"],
+                Routing = new ApprovalRouting(at.AddHours(8), at.AddHours(1), at.AddHours(1),
+                [
+                    new ApprovalMove(MoveKind.Delegated, ["leader"], ["manager"], "leader", at),
+                    new ApprovalMove(MoveKind.Escalated, [], ["gm"], null, at.AddHours(8)),
+                    new ApprovalMove(MoveKind.Reassigned, ["manager", "gm"], ["director"], "manager", at.AddHours(9)),
+                ]),
+            },
+            Names = new Dictionary<string, string> { ["leader"] = "Zhang Wei", ["manager"] = "Wang Fang", ["gm"] = "Chen Jie", ["director"] = "Zhao Min" },
+            Now = at.AddHours(30),
+        };
+        yield return ($"approval.approver.reminder.{l}", "ApprovalCards.ForApprover", ApprovalCards.ForApprover(c, moved, notice: T(c, "approvals.reminder")));
+        yield return ($"approval.summary.reassign.{l}", "ApprovalCards.WithReassign",
+            ApprovalCards.WithReassign(c, ApprovalCards.Summary(c, moved), moved, [("Zhang Wei", "leader"), ("Chen Jie", "gm")]));
         yield return ($"approval.refused.{l}", "ApprovalCards.Refused", ApprovalCards.Refused(c, T(c, "approvals.notAnApprover")));
     }
 

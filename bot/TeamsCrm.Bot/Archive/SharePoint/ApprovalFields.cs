@@ -17,13 +17,14 @@ static class ApprovalFields
     public const string Id = "Title", RequestKey = "RequestKey", Kind = "Kind", Subject = "Subject", SubjectName = "SubjectName",
         Requester = "Requester", Approvers = "Approvers", Payload = "Payload", Status = "ApprovalStatus", DecidedBy = "DecidedBy",
         DecidedAt = "DecidedAt", Comment = "DecisionComment", EffectAppliedAt = "EffectAppliedAt", CreatedAt = "CreatedAt",
-        Version = "ApprovalVersion", Copies = "CardCopies", Finish = "FinishSteps", FinishDueAt = "FinishDueAt";
+        Version = "ApprovalVersion", Copies = "CardCopies", Finish = "FinishSteps", FinishDueAt = "FinishDueAt",
+        Routing = "Routing";
 
     /// <summary>A new request: version 1, no decision, no copies (they are added once posted).</summary>
     public static Dictionary<string, object?> ForCreate(Approval a) => WithoutEmpty(new(ForSave(a, 1))
     {
         [Id] = a.Id, [RequestKey] = a.RequestKey, [Kind] = a.Kind.ToString(), [Subject] = a.Subject, [SubjectName] = a.SubjectName,
-        [Requester] = a.RequesterAadObjectId, [Approvers] = JoinApprovers(a.ApproverAadObjectIds), [CreatedAt] = ItemFields.Wire(a.CreatedAt),
+        [Requester] = a.RequesterAadObjectId, [CreatedAt] = ItemFields.Wire(a.CreatedAt),
     });
 
     /// <summary>What a save may change (as SQLite's UPDATE), with the next version. A null clears the field.</summary>
@@ -33,6 +34,8 @@ static class ApprovalFields
         [Comment] = a.Comment, [EffectAppliedAt] = ItemFields.Wire(a.EffectAppliedAt),
         [Payload] = JsonSerializer.Serialize(a.Payload), [Version] = version,
         [Finish] = a.Finish is { } finish ? JsonSerializer.Serialize(finish) : null, [FinishDueAt] = ItemFields.Wire(a.Finish?.DueAt),
+        // The approvers move with the routing (escalation, delegation, reassignment), in the same If-Match write.
+        [Approvers] = JoinApprovers(a.ApproverAadObjectIds), [Routing] = JsonSerializer.Serialize(a.Routing),
     };
 
     public static Dictionary<string, object?> ForCopies(IEnumerable<CardCopy> copies) => new() { [Copies] = JsonSerializer.Serialize(copies) };
@@ -47,6 +50,7 @@ static class ApprovalFields
         Copies = i.Text(Copies) is { } c ? JsonSerializer.Deserialize<List<CardCopy>>(c) ?? [] : [],
         Version = VersionOf(i).ToString(CultureInfo.InvariantCulture),
         Finish = i.Text(Finish) is { } f ? JsonSerializer.Deserialize<FinishWork>(f) : null,
+        Routing = i.Text(Routing) is { } r ? JsonSerializer.Deserialize<ApprovalRouting>(r) ?? new() : new(),
     };
 
     public static long VersionOf(ItemFields i) => i.Integer(Version) ?? 0;

@@ -42,11 +42,15 @@ sealed class SharePointConversationStore(SharePointSite site, TimeProvider clock
     public async Task<UserRef?> FindUserAsync(string aadObjectId, CancellationToken ct = default) =>
         await site.FindAsync(Users, "Title", aadObjectId, ct) is { } i
             ? new UserRef(i.Text("Title")!, i.Text("TeamsId")!, i.Text("DisplayName")!, i.Text("TenantId")!, i.Text("ServiceUrl")!,
-                i.Text("PersonalConversationId"), i.Text("Locale"), i.Text("TimeZone"), i.Text("Brief"))
+                i.Text("PersonalConversationId"), i.Text("Locale"), i.Text("TimeZone"), i.Text("Brief"),
+                i.Text("Settings") is { } settings ? System.Text.Json.JsonSerializer.Deserialize<Domain.People.PersonalSettings>(settings) : null)
             : null;
 
     public Task SetBriefAsync(string aadObjectId, string? brief, CancellationToken ct = default) =>
         ChangeAsync(Users, aadObjectId, createIfMissing: false, _ => new() { ["Brief"] = brief }, ct);
+
+    public Task SetSettingsAsync(string aadObjectId, Domain.People.PersonalSettings settings, CancellationToken ct = default) =>
+        ChangeAsync(Users, aadObjectId, createIfMissing: false, _ => new() { ["Settings"] = System.Text.Json.JsonSerializer.Serialize(settings) }, ct);
 
     public async Task<ConversationRef?> FindConversationAsync(string conversationId, CancellationToken ct = default) =>
         await FindConversationItemAsync(conversationId, ct) is { } i ? ReadConversation(i) : null;

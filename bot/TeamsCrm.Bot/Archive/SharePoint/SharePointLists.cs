@@ -113,7 +113,7 @@ public static class SharePointLists
     public static readonly ListDef Users = new("TeamsCrm Users", Key(),
     [
         Text("TeamsId"), Text("DisplayName"), Text("TenantId", 64), Text("ServiceUrl"), Note("PersonalConversationId"), Time("UpdatedAt"),
-        Text("Locale", 16), Text("TimeZone", 64), Text("Brief", 8),
+        Text("Locale", 16), Text("TimeZone", 64), Text("Brief", 8), Note("Settings"),
     ]);
 
     /// <summary>
@@ -169,7 +169,7 @@ public static class SharePointLists
         new(ApprovalFields.Status, ColumnKind.Choice, Indexed: true, Required: true, Choices: Enum.GetNames<ApprovalStatus>()),
         Text(ApprovalFields.DecidedBy, 64), Time(ApprovalFields.DecidedAt), Note(ApprovalFields.Comment), Time(ApprovalFields.EffectAppliedAt),
         Time(ApprovalFields.CreatedAt), new(ApprovalFields.Version, ColumnKind.Number, Required: true), Note(ApprovalFields.Copies),
-        Note(ApprovalFields.Finish), new(ApprovalFields.FinishDueAt, ColumnKind.DateTime, Indexed: true),
+        Note(ApprovalFields.Finish), new(ApprovalFields.FinishDueAt, ColumnKind.DateTime, Indexed: true), Note(ApprovalFields.Routing),
     ]);
 
     /// <summary>

@@ -8,7 +8,7 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
 {
     const string Columns = """
         a.id, a.request_key, a.kind, a.subject, a.subject_name, a.requester_aad_object_id, a.payload, a.status,
-        a.decided_by_aad_object_id, a.decided_at, a.comment, a.effect_applied_at, a.created_at, a.version, a.finish
+        a.decided_by_aad_object_id, a.decided_at, a.comment, a.effect_applied_at, a.created_at, a.version, a.finish, a.routing
         """;
 
     public async Task<Approval> CreateAsync(Approval request, CancellationToken ct = default)
@@ -18,12 +18,13 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
         {
             var inserted = await Sql.ExecAsync(c, """
                 INSERT INTO approvals (id, request_key, kind, subject, subject_name, requester_aad_object_id, payload, status,
-                    decided_by_aad_object_id, decided_at, comment, effect_applied_at, created_at, version)
-                VALUES ($id, $key, $kind, $subject, $name, $requester, $payload, $status, NULL, NULL, NULL, NULL, $created, 1)
+                    decided_by_aad_object_id, decided_at, comment, effect_applied_at, created_at, version, routing)
+                VALUES ($id, $key, $kind, $subject, $name, $requester, $payload, $status, NULL, NULL, NULL, NULL, $created, 1, $routing)
                 ON CONFLICT(request_key) DO NOTHING
                 """, ct, ("$id", request.Id), ("$key", request.RequestKey), ("$kind", request.Kind.ToString()), ("$subject", request.Subject),
                 ("$name", request.SubjectName), ("$requester", request.RequesterAadObjectId), ("$payload", JsonSerializer.Serialize(request.Payload)),
-                ("$status", request.Status.ToString()), ("$created", Sql.Iso(request.CreatedAt)));
+                ("$status", request.Status.ToString()), ("$created", Sql.Iso(request.CreatedAt)),
+                ("$routing", JsonSerializer.Serialize(request.Routing)));
             if (inserted == 1)
                 foreach (var approver in request.ApproverAadObjectIds.Distinct(StringComparer.OrdinalIgnoreCase))
                     await Sql.ExecAsync(c, "INSERT INTO approval_approvers (approval_id, aad_object_id) VALUES ($id, $aad)", ct,
@@ -43,14 +44,28 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
     {
         await using var c = db.Open();
         var version = long.TryParse(updated.Version, out var v) ? v : -1;
-        var changed = await Sql.ExecAsync(c, """
-            UPDATE approvals SET status = $status, decided_by_aad_object_id = $by, decided_at = $at, comment = $comment,
-                effect_applied_at = $effect, payload = $payload, finish = $finish, finish_due_at = $due, version = version + 1
-            WHERE id = $id AND version = $version
-            """, ct, ("$id", updated.Id), ("$version", version), ("$status", updated.Status.ToString()), ("$by", updated.DecidedByAadObjectId),
-            ("$at", Sql.Iso(updated.DecidedAt)), ("$comment", updated.Comment), ("$effect", Sql.Iso(updated.EffectAppliedAt)),
-            ("$payload", JsonSerializer.Serialize(updated.Payload)),
-            ("$finish", updated.Finish is { } finish ? JsonSerializer.Serialize(finish) : null), ("$due", Sql.Iso(updated.Finish?.DueAt)));
+        int changed;
+        // The approvers move with the routing (escalation, delegation, reassignment): both in one transaction.
+        await using (var tx = c.BeginTransaction(deferred: false))
+        {
+            changed = await Sql.ExecAsync(c, """
+                UPDATE approvals SET status = $status, decided_by_aad_object_id = $by, decided_at = $at, comment = $comment,
+                    effect_applied_at = $effect, payload = $payload, finish = $finish, finish_due_at = $due, routing = $routing, version = version + 1
+                WHERE id = $id AND version = $version
+                """, ct, ("$id", updated.Id), ("$version", version), ("$status", updated.Status.ToString()), ("$by", updated.DecidedByAadObjectId),
+                ("$at", Sql.Iso(updated.DecidedAt)), ("$comment", updated.Comment), ("$effect", Sql.Iso(updated.EffectAppliedAt)),
+                ("$payload", JsonSerializer.Serialize(updated.Payload)),
+                ("$finish", updated.Finish is { } finish ? JsonSerializer.Serialize(finish) : null), ("$due", Sql.Iso(updated.Finish?.DueAt)),
+                ("$routing", JsonSerializer.Serialize(updated.Routing)));
+            if (changed == 1 && updated.ApproverAadObjectIds.Count > 0)
+            {
+                await Sql.ExecAsync(c, "DELETE FROM approval_approvers WHERE approval_id = $id", ct, ("$id", updated.Id));
+                foreach (var approver in updated.ApproverAadObjectIds.Distinct(StringComparer.OrdinalIgnoreCase))
+                    await Sql.ExecAsync(c, "INSERT INTO approval_approvers (approval_id, aad_object_id) VALUES ($id, $aad)", ct,
+                        ("$id", updated.Id), ("$aad", approver));
+            }
+            await tx.CommitAsync(ct);
+        }
         var stored = (await QueryAsync(c, "a.id = $id", "", ct, ("$id", updated.Id))).FirstOrDefault()
             ?? throw new InvalidOperationException($"No approval {updated.Id}.");
         return changed == 1 ? stored : throw new ApprovalConflictException(stored);
@@ -124,5 +139,6 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
         EffectAppliedAt = r.TimeOrNull("effect_applied_at"), CreatedAt = r.Time("created_at"),
         Version = r.Integer("version").ToString(System.Globalization.CultureInfo.InvariantCulture), ApproverAadObjectIds = [],
         Finish = r.TextOrNull("finish") is { } finish ? JsonSerializer.Deserialize<FinishWork>(finish) : null,
+        Routing = r.TextOrNull("routing") is { } routing ? JsonSerializer.Deserialize<ApprovalRouting>(routing) ?? new() : new(),
     };
 }

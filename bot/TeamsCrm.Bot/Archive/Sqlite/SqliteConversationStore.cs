@@ -36,14 +36,22 @@ sealed class SqliteConversationStore(SqliteDatabase db, TimeProvider clock) : IC
         await Sql.ExecAsync(c, "UPDATE users SET brief = $brief WHERE aad_object_id = $aad", ct, ("$aad", aadObjectId), ("$brief", brief));
     }
 
+    public async Task SetSettingsAsync(string aadObjectId, Domain.People.PersonalSettings settings, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        await Sql.ExecAsync(c, "UPDATE users SET settings = $settings WHERE aad_object_id = $aad", ct, ("$aad", aadObjectId),
+            ("$settings", System.Text.Json.JsonSerializer.Serialize(settings)));
+    }
+
     public async Task<UserRef?> FindUserAsync(string aadObjectId, CancellationToken ct = default)
     {
         await using var c = db.Open();
-        await using var cmd = Sql.Command(c, "SELECT aad_object_id, teams_id, name, tenant_id, service_url, personal_conversation_id, locale, time_zone, brief FROM users WHERE aad_object_id = $aad", ("$aad", aadObjectId));
+        await using var cmd = Sql.Command(c, "SELECT aad_object_id, teams_id, name, tenant_id, service_url, personal_conversation_id, locale, time_zone, brief, settings FROM users WHERE aad_object_id = $aad", ("$aad", aadObjectId));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct)
             ? new UserRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8))
+                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8),
+                r.IsDBNull(9) ? null : System.Text.Json.JsonSerializer.Deserialize<Domain.People.PersonalSettings>(r.GetString(9)))
             : null;
     }
 

@@ -173,6 +173,8 @@ static partial class SqliteMigrations
         // 15: the week's action plan of table 5-5 beside a weekly plan's visits
         "ALTER TABLE visit_plans ADD COLUMN key_goals TEXT; ALTER TABLE visit_plans ADD COLUMN key_products TEXT; ALTER TABLE visit_plans ADD COLUMN key_customers TEXT",
         "ALTER TABLE customers ADD COLUMN coordinates TEXT",   // 16: where the customer is, typed on the file (check-ins are measured against it)
+        // 17: a request's deadline, reminder and moves (JSON), and each person's own settings (delegation; JSON)
+        "ALTER TABLE approvals ADD COLUMN routing TEXT; ALTER TABLE users ADD COLUMN settings TEXT",
     ];
 
     const string StepAliases = """

@@ -35,6 +35,8 @@ public sealed record Approval
     /// it in the same save; null once everything is done (and while the request is pending).
     /// </summary>
     public FinishWork? Finish { get; init; }
+    /// <summary>Its deadline, reminder and moves (escalation, delegation, reassignment) while it waits.</summary>
+    public ApprovalRouting Routing { get; init; } = new();
     /// <summary>Optimistic concurrency token (SQLite row version, SharePoint eTag); opaque to the domain.</summary>
     public string Version { get; init; } = "";
 

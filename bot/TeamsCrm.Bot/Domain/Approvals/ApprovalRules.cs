@@ -65,6 +65,8 @@ public static class ApprovalRules
     public static async Task<DecisionRefusal?> CheckStillApproverAsync(Approval a, string aadObjectId, IDirectory directory, CancellationToken ct = default)
     {
         if (await directory.FindAsync(aadObjectId, ct) is null) return DecisionRefusal.LeftDirectory;
+        // Brought in by a move (the escalation target, a delegate, a reassignment): the move decided it, not the rules.
+        if (a.Routing.BroughtIn(aadObjectId)) return null;
         var approvers = await ApproversAsync(a.Kind, a.RequesterAadObjectId, directory, ct);
         return approvers.Any(p => Same(p.AadObjectId, aadObjectId)) ? null : DecisionRefusal.NoLongerApprover;
     }
@@ -88,6 +90,30 @@ public static class ApprovalRules
 
     public static Approval Cancel(Approval a, DateTimeOffset now) =>
         a with { Status = ApprovalStatus.Cancelled, DecidedByAadObjectId = a.RequesterAadObjectId, DecidedAt = now };
+
+    /// <summary>
+    /// The roles whose holders may be given a request of <paramref name="kind"/> by a move (a delegation, a reassignment): the
+    /// role that decides it by the rules, and the one above it.
+    /// </summary>
+    public static IReadOnlyList<Role> EligibleRoles(ApprovalKind kind) => kind switch
+    {
+        ApprovalKind.NewFile or ApprovalKind.VisitPlan => [Role.Supervisor, Role.SalesManager],
+        ApprovalKind.Modification or ApprovalKind.Deletion or ApprovalKind.Access => [Role.SalesManager, Role.GeneralManager],
+        _ => [Role.KeyAccountDirector, Role.GeneralManager],
+    };
+
+    /// <summary>The kinds of request a person decides by their roles (what a delegate of theirs must be able to decide).</summary>
+    public static IReadOnlyList<ApprovalKind> KindsDecidedBy(Person p) => [.. Enum.GetValues<ApprovalKind>().Where(kind =>
+        kind switch
+        {
+            ApprovalKind.NewFile or ApprovalKind.VisitPlan => p.Is(Role.Supervisor),
+            ApprovalKind.Modification or ApprovalKind.Deletion => p.Is(Role.SalesManager),
+            ApprovalKind.Access => p.Is(Role.SalesManager) || p.Is(Role.GeneralManager),
+            _ => p.Is(Role.KeyAccountDirector),
+        })];
+
+    /// <summary>Whether <paramref name="p"/> may be given a request of <paramref name="kind"/> by a move.</summary>
+    public static bool MayBeGiven(Person p, ApprovalKind kind) => EligibleRoles(kind).Any(p.Is);
 
     /// <summary>Pending for longer than a day: listed for the daily digest.</summary>
     public static bool IsOverdue(Approval a, DateTimeOffset now) => a.IsPending && now - a.CreatedAt > TimeSpan.FromHours(24);

@@ -37,10 +37,12 @@ public static class ApprovalCards
         return Outcome(c, v, card).Build();
     }
 
-    /// <summary>An approver's view: a comment and the two decisions.</summary>
-    public static JsonObject ForApprover(CultureInfo c, ApprovalView v, string? comment = null, string? error = null)
+    /// <summary>An approver's view: a comment and the two decisions; <paramref name="notice"/> above them (the reminder: by when).</summary>
+    public static JsonObject ForApprover(CultureInfo c, ApprovalView v, string? comment = null, string? error = null, string? notice = null)
     {
-        var card = Details(c, v).Text(T.Get(c, "approvals.yourTurn"));
+        var card = Details(c, v);
+        if (notice is not null) card.Warning(notice);
+        card.Text(T.Get(c, "approvals.yourTurn"));
         var input = Inputs.MultiLine(c, "comment", T.Get(c, "approvals.comment"), comment, maxLength: Limits.Reason);
         card.Add(input);
         if (error is not null) card.Add(Inputs.Error(error));
@@ -87,20 +89,69 @@ public static class ApprovalCards
         .Warning(message)
         .Build();
 
-    /// <summary>What every view shows: the request's kind and subject, who filed it when, who decides, its status.</summary>
+    /// <summary>
+    /// The sales manager's Reassign on a waiting request: whom to give it to instead (<paramref name="candidates"/>: name, id),
+    /// added to whichever view they see.
+    /// </summary>
+    public static JsonObject WithReassign(CultureInfo c, JsonObject card, ApprovalView v, IReadOnlyList<(string Name, string Id)> candidates)
+    {
+        if (candidates.Count == 0) return card;
+        var body = (JsonArray)card["body"]!;
+        body.Add(Inputs.Choice(c, "reassignTo", T.Get(c, "approvals.reassignTo"), candidates.Select(p => (p.Name, p.Id))));
+        var actions = card["actions"] as JsonArray ?? (JsonArray)(card["actions"] = new JsonArray());
+        actions.Add(Card.Create().Execute(T.Get(c, "approvals.reassign"), ReassignVerb, Id(v)).Build()["actions"]![0]!.DeepClone());
+        return card;
+    }
+
+    public const string ReassignVerb = "approval.reassign";
+
+    /// <summary>
+    /// What every view shows: the request's kind and subject, who filed it when, who decides, its status; while it waits, its
+    /// age and deadline; and every move it made (escalated, on behalf of, reassigned).
+    /// </summary>
     static Card Headline(CultureInfo c, ApprovalView v)
     {
         var a = v.Request;
-        return Card.Create()
-            .Title(T.Get(c, "approvals.title", CustomerText.Of(c, a.Kind), a.SubjectName))
-            .Facts([
-                SubjectFact(c, a),
-                (T.Get(c, "approvals.requestedBy"), v.RequesterName),
-                (T.Get(c, "approvals.approvers"), string.Join(", ", v.ApproverNames)),
-                (T.Get(c, "approvals.filedAt"), CustomerText.Time(a.CreatedAt, v.Zone)),
-                (T.Get(c, "approvals.status"), CustomerText.Of(c, a.Status)),
-            ]);
+        var facts = new List<(string, string)>
+        {
+            SubjectFact(c, a),
+            (T.Get(c, "approvals.requestedBy"), v.RequesterName),
+            (T.Get(c, "approvals.approvers"), string.Join(", ", v.ApproverNames)),
+            (T.Get(c, "approvals.filedAt"), CustomerText.Time(a.CreatedAt, v.Zone)),
+            (T.Get(c, "approvals.status"), CustomerText.Of(c, a.Status)),
+        };
+        if (a.IsPending && v.Now is { } now)
+        {
+            facts.Add((T.Get(c, "approvals.age"), Age(c, now - a.CreatedAt)));
+            if (a.Routing.DueAt is { } due)
+                facts.Add((T.Get(c, "approvals.due"), CustomerText.Time(due, v.Zone) + (now >= due ? " · " + T.Get(c, "approvals.overdue") : "")));
+        }
+        var card = Card.Create().Title(T.Get(c, "approvals.title", CustomerText.Of(c, a.Kind), a.SubjectName)).Facts(facts);
+        foreach (var step in a.Routing.Moves)
+            card.Text(Move(c, step, v), subtle: true);
+        return card;
     }
+
+    /// <summary>One move in words: "Escalated to Wang Fang on 2026-11-30 17:00: no decision by the deadline."</summary>
+    public static string Move(CultureInfo c, ApprovalMove step, ApprovalView v)
+    {
+        var to = string.Join(", ", step.To.Select(v.NameOf));
+        var from = string.Join(", ", step.From.Select(v.NameOf));
+        return step.Kind switch
+        {
+            MoveKind.Escalated when step.To.Count == 0 => T.Get(c, "approvals.moved.nobodyAbove", CustomerText.Time(step.At, v.Zone)),
+            MoveKind.Escalated => T.Get(c, "approvals.moved.escalated", to, CustomerText.Time(step.At, v.Zone)),
+            MoveKind.Away => T.Get(c, "approvals.moved.away", to, CustomerText.Time(step.At, v.Zone), from),
+            MoveKind.Delegated => T.Get(c, "approvals.moved.delegated", to, from),
+            _ => T.Get(c, "approvals.moved.reassigned", to, from, step.By is { } by ? v.NameOf(by) : "?", CustomerText.Time(step.At, v.Zone)),
+        };
+    }
+
+    /// <summary>How long it has waited: "45 min", "5 h", "2 d 3 h".</summary>
+    static string Age(CultureInfo c, TimeSpan age) =>
+        age < TimeSpan.FromHours(1) ? T.Get(c, "approvals.ageMinutes", Math.Max(0, (int)age.TotalMinutes))
+        : age < TimeSpan.FromDays(1) ? T.Get(c, "approvals.ageHours", (int)age.TotalHours)
+        : T.Get(c, "approvals.ageDays", (int)age.TotalDays, age.Hours);
 
     /// <summary>The headline and what the request asks: before → after per field, the days, the escalation, the reason, the plan.</summary>
     static Card Details(CultureInfo c, ApprovalView v)

@@ -17,7 +17,7 @@ namespace TeamsCrm.Bot.Features.Approvals;
 /// its effect, updates every copy of the card in place and tells the requester (ApprovalDesk.Finish.cs).
 /// </summary>
 public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, Audiences audiences,
-    IOptions<ApprovalOptions> options, TimeProvider clock, ILogger<ApprovalDesk> log)
+    IOptions<ApprovalOptions> options, IOptions<Reminders.ReminderOptions> reminders, TimeProvider clock, ILogger<ApprovalDesk> log)
 {
     /// <summary>What filing gave: the request (null when nobody can decide it) and what the requester must be told.</summary>
     public sealed record Filing(Approval? Request, string? Notice);
@@ -35,11 +35,14 @@ public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directo
             return new Filing(null, T.Get(c, "approvals.noApprover", T.Get(c, why)));
         }
 
+        var now = clock.GetUtcNow();
+        var (routed, routing) = await RouteAsync(kind, subject, turn.User.AadObjectId, approvers, now, ct);
+        approvers = routed;
         var request = await archive.Approvals.CreateAsync(new Approval
         {
             Id = Guid.NewGuid().ToString("N"), Kind = kind, Subject = subject, SubjectName = subjectName, RequestKey = requestKey,
             RequesterAadObjectId = turn.User.AadObjectId, ApproverAadObjectIds = approvers.Select(p => p.AadObjectId).ToList(),
-            Payload = payload, CreatedAt = clock.GetUtcNow(),
+            Payload = payload, CreatedAt = now, Routing = routing,
         }, ct);
         await ApprovalEffects.RecordRequestAsync(request, archive.Customers, request.CreatedAt, ct);
         if (request.Copies.Count > 0) return new Filing(request, null);   // filed and posted before: a redelivery
@@ -119,7 +122,10 @@ public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directo
         var plan = a.Kind == ApprovalKind.VisitPlan && IsoWeek.TryParse(a.Subject, out var week)
             ? await archive.Visits.PlanAsync(a.RequesterAadObjectId, week, ct)
             : null;
-        return new ApprovalView(a, await NameAsync(a.RequesterAadObjectId, ct), approverNames, decider, refresh, zone, plan);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in a.Routing.Moves.SelectMany(s => s.From.Concat(s.To).Append(s.By ?? "")).Where(id => id.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
+            names[id] = await NameAsync(id, ct);
+        return new ApprovalView(a, await NameAsync(a.RequesterAadObjectId, ct), approverNames, decider, refresh, zone, plan, names, clock.GetUtcNow());
     }
 
     async Task<string> NameAsync(string aadObjectId, CancellationToken ct) =>

@@ -30,6 +30,12 @@ public static class ApprovalEffects
         if (IsAboutCustomer(a)) await ApplyAsync(a, files, "requested", a.RequesterAadObjectId, now, a.Payload.Reason, _ => None, ct);
     }
 
+    /// <summary>A move of the request (escalated, delegated, reassigned), in the file's history: to whom, by whom, why.</summary>
+    public static async Task RecordMoveAsync(Approval a, ICustomerFiles files, string step, string by, DateTimeOffset now, string? reason, CancellationToken ct)
+    {
+        if (IsAboutCustomer(a)) await ApplyAsync(a, files, step, by, now, reason, _ => None, ct);
+    }
+
     /// <summary>The decision (or the cancellation) and its effect on what the request is about.</summary>
     /// <returns>True when an approval did not apply because its subject had changed meanwhile.</returns>
     public static Task<bool> ApplyDecisionAsync(Approval a, ICrmArchive archive, DateTimeOffset now, CancellationToken ct) => a.Kind switch

@@ -60,6 +60,20 @@ public static class ApprovalHandler
         {
             decided = await desk.CloseAsync(ApprovalRules.Decide(a, me, decision, comment, clock.GetUtcNow()), c, turn.TimeZone, tellRequester: true, ct);
         }
+        catch (ApprovalConflictException e) when (e.Current.IsPending)
+        {
+            // Moved meanwhile (reminded, escalated, reassigned): decided on what it is now, if this person still may decide it.
+            if (ApprovalRules.CheckDecide(e.Current, me, decision, comment) is not null || await desk.NoLongerApproverAsync(e.Current, me, c, ct) is not null)
+                return Reply.ReplaceCard(await ViewForAsync(turn, desk, e.Current, T.Get(c, "approvals.changedMeanwhileMove"), ct));
+            try
+            {
+                decided = await desk.CloseAsync(ApprovalRules.Decide(e.Current, me, decision, comment, clock.GetUtcNow()), c, turn.TimeZone, tellRequester: true, ct);
+            }
+            catch (ApprovalConflictException again)
+            {
+                return await AlreadyDecidedAsync(turn, desk, again.Current, decision, ct);
+            }
+        }
         catch (ApprovalConflictException e)
         {
             return await AlreadyDecidedAsync(turn, desk, e.Current, decision, ct);   // another approver, at the same moment, was first
@@ -93,6 +107,26 @@ public static class ApprovalHandler
     }
 
     /// <summary>
+    /// The sales manager's Reassign: the person chosen must hold a role that may decide the request (checked against the
+    /// directory now, not the card's list); the request must still be waiting.
+    /// </summary>
+    public static async Task<Reply> Reassign(Turn turn, ICrmArchive archive, ApprovalDesk desk, TimeProvider clock, CancellationToken ct)
+    {
+        var c = turn.Culture;
+        if (await FindAsync(turn, archive, ct) is not { } a) return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.notFound")));
+        var me = turn.User.AadObjectId;
+        if (!a.IsPending) return Reply.ReplaceCard(await ViewForAsync(turn, desk, await desk.FinishAsync(a, c, turn.TimeZone, ct), T.Get(c, "approvals.alreadyDecided"), ct));
+        var candidates = await desk.ReassignCandidatesAsync(a, me, ct);
+        if (candidates.Count == 0 && !await desk.IsSalesManagerAsync(me, ct))
+            return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.reassignOnlyManager")));
+        if (candidates.FirstOrDefault(p => string.Equals(p.AadObjectId, turn.DataString("reassignTo"), StringComparison.OrdinalIgnoreCase)) is not { } to)
+            return Reply.ReplaceCard(await ViewForAsync(turn, desk, a, T.Get(c, "approvals.reassignChoose"), ct));
+        if (await desk.ReassignAsync(a, to, me, clock.GetUtcNow(), ct) is not { } moved)
+            return Reply.ReplaceCard(await ViewForAsync(turn, desk, await archive.Approvals.GetAsync(a.Id, ct) ?? a, T.Get(c, "approvals.changedMeanwhileMove"), ct));
+        return Reply.ReplaceCard(await ViewForAsync(turn, desk, moved, T.Get(c, "approvals.reassigned", to.Name), ct));
+    }
+
+    /// <summary>
     /// The same person's same decision again (double click, a retry after a lost answer): the outcome, and whatever the
     /// decision left undone finished. Anyone else's, or a different decision: the outcome with a warning.
     /// </summary>
@@ -110,6 +144,15 @@ public static class ApprovalHandler
     /// (with their buttons while pending); anyone else — an approver who lost the role, with why — the summary.
     /// </summary>
     static async Task<JsonObject> ViewForAsync(Turn turn, ApprovalDesk desk, Approval a, string? notice, CancellationToken ct)
+    {
+        var card = await PlainViewForAsync(turn, desk, a, notice, ct);
+        // The sales manager sees Reassign on a waiting request, wherever it reaches them.
+        var candidates = await desk.ReassignCandidatesAsync(a, turn.User.AadObjectId, ct);
+        return candidates.Count == 0 ? card
+            : ApprovalCards.WithReassign(turn.Culture, card, await desk.ViewAsync(a, turn.TimeZone, ct), [.. candidates.Select(p => (p.Name, p.AadObjectId))]);
+    }
+
+    static async Task<JsonObject> PlainViewForAsync(Turn turn, ApprovalDesk desk, Approval a, string? notice, CancellationToken ct)
     {
         var (c, me) = (turn.Culture, turn.User.AadObjectId);
         var view = await desk.ViewAsync(a, turn.TimeZone, ct);

@@ -1,0 +1,14 @@
+namespace TeamsCrm.Bot.Domain.People;
+
+/// <summary>
+/// What one person chose for themselves and the app keeps with them: whom their requests go to while they are away. Null
+/// fields keep the defaults.
+/// </summary>
+public sealed record PersonalSettings(Delegation? Delegation = null)
+{
+    /// <summary>The delegation in force at <paramref name="today"/> (their own local day), or null.</summary>
+    public Delegation? DelegationOn(DateOnly today) => Delegation is { } d && today <= d.Until ? d : null;
+}
+
+/// <summary>While away, up to and including <paramref name="Until"/>, requests for this person go to <paramref name="ToAadObjectId"/>.</summary>
+public sealed record Delegation(string ToAadObjectId, DateOnly Until, DateTimeOffset Since);
