@@ -118,6 +118,10 @@ public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directo
             if (await archive.Conversations.FindUserAsync(id, ct) is { } user) refresh.Add(user.TeamsId);
         }
         if (await archive.Conversations.FindUserAsync(a.RequesterAadObjectId, ct) is { } requester) refresh.Add(requester.TeamsId);
+        // While it waits, the sales managers' own view of a shared copy carries Reassign (they are few; Teams refreshes for 60).
+        if (a.IsPending)
+            foreach (var manager in await directory.WithRoleAsync(Role.SalesManager, ct))
+                if (await archive.Conversations.FindUserAsync(manager.AadObjectId, ct) is { } user && !refresh.Contains(user.TeamsId)) refresh.Add(user.TeamsId);
         var decider = a.DecidedByAadObjectId is { } by ? await NameAsync(by, ct) : null;
         var plan = a.Kind == ApprovalKind.VisitPlan && IsoWeek.TryParse(a.Subject, out var week)
             ? await archive.Visits.PlanAsync(a.RequesterAadObjectId, week, ct)

@@ -66,12 +66,15 @@ public static partial class DelegationHandler
     static async Task<List<Person>> CandidatesAsync(IDirectory directory, IReadOnlyList<ApprovalKind> kinds, string name, CancellationToken ct) =>
         [.. (await PeopleNamedAsync(directory, name, ct)).Where(p => kinds.All(k => ApprovalRules.MayBeGiven(p, k)))];
 
-    /// <summary>Anyone in a deciding role whose name is the text (else contains it); the directory lists people by role only.</summary>
+    /// <summary>
+    /// Anyone in the directory whose name is the text (else contains it): reps too, so that naming one is refused for what it
+    /// is (cannot decide) rather than as nobody. The directory lists people by role only.
+    /// </summary>
     static async Task<List<Person>> PeopleNamedAsync(IDirectory directory, string name, CancellationToken ct)
     {
         if (name.Length == 0) return [];
         var people = new List<Person>();
-        foreach (var role in new[] { Role.Supervisor, Role.SalesManager, Role.KeyAccountDirector, Role.GeneralManager })
+        foreach (var role in Enum.GetValues<Role>())
             people.AddRange(await directory.WithRoleAsync(role, ct));
         people = [.. people.DistinctBy(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase)];
         var exact = people.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();

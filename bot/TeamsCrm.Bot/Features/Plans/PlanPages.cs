@@ -4,6 +4,7 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Forms;
@@ -63,10 +64,26 @@ static class PlanPages
         var now = clock.GetUtcNow();
         var visits = await archive.Visits.ForRepAsync(me.AadObjectId, plan.Week.Monday, plan.Week.Sunday, ct);
         var progress = PlanProgress.Of(plan, visits, now, turn.TimeZone);
-        var leader = await directory.ManagerOfAsync(me.AadObjectId, ct);
-        return PlanCards.View(turn.Culture, plan, progress, leader?.Name, OtherWeek(plan.Week, now, turn.TimeZone), notice,
+        return PlanCards.View(turn.Culture, plan, progress, await ReviewerNameAsync(plan, archive, directory, ct), OtherWeek(plan.Week, now, turn.TimeZone), notice,
             new LedgerRequest(LedgerForm.Week, false, plan.Week.Monday).Link(links, me.AadObjectId, turn.Culture),
             today: string.Equals(plan.RepAadObjectId, me.AadObjectId, StringComparison.OrdinalIgnoreCase) ? LocalCalendar.Today(now, turn.TimeZone) : null);
+    }
+
+    /// <summary>
+    /// Who reviews a submitted plan: the approvers its request has now (a delegate, an escalation, a reassignment), else the
+    /// rep's leader in the directory.
+    /// </summary>
+    static async Task<string?> ReviewerNameAsync(VisitPlan plan, ICrmArchive archive, IDirectory directory, CancellationToken ct)
+    {
+        var week = plan.Week.ToString();
+        var request = plan.Status == VisitPlanStatus.Submitted
+            ? (await archive.Approvals.OpenForRequesterAsync(plan.RepAadObjectId, ct)).FirstOrDefault(a => a.Kind == ApprovalKind.VisitPlan && a.Subject == week)
+            : null;
+        if (request is null) return (await directory.ManagerOfAsync(plan.RepAadObjectId, ct))?.Name;
+        var names = new List<string>();
+        foreach (var id in request.ApproverAadObjectIds)
+            if (await directory.FindAsync(id, ct) is { } person) names.Add(person.Name);
+        return names.Count > 0 ? string.Join(", ", names) : null;
     }
 
     /// <summary>This week ↔ next; from a week that is neither any more (an old card), this week.</summary>
