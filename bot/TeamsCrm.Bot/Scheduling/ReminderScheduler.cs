@@ -14,15 +14,17 @@ public sealed record DueReminder(string ReminderId, ReminderKind Kind, DateTimeO
     public string Key => Occurrences.Key(ReminderId, Occurrence);
 }
 
-/// <summary>What one scan did.</summary>
-public sealed record ScanResult(int Sent, int Skipped, int Held, int Unfinished);
+/// <summary>What one scan did. Waiting: occurrences held for someone's quiet time to end.</summary>
+public sealed record ScanResult(int Sent, int Skipped, int Held, int Unfinished, int Waiting = 0);
 
 /// <summary>
 /// Finds the reminders due now and runs each occurrence once across every instance: it is claimed in the archive first
 /// (<see cref="IReminderStore.TryClaimAsync"/>), fanned out by <see cref="ReminderFanOut"/> (which skips recipients
 /// already recorded), then completed. An occurrence up to 12 hours old is still sent, late; on start, older ones back to
 /// <see cref="ReminderOptions.LookBack"/> that nobody sent are recorded as skipped and logged once. A fan-out cut short
-/// (crash, connector down) stays claimed until its lease runs out, and the next scan of any instance resumes it.
+/// (crash, connector down) stays claimed until its lease runs out, and the next scan of any instance resumes it. A personal
+/// reminder that waits for someone's quiet hours keeps its claim until their quiet time ends (up to
+/// <see cref="Occurrences.HoldLimit"/>), then a scan resumes it the same way.
 /// </summary>
 public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOut fanOut, IOptions<ReminderOptions> options, TimeProvider clock,
     ILogger<ReminderScheduler> log)
@@ -40,7 +42,7 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
     /// leaves the scanned window 12 hours after it fell due, so it is remembered a little longer than that; 50,000 is a
     /// thousand channels' reminders over the window several times over (a forgotten one costs one archive read, never a send).
     /// </summary>
-    readonly BoundedCache<string, bool> _done = new(MaxRemembered, Occurrences.CatchUp + TimeSpan.FromHours(1), clock, StringComparer.Ordinal);
+    readonly BoundedCache<string, bool> _done = new(MaxRemembered, Occurrences.HoldLimit + TimeSpan.FromHours(1), clock, StringComparer.Ordinal);
     DateTimeOffset? _lastScan;
 
     public async Task<ScanResult> ScanAsync(CancellationToken ct)
@@ -48,7 +50,10 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
         var now = clock.GetUtcNow();
         var from = _lastScan is null ? now - options.Value.LookBack : now - Occurrences.CatchUp;
         // A new archive has missed nothing: the first scan it ever sees does not look back for the personal reminders.
-        var personalFrom = _lastScan is null && await archive.Reminders.TrySkipAsync(FirstScanKey, now, ct) ? now : from;
+        // Personal ones are looked at back to the hold limit: one waiting for someone's quiet time is resumed from there.
+        var held = now - (options.Value.LookBack > Occurrences.HoldLimit ? options.Value.LookBack : Occurrences.HoldLimit);
+        var personalFrom = _lastScan is null && await archive.Reminders.TrySkipAsync(FirstScanKey, now, ct) ? now
+            : _lastScan is null ? held : now - Occurrences.HoldLimit;
         _lastScan = now;
         var due = new List<DueReminder>();
         foreach (var channel in await archive.Reminders.ActiveChannelsAsync(ct))
@@ -66,7 +71,7 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
             foreach (var at in Occurrences.Between(timing, personalZone, personalFrom, now))
                 due.Add(new DueReminder("personal|" + timing.Kind, timing.Kind, at, null));
 
-        int sent = 0, skipped = 0, held = 0, unfinished = 0;
+        int sent = 0, skipped = 0, claimed = 0, unfinished = 0, waiting = 0;
         await Parallel.ForEachAsync(due.Where(d => !_done.TryGetValue(d.Key, out _)),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = ct }, async (reminder, token) =>
             {
@@ -74,14 +79,15 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
                 {
                     case Outcome.Sent: Interlocked.Increment(ref sent); break;
                     case Outcome.Skipped: Interlocked.Increment(ref skipped); break;
-                    case Outcome.Held: Interlocked.Increment(ref held); break;
+                    case Outcome.Held: Interlocked.Increment(ref claimed); break;
+                    case Outcome.Waiting: Interlocked.Increment(ref waiting); break;
                     case Outcome.Unfinished: Interlocked.Increment(ref unfinished); break;
                 }
             });
-        return new ScanResult(sent, skipped, held, unfinished);
+        return new ScanResult(sent, skipped, claimed, unfinished, waiting);
     }
 
-    enum Outcome { Sent, Skipped, Held, Done, Unfinished }
+    enum Outcome { Sent, Skipped, Held, Done, Unfinished, Waiting }
 
     async Task<Outcome> RunAsync(DueReminder reminder, DateTimeOffset now, CancellationToken ct)
     {
@@ -89,10 +95,18 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
         var store = archive.Reminders;
         if (!Occurrences.IsDue(reminder.Occurrence, now))
         {
-            _done.Set(key, true);
-            if (!await store.TrySkipAsync(key, now, ct)) return Outcome.Done;
-            LogSkipped(log, key, now - reminder.Occurrence);
-            return Outcome.Skipped;
+            if (await store.TrySkipAsync(key, now, ct))
+            {
+                _done.Set(key, true);
+                LogSkipped(log, key, now - reminder.Occurrence);
+                return Outcome.Skipped;
+            }
+            // Claimed before: done, or a personal one waiting for someone's quiet time (resumed below once its claim is free).
+            if (reminder.Channel is not null || now - reminder.Occurrence >= Occurrences.HoldLimit)
+            {
+                _done.Set(key, true);
+                return Outcome.Done;
+            }
         }
         switch (await store.TryClaimAsync(key, Instance, now, options.Value.Lease, ct))
         {
@@ -105,7 +119,16 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
         var keeping = KeepClaimAsync(key, claimHeld, stopKeeping.Token);
         try
         {
-            if (!await fanOut.RunAsync(reminder, claimHeld.Token)) return Outcome.Unfinished;   // the claim's lease runs out; a later scan resumes it
+            var result = await fanOut.RunAsync(reminder, claimHeld.Token);
+            if (!result.Done) return Outcome.Unfinished;   // the claim's lease runs out; a later scan resumes it
+            if (result.HeldUntil is { } until)
+            {
+                // Someone's quiet time: the claim is kept until it ends, then any instance's scan resumes the rest.
+                await stopKeeping.CancelAsync();
+                await keeping;
+                await store.RenewAsync(key, Instance, until, ct);
+                return Outcome.Waiting;
+            }
             await store.CompleteAsync(key, clock.GetUtcNow(), ct);
             _done.Set(key, true);
             if (now - reminder.Occurrence > TimeSpan.FromMinutes(5)) LogLate(log, key, now - reminder.Occurrence);

@@ -57,6 +57,7 @@ public static class Routes
         r.Command(["report", "月报"], ReportHandler.Write);                // this period's report, due before the 5th
         r.Command(["report status", "月报情况"], ReportHandler.Status);     // for leaders and managers: who has submitted
         r.Command(["reminders", "提醒"], ReminderSettingsHandler.Show);     // in a channel, sales manager: which reminders, when
+        r.Command(["reminders me", "我的提醒"], QuietHoursHandler.Command);  // one's own quiet hours for personal reminders
         r.Verb(ReportCards.SaveVerb, ReportHandler.Save);
         r.Verb(ReportCards.EditVerb, ReportHandler.Edit);
         r.Verb(ReminderSettingsCards.SaveVerb, ReminderSettingsHandler.Save);

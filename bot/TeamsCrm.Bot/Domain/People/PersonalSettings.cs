@@ -1,10 +1,10 @@
 namespace TeamsCrm.Bot.Domain.People;
 
 /// <summary>
-/// What one person chose for themselves and the app keeps with them: whom their requests go to while they are away. Null
-/// fields keep the defaults.
+/// What one person chose for themselves and the app keeps with them: whom their requests go to while they are away, when
+/// personal reminders keep quiet. Null fields keep the defaults.
 /// </summary>
-public sealed record PersonalSettings(Delegation? Delegation = null)
+public sealed record PersonalSettings(Delegation? Delegation = null, Reminders.QuietHours? Quiet = null)
 {
     /// <summary>The delegation in force at <paramref name="today"/> (their own local day), or null.</summary>
     public Delegation? DelegationOn(DateOnly today) => Delegation is { } d && today <= d.Until ? d : null;

@@ -11,6 +11,12 @@ public static class Occurrences
 {
     public static readonly TimeSpan CatchUp = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// How long a personal reminder may wait for someone's quiet time to end (<see cref="QuietHours"/>): a weekend and its
+    /// nights are under three days.
+    /// </summary>
+    public static readonly TimeSpan HoldLimit = TimeSpan.FromDays(4);
+
     /// <summary>Occurrences in (<paramref name="after"/>, <paramref name="until"/>], earliest first.</summary>
     public static IEnumerable<DateTimeOffset> Between(ReminderTiming timing, TimeZoneInfo zone, DateTimeOffset after, DateTimeOffset until) =>
         after >= until ? [] : CronExpression.Parse(timing.Cron).GetOccurrences(after, until, zone, fromInclusive: false, toInclusive: true);

@@ -4,6 +4,7 @@ using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Domain.Approvals;
+using TeamsCrm.Bot.Domain.Reminders;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Customers;
 using TeamsCrm.Bot.Turns;
@@ -91,7 +92,13 @@ public sealed partial class ApprovalDesk
                 {
                     if (await EscalateAsync(a, MoveKind.Escalated, now, ct)) acted++;
                 }
-                else if (r.RemindAt <= now && r.RemindedAt is null && !r.IsEscalated && await RemindAsync(a, now, ct)) acted++;
+                else if (r.RemindAt <= now && r.RemindedAt is null && !r.IsEscalated)
+                {
+                    // In the approver's quiet hours the reminder waits for their end — never past the deadline, which comes anyway.
+                    if (await QuietUntilAsync(a.ApproverAadObjectIds[0], now, ct) is { } until)
+                        await TrySaveAsync(a with { Routing = r with { RemindAt = until < r.DueAt ? until : r.DueAt } }, ct);
+                    else if (await RemindAsync(a, now, ct)) acted++;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -99,6 +106,13 @@ public sealed partial class ApprovalDesk
             }
         }
         return acted;
+    }
+
+    /// <summary>When the quiet time <paramref name="aadObjectId"/> is in at <paramref name="now"/> ends (their own hours, in their zone); null when not quiet.</summary>
+    async Task<DateTimeOffset?> QuietUntilAsync(string aadObjectId, DateTimeOffset now, CancellationToken ct)
+    {
+        var user = await archive.Conversations.FindUserAsync(aadObjectId, ct);
+        return (user?.Settings?.Quiet ?? QuietHours.Default).EndsAfter(now, ZoneOf(user));
     }
 
     /// <summary>
