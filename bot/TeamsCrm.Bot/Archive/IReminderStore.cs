@@ -45,6 +45,15 @@ public interface IReminderStore
 
     /// <summary>Records one delivery (idempotent).</summary>
     Task RecordSentAsync(string occurrenceKey, string recipient, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Keeps a snooze; one per person and kind, so a later one replaces the earlier.</summary>
+    Task SnoozeAsync(ReminderSnooze snooze, CancellationToken ct = default);
+
+    /// <summary>Snoozes whose time has come (an indexed range), earliest first.</summary>
+    Task<IReadOnlyList<ReminderSnooze>> SnoozesDueAsync(DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>Removes a snooze once it is sent — only when it is still this one: a newer snooze of the kind stays.</summary>
+    Task EndSnoozeAsync(ReminderSnooze snooze, CancellationToken ct = default);
 }
 
 public enum ClaimResult { Claimed, Held, Done }

@@ -69,7 +69,7 @@ public sealed partial class ReminderFanOut(ICrmArchive archive, ReminderContent 
                         lock (held) held.Add(until);
                         return;
                     case Delivery.Superseded:
-                        // The same kind's next one reaches them first, or on the same day: one message, not two.
+                        // Muted by them, or the same kind's next one reaches them first, or on the same day: one message, not two.
                         await archive.Reminders.RecordSentAsync(reminder.Key, person.AadObjectId, clock.GetUtcNow(), token);
                         return;
                 }
@@ -92,6 +92,7 @@ public sealed partial class ReminderFanOut(ICrmArchive archive, ReminderContent 
     /// </summary>
     Delivery When(DueReminder reminder, UserRef user, DateTimeOffset now)
     {
+        if (user.Settings?.HasMuted(reminder.Kind) == true) return new Delivery.Superseded();
         var zone = LocalCalendar.FindZone(user.TimeZone) ?? CompanyZone;
         var until = (user.Settings?.Quiet ?? QuietHours.Default).EndsAfter(now, zone);
         var at = until ?? now;
@@ -100,6 +101,19 @@ public sealed partial class ReminderFanOut(ICrmArchive archive, ReminderContent 
             : Occurrences.Between(timing, CompanyZone, reminder.Occurrence, at.AddDays(2)).Cast<DateTimeOffset?>().FirstOrDefault();
         if (next is { } n && (n <= at || LocalCalendar.DateOf(n, zone) == LocalCalendar.DateOf(at, zone))) return new Delivery.Superseded();
         return until is { } later ? new Delivery.Later(later) : new Delivery.Now();
+    }
+
+    /// <summary>
+    /// A snoozed reminder, again, to the one who snoozed it: their card for its kind as it was at its occurrence (none when
+    /// nothing is left to say, or they muted the kind since). False when the send failed and is to be tried again.
+    /// </summary>
+    public async Task<bool> SendSnoozedAsync(ReminderSnooze snooze, CancellationToken ct)
+    {
+        if (await archive.Conversations.FindUserAsync(snooze.Recipient, ct) is not { } user || user.Settings?.HasMuted(snooze.Kind) == true) return true;
+        if ((await archive.Reminders.SentToAsync(snooze.ClaimKey, ct)).Count > 0) return true;
+        var card = (await content.PersonalCardsAsync(snooze.Kind, snooze.Occurrence, ct))
+            .FirstOrDefault(p => string.Equals(p.AadObjectId, snooze.Recipient, StringComparison.OrdinalIgnoreCase)).Card;
+        return card is null || await DeliverAsync(snooze.ClaimKey, snooze.Recipient, () => messenger.SendCardAsync(user, card, ct), ct);
     }
 
     TimeZoneInfo CompanyZone => LocalCalendar.FindZone(options.Value.TimeZone) ?? TimeZoneInfo.Utc;

@@ -84,7 +84,37 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
                     case Outcome.Unfinished: Interlocked.Increment(ref unfinished); break;
                 }
             });
+        sent += await SnoozedAsync(now, ct);
         return new ScanResult(sent, skipped, claimed, unfinished, waiting);
+    }
+
+    /// <summary>
+    /// The snoozed reminders whose time has come, each sent once across instances: claimed, sent, then ended and completed.
+    /// One that fails stays (its claim runs out and the next scan tries again); a snooze pressed again meanwhile is its own.
+    /// </summary>
+    async Task<int> SnoozedAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var sent = 0;
+        foreach (var snooze in await archive.Reminders.SnoozesDueAsync(now, ct))
+        {
+            try
+            {
+                var claim = await archive.Reminders.TryClaimAsync(snooze.ClaimKey, Instance, now, options.Value.Lease, ct);
+                if (claim == ClaimResult.Held) continue;
+                if (claim == ClaimResult.Claimed)
+                {
+                    if (!await fanOut.SendSnoozedAsync(snooze, ct)) continue;
+                    await archive.Reminders.CompleteAsync(snooze.ClaimKey, clock.GetUtcNow(), ct);
+                    sent++;
+                }
+                await archive.Reminders.EndSnoozeAsync(snooze, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(log, e, snooze.ClaimKey);
+            }
+        }
+        return sent;
     }
 
     enum Outcome { Sent, Skipped, Held, Done, Unfinished, Waiting }

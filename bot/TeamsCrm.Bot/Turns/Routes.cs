@@ -62,6 +62,9 @@ public static class Routes
         r.Verb(ReportCards.EditVerb, ReportHandler.Edit);
         r.Verb(ReminderSettingsCards.SaveVerb, ReminderSettingsHandler.Save);
         r.Verb(ReminderCards.OpenVerb, ReminderOpenHandler.Open);          // a reminder's button → the card in one's 1:1 chat
+        r.Verb(PersonalReminderCards.SnoozeVerb, ReminderSnoozeHandler.Snooze);   // a personal reminder again in an hour, or tomorrow morning
+        r.Verb(PersonalReminderCards.MuteVerb, ReminderSnoozeHandler.Mute);
+        r.Verb(PersonalReminderCards.UnmuteVerb, ReminderSnoozeHandler.Unmute);
 
         r.Verb("help.show", HelpHandler.ShowAsCard);
         r.Verb("help.topic", HelpHandler.Topic);

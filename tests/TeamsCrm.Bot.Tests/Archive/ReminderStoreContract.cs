@@ -119,6 +119,27 @@ public abstract class ReminderStoreContract : IAsyncLifetime
         Assert.Equal([corrected, other], await Archive.Reports.ForMonthAsync(month));
     }
 
+    [Fact]
+    public async Task A_snooze_is_one_per_person_and_kind_found_when_due_and_ended_only_as_it_was()
+    {
+        var now = Whole(Clock.GetUtcNow());
+        var first = new ReminderSnooze("7A1C0000-0000-4000-8000-000000000021", ReminderKind.ApprovalDigest, now.AddMinutes(-5), now.AddHours(1));
+        await Store.SnoozeAsync(first);
+        await Store.SnoozeAsync(first with { Kind = ReminderKind.FollowUps, DueAt = now.AddHours(3) });
+        Assert.Empty(await Store.SnoozesDueAsync(now.AddMinutes(59)));
+        var due = Assert.Single(await Store.SnoozesDueAsync(now.AddHours(1)));
+        Assert.Equal((ReminderKind.ApprovalDigest, first.Occurrence, first.DueAt), (due.Kind, due.Occurrence, due.DueAt));
+        Assert.Equal(first.Recipient, due.Recipient, StringComparer.OrdinalIgnoreCase);
+
+        // Pressed again before it came back: the later press replaces it, and ending the earlier one leaves the later.
+        var again = first with { DueAt = now.AddHours(2) };
+        await Store.SnoozeAsync(again);
+        await Store.EndSnoozeAsync(first);
+        Assert.Equal([again.DueAt, now.AddHours(3)], (await Store.SnoozesDueAsync(now.AddDays(1))).Select(s => s.DueAt));
+        await Store.EndSnoozeAsync(due with { DueAt = again.DueAt });
+        Assert.Equal([ReminderKind.FollowUps], (await Store.SnoozesDueAsync(now.AddDays(1))).Select(s => s.Kind));
+    }
+
     /// <summary>SharePoint keeps times to the second.</summary>
     static DateTimeOffset Whole(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

@@ -42,12 +42,17 @@ public static class ReminderCatalog
             [("Li Na", ["C-2026-00001 Huadong Precision"])], namesShown: false));
 
         var day = new DateOnly(2026, 11, 23);
+        var at = new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero);
         yield return ($"reminder.follow-ups.{l}", "PersonalReminderCards.FollowUps", PersonalReminderCards.FollowUps(c, day,
-            [.. Enumerable.Range(1, 3).Select(i => new FollowUp($"v{i}", "a", $"C-2026-{i:D5}", $"Customer {i}", day, "Send the quote", DateTimeOffset.UnixEpoch))]));
+            [.. Enumerable.Range(1, 3).Select(i => new FollowUp($"v{i}", "a", $"C-2026-{i:D5}", $"Customer {i}", day, "Send the quote", DateTimeOffset.UnixEpoch))], at));
         yield return ($"reminder.approvals.{l}", "PersonalReminderCards.ApprovalsWaiting", PersonalReminderCards.ApprovalsWaiting(c,
-            [("Huadong Precision", "New customer file", 2), ("华东精密", "Deletion", 0)]));
+            [("Huadong Precision", "New customer file", 2), ("华东精密", "Deletion", 0)], at));
         yield return ($"reminder.purge.{l}", "PersonalReminderCards.PurgeSoon", PersonalReminderCards.PurgeSoon(c,
-            [("C-2026-00042", "Huadong Precision", day.AddDays(2))]));
+            [("C-2026-00042", "Huadong Precision", day.AddDays(2))], at));
+        yield return ($"reminder.snoozed.{l}", "PersonalReminderCards.Snoozed", PersonalReminderCards.Snoozed(c, ReminderKind.ApprovalDigest, at.AddDays(1),
+            TimeZoneInfo.Utc));
+        yield return ($"reminder.muted.{l}", "PersonalReminderCards.Muted", PersonalReminderCards.Muted(c, ReminderKind.FollowUps));
+        yield return ($"reminder.unmuted.{l}", "PersonalReminderCards.Unmuted", PersonalReminderCards.Unmuted(c, ReminderKind.FollowUps));
 
         var settings = ChannelReminders.Defaults("19:c@thread.tacv2", "19:t@thread.tacv2", "Asia/Shanghai", "m", DateTimeOffset.UnixEpoch, l);
         IReadOnlyList<(string, string)> people = [("Li Na", "a"), ("Tom Becker", "b")];

@@ -207,6 +207,12 @@ public static class SharePointLists
         Text("Occurrence", indexed: true, required: true), Note("Recipient"), Time("SentAt"),
     ]);
 
+    /// <summary>Title = "{person}|{kind}" (the person in lower case), unique: one snooze per person and kind. DueAt (indexed) finds those due.</summary>
+    public static readonly ListDef ReminderSnoozes = new("TeamsCrm Reminder Snoozes", Key(),
+    [
+        Text("Recipient", 64, required: true), Text("Kind", 32, required: true), Time("Occurrence"), new("DueAt", ColumnKind.DateTime, Indexed: true),
+    ]);
+
     /// <summary>Title = "{rep}|2026-11" (the rep in lower case), unique: one report per rep and month. Month (indexed) lists a month's.</summary>
     public static readonly ListDef MarketReports = new("TeamsCrm Market Reports", Key(),
     [
@@ -242,6 +248,6 @@ public static class SharePointLists
     [
         Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users,
         Visits, FollowUps, VisitPlans, Approvals, SalesTargets, ReminderChannels, ReminderOccurrences, ReminderSends, MarketReports,
-        ImportRuns, CheckIns, Documents,
+        ImportRuns, CheckIns, ReminderSnoozes, Documents,
     ];
 }

@@ -12,7 +12,7 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 sealed class SharePointReminderStore(SharePointSite site) : IReminderStore
 {
     static readonly ListDef Channels = SharePointLists.ReminderChannels, Occurrences = SharePointLists.ReminderOccurrences,
-        Sends = SharePointLists.ReminderSends;
+        Sends = SharePointLists.ReminderSends, Snoozes = SharePointLists.ReminderSnoozes;
     const string Claimed = "Claimed", Completed = "Completed", Skipped = "Skipped";
 
     static string Key(string text) => SharePointConversationStore.KeyOf(text);
@@ -118,6 +118,41 @@ sealed class SharePointReminderStore(SharePointSite site) : IReminderStore
         }
         catch (Exception e) when (SharePointSite.Is(e, 409)) { }
     }
+
+    /// <summary>One create; a snooze of the kind already kept (409) is read and overwritten (the latest press wins).</summary>
+    public async Task SnoozeAsync(ReminderSnooze snooze, CancellationToken ct = default)
+    {
+        var title = SnoozeTitle(snooze);
+        var fields = new Dictionary<string, object?>
+        {
+            ["Recipient"] = snooze.Recipient.ToLowerInvariant(), ["Kind"] = snooze.Kind.ToString(),
+            ["Occurrence"] = ItemFields.Wire(snooze.Occurrence), ["DueAt"] = ItemFields.Wire(snooze.DueAt),
+        };
+        try
+        {
+            await site.CreateAsync(Snoozes, new Dictionary<string, object?>(fields) { ["Title"] = title }, ct);
+            return;
+        }
+        catch (Exception e) when (SharePointSite.Is(e, 409)) { }
+        if (await site.FindAsync(Snoozes, "Title", title, ct) is { } item) await site.UpdateAsync(Snoozes, item.Id, "*", fields, ct);
+    }
+
+    /// <summary>One query on the indexed DueAt.</summary>
+    public async Task<IReadOnlyList<ReminderSnooze>> SnoozesDueAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        [.. (await site.QueryAsync(Snoozes, ODataFilter.AtOrBefore("DueAt", now), ct))
+            .Select(i => Enum.TryParse<ReminderKind>(i.Text("Kind"), out var kind) && i.Time("DueAt") is { } due && i.Time("Occurrence") is { } at
+                ? new ReminderSnooze(i.Text("Recipient") ?? "", kind, at, due) : null)
+            .OfType<ReminderSnooze>().Where(s => s.DueAt <= now).OrderBy(s => s.DueAt)];
+
+    /// <summary>A read, then a delete with If-Match when it is still this snooze (a newer press made it another).</summary>
+    public async Task EndSnoozeAsync(ReminderSnooze snooze, CancellationToken ct = default)
+    {
+        if (await site.FindAsync(Snoozes, "Title", SnoozeTitle(snooze), ct) is not { } item || item.Time("DueAt") != snooze.DueAt) return;
+        try { await site.DeleteAsync(Snoozes, item.Id, item.ETag, ct); }
+        catch (Exception e) when (SharePointSite.Is(e, 412) || SharePointSite.Is(e, 404)) { }
+    }
+
+    static string SnoozeTitle(ReminderSnooze s) => Key(s.Recipient.ToLowerInvariant() + "|" + s.Kind);
 
     async Task<ItemFields?> FindChannelAsync(string channelId, CancellationToken ct) =>
         (await site.QueryAsync(Channels, ODataFilter.Eq("Title", Key(channelId)), ct, top: 2)).FirstOrDefault(i => i.Text("ChannelId") == channelId);

@@ -7,6 +7,19 @@ static partial class SqliteMigrations
     /// whole); an occurrence's key is its primary key, so a second claim of it is a conflict, never a second row; the
     /// sends of an occurrence are keyed by recipient, so a resumed fan-out finds who already has it.
     /// </summary>
+    /// <summary>18: a snoozed personal reminder, keyed by person (lower case) and kind; due_at indexed for the scan.</summary>
+    const string Step18Snoozes =
+        """
+        CREATE TABLE reminder_snoozes (
+            recipient TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            occurrence TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            PRIMARY KEY (recipient, kind)
+        );
+        CREATE INDEX reminder_snoozes_due ON reminder_snoozes(due_at);
+        """;
+
     const string Step5Reminders =
         """
         CREATE TABLE reminder_channels (

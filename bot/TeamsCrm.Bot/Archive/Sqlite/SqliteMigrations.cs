@@ -175,6 +175,7 @@ static partial class SqliteMigrations
         "ALTER TABLE customers ADD COLUMN coordinates TEXT",   // 16: where the customer is, typed on the file (check-ins are measured against it)
         // 17: a request's deadline, reminder and moves (JSON), and each person's own settings (delegation; JSON)
         "ALTER TABLE approvals ADD COLUMN routing TEXT; ALTER TABLE users ADD COLUMN settings TEXT",
+        Step18Snoozes,   // 18: personal reminders snoozed, one per person and kind, found by their time (SqliteMigrations.Reminders.cs)
     ];
 
     const string StepAliases = """

@@ -95,6 +95,30 @@ sealed class SqliteReminderStore(SqliteDatabase db) : IReminderStore
             ("$key", key), ("$to", recipient), ("$at", Sql.Iso(at)));
     }
 
+    public async Task SnoozeAsync(ReminderSnooze snooze, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        await Sql.ExecAsync(c, """
+            INSERT INTO reminder_snoozes (recipient, kind, occurrence, due_at) VALUES ($to, $kind, $occurrence, $due)
+            ON CONFLICT(recipient, kind) DO UPDATE SET occurrence = $occurrence, due_at = $due
+            """, ct, ("$to", snooze.Recipient.ToLowerInvariant()), ("$kind", snooze.Kind.ToString()), ("$occurrence", Sql.Iso(snooze.Occurrence)),
+            ("$due", Sql.Iso(snooze.DueAt)));
+    }
+
+    public async Task<IReadOnlyList<ReminderSnooze>> SnoozesDueAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        return await Sql.ListAsync(c, "SELECT * FROM reminder_snoozes WHERE due_at <= $now ORDER BY due_at", r => new ReminderSnooze(
+            r.Text("recipient"), Enum.Parse<ReminderKind>(r.Text("kind")), r.Time("occurrence"), r.Time("due_at")), ct, ("$now", Sql.Iso(now)));
+    }
+
+    public async Task EndSnoozeAsync(ReminderSnooze snooze, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        await Sql.ExecAsync(c, "DELETE FROM reminder_snoozes WHERE recipient = $to AND kind = $kind AND due_at = $due", ct,
+            ("$to", snooze.Recipient.ToLowerInvariant()), ("$kind", snooze.Kind.ToString()), ("$due", Sql.Iso(snooze.DueAt)));
+    }
+
     static ChannelReminders Read(SqliteDataReader r) => new(
         r.Text("channel_id"), r.Text("team_id"), r.Text("zone_id"), ReminderJson.Timings(r.Text("timings")), ReminderJson.Reps(r.Text("reps")),
         r.Text("configured_by"), r.Time("configured_at"), r.Text("locale"), (int)r.Integer("version"));

@@ -2,10 +2,17 @@ namespace TeamsCrm.Bot.Domain.People;
 
 /// <summary>
 /// What one person chose for themselves and the app keeps with them: whom their requests go to while they are away, when
-/// personal reminders keep quiet. Null fields keep the defaults.
+/// personal reminders keep quiet, which kinds of them they muted (by name). Null fields keep the defaults.
 /// </summary>
-public sealed record PersonalSettings(Delegation? Delegation = null, Reminders.QuietHours? Quiet = null)
+public sealed record PersonalSettings(Delegation? Delegation = null, Reminders.QuietHours? Quiet = null, IReadOnlyList<string>? Muted = null)
 {
+    public bool HasMuted(Reminders.ReminderKind kind) => Muted?.Contains(kind.ToString(), StringComparer.Ordinal) == true;
+
+    public PersonalSettings Mute(Reminders.ReminderKind kind, bool on) => this with
+    {
+        Muted = [.. (Muted ?? []).Where(k => k != kind.ToString()).Concat(on ? [kind.ToString()] : Array.Empty<string>())],
+    };
+
     /// <summary>The delegation in force at <paramref name="today"/> (their own local day), or null.</summary>
     public Delegation? DelegationOn(DateOnly today) => Delegation is { } d && today <= d.Until ? d : null;
 }

@@ -11,7 +11,8 @@ namespace TeamsCrm.Bot.Features.Reminders;
 /// <summary>
 /// <c>reminders me</c> / <c>我的提醒</c>: one's own quiet hours — when personal reminders (follow-ups, approvals waiting,
 /// purges, an approval's reminder) keep quiet and wait. <c>reminders me quiet 21:00-07:00</c>, <c>… quiet off</c>,
-/// <c>… weekends off</c> change them; they are read in the zone the person's Teams client last told. Kept with the person.
+/// <c>… weekends off</c> change them; they are read in the zone the person's Teams client last told. It also lists the kinds
+/// muted from a reminder's card, and <c>reminders me unmute</c> turns them all on again. Kept with the person.
 /// </summary>
 public static partial class QuietHoursHandler
 {
@@ -41,6 +42,11 @@ public static partial class QuietHoursHandler
                 changed = quiet with { Start = from, End = to };
             else return Reply.Text(T.Get(c, "quiet.badTimes", rest));
         }
+        else if (Unmute().IsMatch(text))
+        {
+            await archive.Conversations.SetSettingsAsync(me, settings with { Muted = null }, ct);
+            return Reply.Text(T.Get(c, "quiet.unmuted"));
+        }
         else if (text.Length > 0) return Reply.Text(T.Get(c, "quiet.how"));
 
         if (changed is not null)
@@ -48,7 +54,9 @@ public static partial class QuietHoursHandler
             await archive.Conversations.SetSettingsAsync(me, settings with { Quiet = changed }, ct);
             quiet = changed;
         }
-        return Reply.Text(T.Get(c, changed is null ? "quiet.current" : "quiet.saved", Describe(c, quiet), turn.TimeZone.Id));
+        var said = T.Get(c, changed is null ? "quiet.current" : "quiet.saved", Describe(c, quiet), turn.TimeZone.Id);
+        var muted = ReminderKinds.Personal.Where(settings.HasMuted).Select(k => PersonalReminderCards.KindName(c, k)).ToList();
+        return Reply.Text(muted.Count == 0 ? said : said + "\n\n" + T.Get(c, "quiet.muted", string.Join(", ", muted)));
     }
 
     /// <summary>"20:00–08:00 and weekends", "weekends only", "none".</summary>
@@ -66,6 +74,9 @@ public static partial class QuietHoursHandler
 
     static TimeOnly? Time(string text) =>
         TimeOnly.TryParseExact(text, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+
+    [GeneratedRegex(@"^(unmute|取消静音)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Unmute();
 
     [GeneratedRegex(@"^(weekends?|周末)\s*(?<word>\S*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Weekends();

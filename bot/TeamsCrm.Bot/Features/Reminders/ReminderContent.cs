@@ -89,7 +89,7 @@ public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps
         {
             case ReminderKind.FollowUps:
                 cards = (await archive.Visits.FollowUpsDueAsync(today, ct)).GroupBy(f => f.RepAadObjectId, StringComparer.OrdinalIgnoreCase)
-                    .Select(g => (g.Key, (Func<CultureInfo, JsonObject>)(c => PersonalReminderCards.FollowUps(c, today, [.. g]))));
+                    .Select(g => (g.Key, (Func<CultureInfo, JsonObject>)(c => PersonalReminderCards.FollowUps(c, today, [.. g], occurrence))));
                 break;
             case ReminderKind.ApprovalDigest:
             {
@@ -97,7 +97,7 @@ public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps
                 cards = pending.SelectMany(a => a.ApproverAadObjectIds.Select(approver => (approver, a)))
                     .GroupBy(p => p.approver, StringComparer.OrdinalIgnoreCase)
                     .Select(g => (g.Key, (Func<CultureInfo, JsonObject>)(c => PersonalReminderCards.ApprovalsWaiting(c, [.. g.Select(p => (p.a.SubjectName,
-                        T.Get(c, "ApprovalKind." + p.a.Kind), (int)(occurrence - p.a.CreatedAt).TotalDays))]))));
+                        T.Get(c, "ApprovalKind." + p.a.Kind), (int)(occurrence - p.a.CreatedAt).TotalDays))], occurrence))));
                 break;
             }
             case ReminderKind.PurgeSoon:
@@ -105,7 +105,7 @@ public sealed class ReminderContent(ICrmArchive archive, ChannelReps channelReps
                     .Where(f => f.Status == CustomerStatus.Deleted && f.PurgeAfter is { } until && until > occurrence && until <= occurrence.AddDays(3))
                     .GroupBy(f => f.OwnerAadObjectId, StringComparer.OrdinalIgnoreCase)
                     .Select(g => (g.Key, (Func<CultureInfo, JsonObject>)(c => PersonalReminderCards.PurgeSoon(c, [.. g.OrderBy(f => f.PurgeAfter)
-                        .Select(f => (f.Number, f.Name, LocalCalendar.DateOf(f.PurgeAfter!.Value, zone)))]))));
+                        .Select(f => (f.Number, f.Name, LocalCalendar.DateOf(f.PurgeAfter!.Value, zone)))], occurrence))));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a personal reminder.");

@@ -1,0 +1,12 @@
+namespace TeamsCrm.Bot.Domain.Reminders;
+
+/// <summary>
+/// A personal reminder its recipient snoozed: it comes to them again at <paramref name="DueAt"/>, as it was for
+/// <paramref name="Occurrence"/>. One per person and kind: a later snooze of the same kind replaces it.
+/// </summary>
+public sealed record ReminderSnooze(string Recipient, ReminderKind Kind, DateTimeOffset Occurrence, DateTimeOffset DueAt)
+{
+    /// <summary>The claim that sends it once across every instance.</summary>
+    public string ClaimKey => $"snooze|{Recipient.ToLowerInvariant()}|{Kind}|" +
+        DueAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
