@@ -38,9 +38,10 @@ public sealed partial class ReminderScheduler(ICrmArchive archive, ReminderFanOu
     public const int MaxRemembered = 50_000;
 
     /// <summary>
-    /// Occurrences known done: no need to ask the archive again (the 12-hour window is scanned every minute). An occurrence
-    /// leaves the scanned window 12 hours after it fell due, so it is remembered a little longer than that; 50,000 is a
-    /// thousand channels' reminders over the window several times over (a forgotten one costs one archive read, never a send).
+    /// Occurrences known done: no need to ask the archive again (the window is scanned every minute). A channel's occurrence
+    /// leaves the scanned window 12 hours after it fell due, a personal one after the hold limit, so they are remembered a
+    /// little longer than that; 50,000 is a thousand channels' reminders over the window several times over (a forgotten one
+    /// costs one archive read, never a send).
     /// </summary>
     readonly BoundedCache<string, bool> _done = new(MaxRemembered, Occurrences.HoldLimit + TimeSpan.FromHours(1), clock, StringComparer.Ordinal);
     DateTimeOffset? _lastScan;
