@@ -45,7 +45,7 @@ public static class AnalysisBenchmark
         var english = CultureInfo.GetCultureInfo("en-US");
         (string Name, Func<Task<int>> Run)[] operations =
         [
-            ("analysis (客户分析)", async () => (await AnalysisReport.BuildAsync(english, [manager, .. team], archive, CadenceIntervals.Default, Now, Shanghai, default)).Count),
+            ("analysis (客户分析)", async () => (await AnalysisReport.BuildAsync(english, [manager, .. team], archive, ConfiguredDirectory.Of([manager, .. team]), CadenceIntervals.Default, Now, Shanghai, default)).Count),
             ("team score (团队业绩)", async () => (await SalesFigures.ForAsync(team, new YearMonth(2025, 6), archive, default)).Count),
         ];
         var results = new List<Measured>();

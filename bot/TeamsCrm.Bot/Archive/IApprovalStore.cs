@@ -40,6 +40,9 @@ public interface IApprovalStore
     /// <summary>Every request about one subject (a customer number), newest first.</summary>
     Task<IReadOnlyList<Approval>> ForSubjectAsync(string subject, CancellationToken ct = default);
 
+    /// <summary>Requests approved or rejected at or after <paramref name="since"/> (the analysis: time to decision), oldest first.</summary>
+    Task<IReadOnlyList<Approval>> DecidedSinceAsync(DateTimeOffset since, CancellationToken ct = default);
+
     /// <summary>
     /// Decided or cancelled requests with steps left whose <see cref="FinishWork.DueAt"/> is at or before
     /// <paramref name="now"/> (a failed run's back-off over, or a claim run out), the longest overdue first. One indexed

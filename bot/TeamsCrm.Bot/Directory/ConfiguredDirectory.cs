@@ -16,6 +16,15 @@ public sealed class ConfiguredDirectory : IDirectory
             .ToFrozenDictionary(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>A directory of exactly these people (tools and benchmarks that have them already).</summary>
+    public static ConfiguredDirectory Of(IEnumerable<Person> people) => new(Options.Create(new DirectoryOptions
+    {
+        People = [.. people.Select(p => new PersonOptions
+        {
+            AadObjectId = p.AadObjectId, Name = p.Name, Email = p.Email, Roles = [.. p.Roles], ManagerAadObjectId = p.ManagerAadObjectId,
+        })],
+    }));
+
     public ValueTask<Person?> FindAsync(string aadObjectId, CancellationToken ct = default) =>
         ValueTask.FromResult(_people.GetValueOrDefault(aadObjectId));
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
+using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Archive;
+using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Domain.Targets;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Analysis;
@@ -35,10 +37,10 @@ public abstract class AnalysisContract : IAsyncLifetime
     {
         var c = await AnalysisSeeds.SeedAsync(Archive, Clock);
 
-        var tables = (await AnalysisReport.BuildAsync(English, AnalysisSeeds.People, Archive, CadenceIntervals.Default, Clock.GetUtcNow(), Shanghai, default))
+        var tables = (await AnalysisReport.BuildAsync(English, AnalysisSeeds.People, Archive, ConfiguredDirectory.Of(AnalysisSeeds.People), CadenceIntervals.Default, Clock.GetUtcNow(), Shanghai, default))
             .ToDictionary(t => t.Id);
 
-        Assert.Equal(["category", "tier", "region", "industry", "credit", "stage", "keyAccount", "reasons", "stale", "overdue"], tables.Keys);
+        Assert.Equal(["category", "tier", "region", "industry", "credit", "stage", "keyAccount", "reasons", "stale", "overdue", "decisionsByApprover", "decisionsByKind", "escalated"], tables.Keys);
         // Seven files in use: the deleted one and the one of someone outside the team are left out everywhere.
         Assert.Equal([["Important", "2"], ["New", "2"], ["Regular", "2"], ["Potential", "1"]], Rows(tables["category"]));
         Assert.Equal([["General", "5"], ["Important", "1"], ["Special", "1"]], Rows(tables["tier"]));
@@ -75,6 +77,41 @@ public abstract class AnalysisContract : IAsyncLifetime
         // The classes on file (as "due visits" reads them): Li Na's strategic Nanjing Steel, never visited since 1 August (general:
         // 60 days); Tom's Beifang, group and high value on file, important tier (14 days). Both overdue on 20 November.
         Assert.Equal([["Li Na", "1", "1"], ["Tom Becker", "1", "1"]], Rows(tables["overdue"]));
+    }
+
+    [Fact]
+    public async Task Time_to_decision_per_approver_and_kind_and_the_requests_escalated_this_month()
+    {
+        Clock.SetUtcNow(AnalysisSeeds.Now);
+        var now = AnalysisSeeds.Now;   // Sunday 22 November, 16:00 in Shanghai
+        async Task FileAsync(string id, ApprovalKind kind, string requester, DateTimeOffset filed, DemoPerson? decider, double hours,
+            DateTimeOffset? escalatedAt = null, ApprovalStatus decision = ApprovalStatus.Approved)
+        {
+            var routing = escalatedAt is { } at ? new ApprovalRouting().With(new ApprovalMove(MoveKind.Escalated, [], [Demo.WangFang.AadObjectId], null, at))
+                : new ApprovalRouting();
+            var a = await Archive.Approvals.CreateAsync(new Approval
+            {
+                Id = id, Kind = kind, Subject = "C-2026-0000" + id[^1], SubjectName = "Customer " + id, RequesterAadObjectId = requester,
+                ApproverAadObjectIds = [Demo.ZhangWei.AadObjectId], CreatedAt = filed, RequestKey = "k:" + id, Routing = routing,
+            });
+            if (decider is not null)
+                await Archive.Approvals.SaveAsync(a with { Status = decision, DecidedByAadObjectId = decider.AadObjectId, DecidedAt = filed.AddHours(hours) });
+        }
+        await FileAsync("a1", ApprovalKind.NewFile, Demo.LiNa.AadObjectId, now.AddDays(-10), Demo.ZhangWei, 2);
+        await FileAsync("a2", ApprovalKind.NewFile, Demo.TomBecker.AadObjectId, now.AddDays(-9), Demo.ZhangWei, 30, escalatedAt: now.AddDays(-8));
+        await FileAsync("a3", ApprovalKind.Deletion, Demo.LiNa.AadObjectId, now.AddDays(-20), Demo.WangFang, 5, decision: ApprovalStatus.Rejected);
+        await FileAsync("a4", ApprovalKind.NewFile, Demo.LiNa.AadObjectId, now.AddMonths(-5), Demo.ZhangWei, 100);           // before the last 3 months
+        await FileAsync("a5", ApprovalKind.NewFile, Demo.ChenJie.AadObjectId, now.AddDays(-3), Demo.WangFang, 1);             // not the team's
+        await FileAsync("a6", ApprovalKind.Modification, Demo.LiNa.AadObjectId, now.AddDays(-2), null, 0, escalatedAt: now.AddDays(-1));   // waiting
+        await FileAsync("a7", ApprovalKind.Modification, Demo.LiNa.AadObjectId, now.AddDays(-40), null, 0, escalatedAt: now.AddDays(-35)); // last month
+
+        var tables = (await AnalysisReport.BuildAsync(English, AnalysisSeeds.People, Archive, ConfiguredDirectory.Of(AnalysisSeeds.People),
+            CadenceIntervals.Default, now, Shanghai, default)).ToDictionary(t => t.Id);
+
+        Assert.Equal([["Zhang Wei", "2", "16", "30"], ["Wang Fang", "1", "5", "5"]], Rows(tables["decisionsByApprover"]));
+        Assert.Equal([["New customer file", "2", "16", "30"], ["Deletion of a customer file", "1", "5", "5"]], Rows(tables["decisionsByKind"]));
+        Assert.Equal([["New customer file", "Customer a2", "2026-11-14 16:00", "Approved"], ["Change to a customer file", "Customer a6", "2026-11-21 16:00", "Waiting for a decision"]],
+            Rows(tables["escalated"]));
     }
 
     [Fact]

@@ -16,4 +16,5 @@ public static class ODataFilter
 
     /// <summary>A dateTime column at or before <paramref name="time"/> (to the second, as SharePoint keeps it); empty values never match.</summary>
     public static string AtOrBefore(string column, DateTimeOffset time) => $"fields/{column} le {Literal((string)ItemFields.Wire(time)!)}";
+    public static string AtOrAfter(string column, DateTimeOffset time) => $"fields/{column} ge {Literal((string)ItemFields.Wire(time)!)}";
 }

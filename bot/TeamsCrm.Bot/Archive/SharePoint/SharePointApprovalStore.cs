@@ -108,6 +108,12 @@ sealed class SharePointApprovalStore(SharePointSite site, TimeProvider clock) : 
     public async Task<IReadOnlyList<Approval>> PendingCreatedBeforeAsync(DateTimeOffset before, CancellationToken ct = default) =>
         OldestFirst((await QueryAsync(Status, Pending, ct)).Where(i => i.Approval.IsPending && i.Approval.CreatedAt < before));
 
+    /// <summary>One query on the indexed DecidedAt; cancelled and withdrawn requests are left out in code.</summary>
+    public async Task<IReadOnlyList<Approval>> DecidedSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
+        [.. (await site.QueryAsync(Approvals, ODataFilter.AtOrAfter(ApprovalFields.DecidedAt, since), ct)).Select(Remember)
+            .Where(i => i.Approval.Status is ApprovalStatus.Approved or ApprovalStatus.Rejected && i.Approval.DecidedAt >= since)
+            .OrderBy(i => i.Approval.DecidedAt).ThenBy(i => ItemNumber(i)).Select(i => i.Approval)];
+
     /// <summary>One query on the indexed subject; SharePoint's eq ignores case, a customer number is matched exactly.</summary>
     public async Task<IReadOnlyList<Approval>> ForSubjectAsync(string subject, CancellationToken ct = default) =>
         [.. (await QueryAsync(Subject, subject, ct)).Where(i => i.Approval.Subject == subject)

@@ -159,7 +159,8 @@ public static class SharePointLists
     /// payload and the card copies are JSON or text in multi-line columns that no query filters on. The version counts
     /// saves only, so that adding a card copy (which moves the eTag) does not make a decision on the card conflict.
     /// The steps a decision leaves (FinishSteps, JSON) come with FinishDueAt, indexed and empty once they are done:
-    /// the sweep's "le now" is driven by that index and matches only the unfinished.
+    /// the sweep's "le now" is driven by that index and matches only the unfinished. DecidedAt is indexed for the
+    /// analysis' decisions of the last months.
     /// </summary>
     public static readonly ListDef Approvals = new("TeamsCrm Approvals", Key(),
     [
@@ -167,7 +168,7 @@ public static class SharePointLists
         Text(ApprovalFields.Subject, indexed: true, required: true), Text(ApprovalFields.SubjectName),
         Text(ApprovalFields.Requester, 64, indexed: true, required: true), Note(ApprovalFields.Approvers), Note(ApprovalFields.Payload),
         new(ApprovalFields.Status, ColumnKind.Choice, Indexed: true, Required: true, Choices: Enum.GetNames<ApprovalStatus>()),
-        Text(ApprovalFields.DecidedBy, 64), Time(ApprovalFields.DecidedAt), Note(ApprovalFields.Comment), Time(ApprovalFields.EffectAppliedAt),
+        Text(ApprovalFields.DecidedBy, 64), new(ApprovalFields.DecidedAt, ColumnKind.DateTime, Indexed: true), Note(ApprovalFields.Comment), Time(ApprovalFields.EffectAppliedAt),
         Time(ApprovalFields.CreatedAt), new(ApprovalFields.Version, ColumnKind.Number, Required: true), Note(ApprovalFields.Copies),
         Note(ApprovalFields.Finish), new(ApprovalFields.FinishDueAt, ColumnKind.DateTime, Indexed: true), Note(ApprovalFields.Routing),
     ]);

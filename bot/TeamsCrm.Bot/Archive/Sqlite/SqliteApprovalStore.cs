@@ -107,6 +107,14 @@ sealed class SqliteApprovalStore(SqliteDatabase db) : IApprovalStore
         return await QueryAsync(c, "a.subject = $subject", "ORDER BY a.created_at DESC, a.id DESC", ct, ("$subject", subject));
     }
 
+    /// <summary>On the index approvals_decided (step 19).</summary>
+    public async Task<IReadOnlyList<Approval>> DecidedSinceAsync(DateTimeOffset since, CancellationToken ct = default)
+    {
+        await using var c = db.Open();
+        return await QueryAsync(c, "a.decided_at >= $since AND a.status IN ('Approved', 'Rejected')", "ORDER BY a.decided_at, a.id", ct,
+            ("$since", Sql.Iso(since)));
+    }
+
     /// <summary>On the partial index approvals_finish_due, which holds only requests with steps left.</summary>
     public async Task<IReadOnlyList<Approval>> FinishDueAsync(DateTimeOffset now, CancellationToken ct = default)
     {

@@ -176,6 +176,7 @@ static partial class SqliteMigrations
         // 17: a request's deadline, reminder and moves (JSON), and each person's own settings (delegation; JSON)
         "ALTER TABLE approvals ADD COLUMN routing TEXT; ALTER TABLE users ADD COLUMN settings TEXT",
         Step18Snoozes,   // 18: personal reminders snoozed, one per person and kind, found by their time (SqliteMigrations.Reminders.cs)
+        "CREATE INDEX approvals_decided ON approvals(decided_at)",   // 19: decisions by time, for the analysis' time to decision
     ];
 
     const string StepAliases = """

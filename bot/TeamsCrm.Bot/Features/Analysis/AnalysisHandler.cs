@@ -18,7 +18,7 @@ public static class AnalysisHandler
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
         if (!MaySee(me)) return Reply.Text(T.Get(c, "analysis.mayNot"));
         var people = await PeopleAsync(me!, directory, ct);
-        var tables = await AnalysisReport.BuildAsync(c, people, archive, dueVisits.Intervals, clock.GetUtcNow(), turn.TimeZone, ct);
+        var tables = await AnalysisReport.BuildAsync(c, people, archive, directory, dueVisits.Intervals, clock.GetUtcNow(), turn.TimeZone, ct);
         var files = tables[0].Rows.Sum(r => int.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture));   // every live file has a category
         return Reply.Card(AnalysisCards.Analysis(c, tables, files, (id, f) => links.For(me!.AadObjectId, DownloadKind.Analysis, id, c, f)));
     }

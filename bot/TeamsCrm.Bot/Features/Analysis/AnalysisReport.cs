@@ -30,7 +30,7 @@ public static class AnalysisReport
     public const int ReasonMonths = 6;
 
     /// <param name="cadence">The visit intervals by level (Visits:Cadence), for the key accounts overdue by rep.</param>
-    public static async Task<IReadOnlyList<FigureTable>> BuildAsync(CultureInfo c, IReadOnlyList<Person> people, ICrmArchive archive,
+    public static async Task<IReadOnlyList<FigureTable>> BuildAsync(CultureInfo c, IReadOnlyList<Person> people, ICrmArchive archive, IDirectory directory,
         CadenceIntervals cadence, DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
     {
         var customers = new Dictionary<string, Customer>(StringComparer.Ordinal);
@@ -55,6 +55,7 @@ public static class AnalysisReport
             Reasons(c, CustomerAnalysis.ReasonsByMonth(months, visits)),
             Stale(c, CustomerAnalysis.Stale(live, now), names, zone),
             OverdueByRep(c, people, live, cadence, today, zone),
+            .. await DecisionTables.BuildAsync(c, people, archive, directory, now, zone, ct),
         ];
     }
 

@@ -37,7 +37,7 @@ public static class ExportEndpoint
             DownloadKind.TeamScore when TargetRules.MaySeeTeam(me) && TargetEffects.MonthOf("targets:" + request.Argument) is { } month =>
                 ScoreTable(c, month, await SalesFigures.ForAsync(await ScoreHandler.TeamRepsAsync(me!, directory, ct), month, archive, ct)),
             DownloadKind.Analysis when AnalysisHandler.MaySee(me) =>
-                (await AnalysisReport.BuildAsync(c, await AnalysisHandler.PeopleAsync(me!, directory, ct), archive, dueVisits.Intervals,
+                (await AnalysisReport.BuildAsync(c, await AnalysisHandler.PeopleAsync(me!, directory, ct), archive, directory, dueVisits.Intervals,
                     clock.GetUtcNow(), TimeZoneInfo.Utc, ct))
                     .FirstOrDefault(t => t.Id == request.Argument),
             DownloadKind.History when AnalysisHandler.MaySee(me) => await CustomerHistory.TableAsync(c, request.Argument, archive, directory, ct),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
+using TeamsCrm.Bot.Directory;
 using TeamsCrm.Bot.Archive.SharePoint;
 using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Visits;
@@ -60,7 +61,7 @@ public sealed class SharePointAnalysisScaleTests : IAsyncLifetime
     {
         var archive = _sharePoint.Archive(_clock);
 
-        var tables = (await AnalysisReport.BuildAsync(CultureInfo.GetCultureInfo("en-US"), AnalysisSeeds.People, archive, CadenceIntervals.Default, _clock.GetUtcNow(),
+        var tables = (await AnalysisReport.BuildAsync(CultureInfo.GetCultureInfo("en-US"), AnalysisSeeds.People, archive, ConfiguredDirectory.Of(AnalysisSeeds.People), CadenceIntervals.Default, _clock.GetUtcNow(),
             TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), default)).ToDictionary(t => t.Id);
 
         var live = Enumerable.Range(1, Count).Where(i => !Deleted(i)).ToList();
