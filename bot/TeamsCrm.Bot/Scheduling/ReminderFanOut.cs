@@ -94,7 +94,7 @@ public sealed partial class ReminderFanOut(ICrmArchive archive, ReminderContent 
     {
         if (user.Settings?.HasMuted(reminder.Kind) == true) return new Delivery.Superseded();
         var zone = LocalCalendar.FindZone(user.TimeZone) ?? CompanyZone;
-        var until = (user.Settings?.Quiet ?? QuietHours.Default).EndsAfter(now, zone);
+        var until = (user.Settings?.QuietHours ?? QuietHours.Default).EndsAfter(now, zone);
         var at = until ?? now;
         var timing = options.Value.PersonalTimings().FirstOrDefault(t => t.Kind == reminder.Kind);
         var next = timing is null || reminder.Kind == ReminderKind.FollowUps ? (DateTimeOffset?)null

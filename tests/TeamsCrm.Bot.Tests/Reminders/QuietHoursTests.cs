@@ -1,11 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using TeamsCrm.Bot.Domain.Approvals;
-using TeamsCrm.Bot.Domain.People;
 using TeamsCrm.Bot.Domain.Reminders;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Approvals;
 using TeamsCrm.Bot.Scheduling;
-using TeamsCrm.Bot.Turns;
 using TeamsCrm.TestSupport;
 using static TeamsCrm.Bot.Tests.Approvals.NewFileApproval;
 
@@ -52,26 +49,8 @@ public sealed class QuietHoursTests
     static readonly DateTimeOffset MondayEight30 = new(2026, 11, 30, 8, 30, 0, TimeSpan.FromHours(8));
 
     /// <summary>The approvals digest alone (08:30 Shanghai), one request waiting for three approvers; <paramref name="zones"/> says where each is.</summary>
-    static async Task<TestBot> DigestAsync(DateTimeOffset start, params string?[] zones)
-    {
-        var bot = await TestBot.StartAsync(now: start, settings: new Dictionary<string, string?>
-        {
-            ["Reminders:Personal:FollowUps"] = "off", ["Reminders:Personal:PurgeSoon"] = "off", ["Reminders:TimeZone"] = "Asia/Shanghai",
-        });
-        for (var i = 0; i < Approvers.Length; i++)
-        {
-            var p = Approvers[i];
-            await bot.Archive.Conversations.SaveUserAsync(new UserRef(p.AadObjectId, p.TeamsId, p.Name, Demo.TenantId, bot.ServiceUrl.ToString(),
-                Demo.PersonalChat(p), TimeZone: zones.ElementAtOrDefault(i)));
-        }
-        await bot.Archive.Approvals.CreateAsync(new Approval
-        {
-            Id = "ap-1", Kind = ApprovalKind.NewFile, Subject = "C-2026-00001", SubjectName = "Huadong Precision",
-            RequesterAadObjectId = Demo.LiNa.AadObjectId, ApproverAadObjectIds = [.. Approvers.Select(p => p.AadObjectId)],
-            CreatedAt = start.AddDays(-1), RequestKey = "new:C-2026-00001",
-        });
-        return bot;
-    }
+    static Task<TestBot> DigestAsync(DateTimeOffset start, params string?[] zones) =>
+        DigestSeeds.StartAsync(start, [.. Approvers.Select((p, i) => (p, zones.ElementAtOrDefault(i)))]);
 
     static List<string> PersonalPosts(TestBot bot) =>
         [.. bot.Connector.Calls.Where(c => c.Method == "POST" && c.Path.StartsWith("/v3/conversations/a:personal-", StringComparison.Ordinal)).Select(c => c.Path)];

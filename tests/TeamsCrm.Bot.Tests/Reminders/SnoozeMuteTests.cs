@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Domain.Reminders;
 using TeamsCrm.Bot.Scheduling;
 using TeamsCrm.Bot.Tests.Transcripts;
-using TeamsCrm.Bot.Turns;
 using TeamsCrm.TestSupport;
 using static TeamsCrm.TestSupport.Activities;
 
@@ -25,19 +23,7 @@ public sealed class SnoozeMuteTests
     /// <summary>The approvals digest just sent (Monday 08:30 Shanghai) to two approvers of one waiting request.</summary>
     static async Task<TestBot> DigestSentAsync(DateTimeOffset at, string locale = "en-US")
     {
-        var bot = await TestBot.StartAsync(now: at.AddMinutes(-1), settings: new Dictionary<string, string?>
-        {
-            ["Reminders:Personal:FollowUps"] = "off", ["Reminders:Personal:PurgeSoon"] = "off", ["Reminders:TimeZone"] = "Asia/Shanghai",
-        });
-        foreach (var p in Approvers)
-            await bot.Archive.Conversations.SaveUserAsync(new UserRef(p.AadObjectId, p.TeamsId, p.Name, Demo.TenantId, bot.ServiceUrl.ToString(),
-                Demo.PersonalChat(p), Locale: locale));
-        await bot.Archive.Approvals.CreateAsync(new Approval
-        {
-            Id = "ap-1", Kind = ApprovalKind.NewFile, Subject = "C-2026-00001", SubjectName = "Huadong Precision",
-            RequesterAadObjectId = Demo.LiNa.AadObjectId, ApproverAadObjectIds = [.. Approvers.Select(p => p.AadObjectId)],
-            CreatedAt = at.AddDays(-1), RequestKey = "new:C-2026-00001",
-        });
+        var bot = await DigestSeeds.StartAsync(at.AddMinutes(-1), [.. Approvers.Select(p => (p, (string?)null))], locale);
         await Scheduler(bot).ScanAsync(default);
         bot.Clock.SetUtcNow(at);
         Assert.Equal(1, (await Scheduler(bot).ScanAsync(default)).Sent);

@@ -6,6 +6,10 @@ namespace TeamsCrm.Bot.Domain.People;
 /// </summary>
 public sealed record PersonalSettings(Delegation? Delegation = null, Reminders.QuietHours? Quiet = null, IReadOnlyList<string>? Muted = null)
 {
+    /// <summary>The quiet hours in force: their own, else the default (20:00–08:00 and weekends). Not stored: it follows.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Reminders.QuietHours QuietHours => Quiet ?? Reminders.QuietHours.Default;
+
     public bool HasMuted(Reminders.ReminderKind kind) => Muted?.Contains(kind.ToString(), StringComparer.Ordinal) == true;
 
     public PersonalSettings Mute(Reminders.ReminderKind kind, bool on) => this with

@@ -6,7 +6,11 @@ namespace TeamsCrm.Bot.Domain.Reminders;
 /// </summary>
 public sealed record ReminderSnooze(string Recipient, ReminderKind Kind, DateTimeOffset Occurrence, DateTimeOffset DueAt)
 {
+    /// <summary>How its times are written in a claim key and in a card's data: UTC to the second.</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
     /// <summary>The claim that sends it once across every instance.</summary>
-    public string ClaimKey => $"snooze|{Recipient.ToLowerInvariant()}|{Kind}|" +
-        DueAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public string ClaimKey => $"snooze|{Recipient.ToLowerInvariant()}|{Kind}|" + Write(DueAt);
+
+    public static string Write(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -25,7 +25,7 @@ public static class DecisionTables
         var today = LocalCalendar.Today(now, zone);
         var monthStart = LocalCalendar.StartOfDay(new DateOnly(today.Year, today.Month, 1), zone);
         var since = LocalCalendar.StartOfDay(new DateOnly(today.Year, today.Month, 1).AddMonths(1 - Months), zone);
-        var decided = (await archive.Approvals.DecidedSinceAsync(since, ct)).Where(a => mine.Contains(a.RequesterAadObjectId) && a.DecidedAt is not null).ToList();
+        var decided = (await archive.Approvals.DecidedSinceAsync(since, ct)).Where(a => mine.Contains(a.RequesterAadObjectId)).ToList();
 
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var id in decided.Select(a => a.DecidedByAadObjectId).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
@@ -33,8 +33,9 @@ public static class DecisionTables
         var byApprover = decided.Where(a => a.DecidedByAadObjectId is not null).GroupBy(a => names[a.DecidedByAadObjectId!], StringComparer.Ordinal);
         var byKind = decided.GroupBy(a => CustomerText.Of(c, a.Kind), StringComparer.Ordinal);
 
-        var escalated = (await archive.Approvals.PendingCreatedBeforeAsync(now, ct)).Concat(await archive.Approvals.DecidedSinceAsync(monthStart, ct))
-            .Where(a => mine.Contains(a.RequesterAadObjectId))
+        // Escalated this month: still waiting, or decided since (among the decisions read above: the month is in the window).
+        var escalated = (await archive.Approvals.PendingCreatedBeforeAsync(now, ct)).Where(a => mine.Contains(a.RequesterAadObjectId))
+            .Concat(decided.Where(a => a.DecidedAt >= monthStart))
             .Select(a => (a, At: a.Routing.Moves.Where(m => m.Kind == MoveKind.Escalated && m.At >= monthStart).Select(m => (DateTimeOffset?)m.At).FirstOrDefault()))
             .Where(x => x.At is not null).DistinctBy(x => x.a.Id).OrderBy(x => x.At).ToList();
 

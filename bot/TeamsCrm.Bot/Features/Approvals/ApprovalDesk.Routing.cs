@@ -112,7 +112,7 @@ public sealed partial class ApprovalDesk
     async Task<DateTimeOffset?> QuietUntilAsync(string aadObjectId, DateTimeOffset now, CancellationToken ct)
     {
         var user = await archive.Conversations.FindUserAsync(aadObjectId, ct);
-        return (user?.Settings?.Quiet ?? QuietHours.Default).EndsAfter(now, ZoneOf(user));
+        return (user?.Settings?.QuietHours ?? QuietHours.Default).EndsAfter(now, ZoneOf(user));
     }
 
     /// <summary>

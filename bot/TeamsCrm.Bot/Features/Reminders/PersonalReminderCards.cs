@@ -60,7 +60,7 @@ public static class PersonalReminderCards
         JsonObject Snooze(string until) => new()
         {
             ["kind"] = kind.ToString(), ["until"] = until,
-            ["occurrence"] = occurrence.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["occurrence"] = ReminderSnooze.Write(occurrence),
         };
         return card.Execute(T.Get(c, "reminders.snoozeHour"), SnoozeVerb, Snooze("hour"), withInputs: false)
             .Execute(T.Get(c, "reminders.snoozeMorning"), SnoozeVerb, Snooze("morning"), withInputs: false)

@@ -24,7 +24,7 @@ public static partial class QuietHoursHandler
         var c = turn.Culture;
         var me = turn.User.AadObjectId;
         var settings = (await archive.Conversations.FindUserAsync(me, ct))?.Settings ?? new PersonalSettings();
-        var quiet = settings.Quiet ?? QuietHours.Default;
+        var quiet = settings.QuietHours;
         var text = turn.Text.Trim();
         QuietHours? changed = null;
         if (Weekends().Match(text) is { Success: true } w)

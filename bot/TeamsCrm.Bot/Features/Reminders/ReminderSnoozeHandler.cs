@@ -20,12 +20,12 @@ public static class ReminderSnoozeHandler
     {
         var c = turn.Culture;
         var now = clock.GetUtcNow();
-        if (KindOf(turn) is not { } kind || !DateTimeOffset.TryParseExact(turn.DataString("occurrence"), "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        if (KindOf(turn) is not { } kind || !DateTimeOffset.TryParseExact(turn.DataString("occurrence"), ReminderSnooze.TimeFormat,
                 CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var occurrence)
             || occurrence > now || now - occurrence > Occurrences.HoldLimit)
             return Reply.Text(T.Get(c, "reminders.snoozeGone"));
         var settings = (await archive.Conversations.FindUserAsync(turn.User.AadObjectId, ct))?.Settings ?? new PersonalSettings();
-        var quiet = settings.Quiet ?? QuietHours.Default;
+        var quiet = settings.QuietHours;
         var zone = turn.TimeZone;
         DateTimeOffset due;
         if (turn.DataString("until") == "morning")
