@@ -150,4 +150,24 @@ public sealed class QuietHoursTests
         var kept = (await bot.Archive.Conversations.FindUserAsync(Demo.LiNa.AadObjectId))!.Settings?.Quiet;
         Assert.Equal(said.Contains("Saved", StringComparison.Ordinal) || said.Contains("已保存", StringComparison.Ordinal), kept is not null);
     }
+
+    [Fact]
+    public async Task Typed_in_a_channel_ones_own_settings_go_to_ones_own_chat_and_the_channel_gets_only_a_note()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Say(Demo.LiNa, "help");   // she has a 1:1 chat
+        var message = Activities.Message(bot.ServiceUrl, Demo.LiNa, "<at>TeamsCrm</at> reminders me",
+            conversationId: Demo.TeamChannel + ";messageid=1700000000000", conversationType: "channel");
+        message["entities"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "mention", ["text"] = "<at>TeamsCrm</at>",
+            ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = Demo.BotId, ["name"] = "TeamsCrm" },
+        });
+        var turn = await bot.PostAsync(message);
+        var inChannel = turn.Calls.Where(c => c.Path.Contains(Demo.TeamChannel, StringComparison.Ordinal)).Select(c => c.Body?.ToJsonString() ?? "").ToList();
+        var inChat = turn.Calls.Where(c => c.Path.Contains(Demo.PersonalChat(Demo.LiNa), StringComparison.Ordinal)).Select(c => (string?)c.Body?["text"] ?? "");
+        Assert.NotEmpty(inChannel);
+        Assert.All(inChannel, body => Assert.DoesNotContain("quiet hours: 20:00", body, StringComparison.Ordinal));
+        Assert.Contains(inChat, text => text.Contains("Your quiet hours: 20:00–08:00 and weekends", StringComparison.Ordinal));
+    }
 }
