@@ -115,6 +115,28 @@ public sealed class Card
         });
     }
 
+    /// <summary>
+    /// Buttons side by side in the body, under the section they belong to: <see cref="ExecuteButton"/>s, and an
+    /// <see cref="UnfoldButton"/> that opens a small form of its own under them.
+    /// </summary>
+    public Card Buttons(params JsonObject[] actions) => Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(actions) });
+
+    /// <summary>One Action.Execute (with its Action.Submit fallback) for <see cref="Buttons"/>.</summary>
+    public static JsonObject ExecuteButton(string title, string verb, JsonObject? data = null, string? style = null, bool withInputs = true) =>
+        ExecuteAction(title, verb, data, style, withInputs);
+
+    /// <summary>
+    /// A button that unfolds <paramref name="form"/> in place (Action.ShowCard): a comment and its own button, asked only of
+    /// whoever presses. The form's button sends the form's inputs with the card's.
+    /// </summary>
+    public static JsonObject UnfoldButton(string title, Card form) => new() { ["type"] = "Action.ShowCard", ["title"] = title, ["card"] = form.Build() };
+
+    /// <summary>A part of the card set off from the one above by a line: one person's plan in a team's list.</summary>
+    public Card Section(Card part) => Add(new JsonObject
+    {
+        ["type"] = "Container", ["separator"] = true, ["spacing"] = "Large", ["items"] = part.Build()["body"]!.DeepClone(),
+    });
+
     /// <summary>One line of a list: a title, a subtle detail under it, and a button on its right.</summary>
     /// <param name="withInputs">True when the button must carry the card's inputs (a form's "remove this row").</param>
     public Card ListItem(string title, string? detail, string buttonTitle, string verb, JsonObject data, bool withInputs = false) =>

@@ -35,6 +35,7 @@ public static class Routes
         r.Command(["correct visit", "更正拜访", "撤回拜访"], CorrectionHandler.List);   // one's recent reports → correct or withdraw, with a reason
         r.Command(["plan", "拜访计划", "周计划", "本周计划"], PlanHandler.ThisWeek);
         r.Command(["plan next", "下周计划"], PlanHandler.NextWeek);
+        r.Command(["team plans", "团队计划"], TeamPlansHandler.Show);      // a leader's week: every report's plan, approve all or one by one
 
         r.Command(["delete", "删除"], DeleteHandler.Command);          // "delete C-2026-00042" → the form with a reason
         r.Command(["restore", "恢复"], DeleteHandler.Restore);         // within the 30 days of retention
@@ -124,6 +125,9 @@ public static class Routes
         r.Verb("plan.submit", PlanHandler.Submit);                  // → submitted to the direct leader, with progress
         r.Verb("plan.edit", PlanHandler.Edit);
         r.Verb("plan.open", PlanHandler.Open);                      // this week ↔ next week
+        r.Verb(TeamPlanCards.OpenVerb, TeamPlansHandler.Open);
+        r.Verb(TeamPlanCards.DecideVerb, TeamPlansHandler.Decide);          // one rep's plan: approve, or return with a comment
+        r.Verb(TeamPlanCards.ApproveAllVerb, TeamPlansHandler.ApproveAll);  // every plan as shown; one changed since is left out
 
         r.Verb(ApprovalCards.RefreshVerb, ApprovalHandler.Refresh);   // Teams asks for a per-user view
         r.Verb("approval.decide", ApprovalHandler.Decide);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Cards;
+using TeamsCrm.Bot.Directory;
+using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Plans;
 using TeamsCrm.Bot.Features.Visits;
@@ -71,6 +73,42 @@ public static class VisitCatalog
         yield return ($"plan.view.{l}", "PlanCards.View", PlanCards.View(c, plan, Progress(plan), "Zhang Wei", Week.Next, today: Day));
         yield return ($"plan.view.big.{l}", "PlanCards.View", PlanCards.View(c, big, Progress(big), null, Week.Previous, T.Get(c, "plans.appliedAlready")));
         yield return ($"plan.not-allowed.{l}", "PlanCards.NotAllowed", PlanCards.NotAllowed(c, "plans.mayNotPlan"));
+
+        // A leader's week: a plan to decide (with goals and customers left out), one waiting for someone else, one returned,
+        // none submitted, a full plan to decide; and the rows cut at the card's limit.
+        var rows = TeamRows(withActions, big);
+        yield return ($"team-plans.{l}", "TeamPlanCards.View", TeamPlanCards.View(c, Week, Week.Next, rows, rows.Count, null,
+            new Dictionary<string, string> { ["r-li-na"] = "Add the Huawei visit" }));
+        yield return ($"team-plans.notice-cut.{l}", "TeamPlanCards.View", TeamPlanCards.View(c, Week, Week.Previous,
+            [.. Enumerable.Range(0, TeamPlanPages.MaxRows).Select(i => Numbered(rows[i % rows.Count], i))],
+            TeamPlanPages.MaxRows + 12, T.Get(c, "teamPlans.newSince", "Tom Becker")));
+        yield return ($"team-plans.nobody.{l}", "TeamPlanCards.Nobody", TeamPlanCards.Nobody(c, T.Get(c, "teamPlans.notYours", "Li Na")));
+    }
+
+    /// <summary>Another rep with the same plan: their own name and request, so ids stay unique on one card.</summary>
+    static TeamPlanRow Numbered(TeamPlanRow row, int i) =>
+        row with { Rep = row.Rep with { Name = $"Rep {i} 王小明" }, Request = row.Request is { } r ? r with { Id = $"r-{i}" } : null };
+
+    static List<TeamPlanRow> TeamRows(VisitPlan withActions, VisitPlan big)
+    {
+        static Person Rep(string id, string name) => new(id, name, null, new HashSet<Role> { Role.Rep }, "zhang");
+        static Approval Request(string id, VisitPlan plan) => new()
+        {
+            Id = id, RequestKey = id, Kind = ApprovalKind.VisitPlan, Subject = plan.Week.ToString(), SubjectName = plan.Week.ToString(), RequesterAadObjectId = plan.RepAadObjectId,
+            ApproverAadObjectIds = ["zhang"], CreatedAt = new DateTimeOffset(2026, 11, 16, 1, 0, 0, TimeSpan.Zero), Payload = new ApprovalPayload(Token: plan.SubmissionId),
+        };
+        var mine = withActions with { Status = VisitPlanStatus.Submitted, SubmissionId = "s1" };
+        var full = big with { RepAadObjectId = "zhao", Status = VisitPlanStatus.Submitted, SubmissionId = "s5" };
+        var returned = Plan(2, VisitPlanStatus.Rejected) with { RepAadObjectId = "wu", ReviewComment = "Two visits are not a week", ReviewerAadObjectId = "zhang" };
+        return
+        [
+            new(Rep("li-na", "Li Na"), mine, Request("r-li-na", mine), true, [], CadenceCatalog.Due(7), true, null),
+            new(Rep("tom", "Tom Becker"), Plan(3) with { RepAadObjectId = "tom", SubmissionId = "s2" }, Request("r-tom", Plan(3)), false, ["Wang Fang"],
+                CadenceCatalog.Due(2), false, null),
+            new(Rep("wu", "Wu Min"), returned, null, false, [], [], true, "Zhang Wei"),
+            new(Rep("sun", "Sun Li"), null, null, false, [], CadenceCatalog.Due(1), true, null),
+            new(Rep("zhao", "Zhao Lei"), full, Request("r-zhao", full), true, [], [], true, null),
+        ];
     }
 
     /// <summary>A rep's check-ins of the day: at the gate, near, far and flagged with its check-out, none for some.</summary>

@@ -37,48 +37,18 @@ public static class ApprovalHandler
             is not { } decision)
             return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "help.staleCard")));
         var comment = turn.DataString("comment")?.Trim() is { Length: > 0 } typed ? typed[..Math.Min(typed.Length, Limits.Reason)] : null;
-        var me = turn.User.AadObjectId;
-
-        var refusal = ApprovalRules.CheckDecide(a, me, decision, comment);
-        switch (refusal)
+        var outcome = await desk.DecideAsync(a, turn.User.AadObjectId, decision, comment, c, turn.TimeZone, ct);
+        return outcome.Result switch
         {
-            case DecisionRefusal.OwnRequest:
-                return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.ownRequest")));
-            case DecisionRefusal.NotAnApprover:
-                return Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.notAnApprover")));
-            case DecisionRefusal.AlreadyDecided:
-                return await AlreadyDecidedAsync(turn, desk, a, decision, ct);
-        }
-        // Named an approver when it was filed; the directory decides whether they still are one (role lost, left).
-        if (await desk.NoLongerApproverAsync(a, me, c, ct) is { } why)
-            return Reply.ReplaceCard(ApprovalCards.Summary(c, await desk.ViewAsync(a, turn.TimeZone, ct), why));
-        if (refusal == DecisionRefusal.CommentRequired)
-            return Reply.ReplaceCard(ApprovalCards.ForApprover(c, await desk.ViewAsync(a, turn.TimeZone, ct), comment, T.Get(c, "approvals.commentRequired")));
-
-        Approval decided;
-        try
-        {
-            decided = await desk.CloseAsync(ApprovalRules.Decide(a, me, decision, comment, clock.GetUtcNow()), c, turn.TimeZone, tellRequester: true, ct);
-        }
-        catch (ApprovalConflictException e) when (e.Current.IsPending)
-        {
-            // Moved meanwhile (reminded, escalated, reassigned): decided on what it is now, if this person still may decide it.
-            if (ApprovalRules.CheckDecide(e.Current, me, decision, comment) is not null || await desk.NoLongerApproverAsync(e.Current, me, c, ct) is not null)
-                return Reply.ReplaceCard(await ViewForAsync(turn, desk, e.Current, T.Get(c, "approvals.changedMeanwhileMove"), ct));
-            try
-            {
-                decided = await desk.CloseAsync(ApprovalRules.Decide(e.Current, me, decision, comment, clock.GetUtcNow()), c, turn.TimeZone, tellRequester: true, ct);
-            }
-            catch (ApprovalConflictException again)
-            {
-                return await AlreadyDecidedAsync(turn, desk, again.Current, decision, ct);
-            }
-        }
-        catch (ApprovalConflictException e)
-        {
-            return await AlreadyDecidedAsync(turn, desk, e.Current, decision, ct);   // another approver, at the same moment, was first
-        }
-        return Reply.ReplaceCard(ApprovalCards.Decided(c, await desk.ViewAsync(decided, turn.TimeZone, ct)));
+            DecideResult.Decided => Reply.ReplaceCard(ApprovalCards.Decided(c, await desk.ViewAsync(outcome.Request, turn.TimeZone, ct))),
+            DecideResult.OwnRequest => Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.ownRequest"))),
+            DecideResult.NotAnApprover => Reply.ReplaceCard(ApprovalCards.Refused(c, T.Get(c, "approvals.notAnApprover"))),
+            DecideResult.NoLongerApprover => Reply.ReplaceCard(ApprovalCards.Summary(c, await desk.ViewAsync(outcome.Request, turn.TimeZone, ct), outcome.Why)),
+            DecideResult.CommentRequired => Reply.ReplaceCard(ApprovalCards.ForApprover(c, await desk.ViewAsync(outcome.Request, turn.TimeZone, ct), comment,
+                T.Get(c, "approvals.commentRequired"))),
+            DecideResult.MovedMeanwhile => Reply.ReplaceCard(await ViewForAsync(turn, desk, outcome.Request, T.Get(c, "approvals.changedMeanwhileMove"), ct)),
+            _ => await AlreadyDecidedAsync(turn, desk, outcome.Request, decision, ct),
+        };
     }
 
     /// <summary>Only the requester, only while pending; every copy then shows it was cancelled.</summary>

@@ -36,6 +36,8 @@ public static class ReminderCards
                 .Facts(overdue.Take(MaxRows).Select(o => (o.Rep, T.Get(c, "reminders.plan.overdueCount", o.Count))))
                 .Text(T.Get(c, "reminders.plan.overdueHow"), subtle: true);
         card.Execute(T.Get(c, "reminders.plan.open"), OpenVerb, new JsonObject { ["what"] = "plan" });
+        // Leaders approve the week's plans from here: their team plans card, in their own 1:1 chat.
+        card.Execute(T.Get(c, "reminders.plan.team"), OpenVerb, new JsonObject { ["what"] = "teamPlans" });
         return Mentions.With(card.Build(), [.. missing.Take(MaxRows)]);
     }
 

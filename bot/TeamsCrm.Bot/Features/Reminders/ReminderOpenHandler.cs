@@ -1,3 +1,4 @@
+using TeamsCrm.Bot.Access;
 using TeamsCrm.Bot.Archive;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Directory;
@@ -12,8 +13,9 @@ using TeamsCrm.Bot.Web;
 namespace TeamsCrm.Bot.Features.Reminders;
 
 /// <summary>
-/// A reminder's button in the channel ("Open my plan", "Write my report"): the card goes to the pressing person's 1:1
-/// chat with the bot — their own plan or report, decided from the authenticated sender, never from the card.
+/// A reminder's button in the channel ("Open my plan", "Write my report", "Team plans"): the card goes to the pressing person's
+/// 1:1 chat with the bot — their own plan or report, or the plans they review, decided from the authenticated sender, never
+/// from the card.
 /// </summary>
 public static class ReminderOpenHandler
 {
@@ -21,12 +23,18 @@ public static class ReminderOpenHandler
         DownloadLinks links, CancellationToken ct)
     {
         var c = turn.Culture;
+        var what = turn.DataString("what") switch { "report" => "report", "teamPlans" => "teamPlans", _ => "plan" };
+        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
         // These answers say where the card went, nothing of it: fit for the channel the button was pressed in.
-        if (await directory.FindAsync(turn.User.AadObjectId, ct) is not { } me || !me.Is(Role.Rep)) return Reply.Text(T.Get(c, "reminders.open.notForYou")).ForEveryone();
-        var what = turn.DataString("what") == "report" ? "report" : "plan";
-        var card = what == "report"
-            ? await ReportHandler.FormAsync(turn, me, MarketReportRules.PeriodFor(LocalCalendar.Today(clock.GetUtcNow(), turn.TimeZone)), archive, ct)
-            : await PlanPages.ShowAsync(turn, me, PlanPages.WeeksOpen(clock.GetUtcNow(), turn.TimeZone)[0], archive, due, directory, clock, links, ct);
+        if (me is null || (what == "teamPlans" ? !CustomerAccess.MayQuery(me) : !me.Is(Role.Rep)))
+            return Reply.Text(T.Get(c, "reminders.open.notForYou")).ForEveryone();
+        var thisWeek = PlanPages.WeeksOpen(clock.GetUtcNow(), turn.TimeZone)[0];
+        var card = what switch
+        {
+            "report" => await ReportHandler.FormAsync(turn, me, MarketReportRules.PeriodFor(LocalCalendar.Today(clock.GetUtcNow(), turn.TimeZone)), archive, ct),
+            "teamPlans" => await TeamPlansHandler.CardAsync(turn, me, thisWeek, archive, due, directory, clock, null, ct),
+            _ => await PlanPages.ShowAsync(turn, me, thisWeek, archive, due, directory, clock, links, ct),
+        };
         var user = await archive.Conversations.FindUserAsync(me.AadObjectId, ct);
         var sent = user is not null && await messenger.SendCardAsync(user, card, ct) is not null;
         return Reply.Text(T.Get(c, sent ? "reminders.open." + what : "reminders.open.noChat")).ForEveryone();

@@ -18,6 +18,16 @@ public sealed class DueVisits(ICrmArchive archive, IOptions<CadenceOptions> opti
         int withinDays = VisitCadence.SoonDays) =>
         VisitCadence.Due(await archive.Customers.ListByOwnerAsync(repAadObjectId, ct), Intervals, today, zone, withinDays);
 
+    /// <summary>Each rep's files overdue or due within <paramref name="withinDays"/>, as <see cref="OfRepAsync"/>, read a batch of owners at a time.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<DueCustomer>>> OfRepsAsync(IReadOnlyList<string> repAadObjectIds, DateOnly today,
+        TimeZoneInfo zone, int withinDays, CancellationToken ct)
+    {
+        var due = new Dictionary<string, IReadOnlyList<DueCustomer>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (owner, files) in await archive.Customers.ListByOwnersAsync(repAadObjectIds, ct))
+            due[owner] = VisitCadence.Due(files, Intervals, today, zone, withinDays);
+        return due;
+    }
+
     /// <summary>How many of each rep's active key accounts are overdue, read with one query per batch of owners.</summary>
     public async Task<IReadOnlyDictionary<string, int>> OverdueKeyAccountsAsync(IReadOnlyList<string> repAadObjectIds, DateOnly today, TimeZoneInfo zone,
         CancellationToken ct)
