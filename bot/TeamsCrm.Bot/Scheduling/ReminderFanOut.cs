@@ -87,12 +87,14 @@ public sealed partial class ReminderFanOut(ICrmArchive archive, ReminderContent 
 
     /// <summary>
     /// When a personal reminder reaches <paramref name="user"/>: now, or at the end of their quiet time (in their zone, as
-    /// their client last told it). A digest that the next one of its kind repeats (approvals waiting, purges soon) is dropped
+    /// their client last told it); never for a kind they muted, or one their daily digest carries. A digest that the next one of its kind repeats (approvals waiting, purges soon) is dropped
     /// when that next one comes by then or on the same day; a day's follow-ups are that day's alone, so they always come.
     /// </summary>
     Delivery When(DueReminder reminder, UserRef user, DateTimeOffset now)
     {
         if (user.Settings?.HasMuted(reminder.Kind) == true) return new Delivery.Superseded();
+        // In the daily digest, which comes with the day's follow-ups: not a card of its own.
+        if (user.Settings?.Digest == true && reminder.Kind is ReminderKind.ApprovalDigest or ReminderKind.PurgeSoon) return new Delivery.Superseded();
         var zone = LocalCalendar.FindZone(user.TimeZone) ?? CompanyZone;
         var until = (user.Settings?.QuietHours ?? QuietHours.Default).EndsAfter(now, zone);
         var at = until ?? now;

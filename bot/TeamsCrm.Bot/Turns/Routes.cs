@@ -99,6 +99,7 @@ public static class Routes
 
         // The rep's day: what to know before each planned visit, on demand and each morning (BriefScheduler).
         r.Command(["brief", "今日简报", "简报"], BriefHandler.Command);
+        r.Verb(PersonalReminderCards.BriefVerb, BriefHandler.Open);           // the daily digest's "Today's brief"
         r.Verb(CheckInHandler.OpenVerb, CheckInHandler.Open);          // Check in → the check-in page in a Teams dialog (task/fetch)
         r.Verb(CheckInHandler.DoneVerb, CheckInHandler.Done);          // the page checked in or out → what was stored (task/submit)
 

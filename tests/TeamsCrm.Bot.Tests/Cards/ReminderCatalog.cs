@@ -49,6 +49,14 @@ public static class ReminderCatalog
             [("Huadong Precision", "New customer file", 2), ("华东精密", "Deletion", 0)], at));
         yield return ($"reminder.purge.{l}", "PersonalReminderCards.PurgeSoon", PersonalReminderCards.PurgeSoon(c,
             [("C-2026-00042", "Huadong Precision", day.AddDays(2))], at));
+        // The digest: everything at once, each section past its limit; and one with a single section.
+        var lines = Enumerable.Range(1, PersonalReminderCards.DigestRows + 5).ToList();
+        yield return ($"reminder.digest.full.{l}", "PersonalReminderCards.Digest", PersonalReminderCards.Digest(c, day,
+            [.. lines.Select(i => new FollowUp($"v{i}", "a", $"C-2026-{i:D5}", $"Customer {i} 华东精密有限公司", day, "Send the quote for the second CNC line", DateTimeOffset.UnixEpoch))],
+            [.. lines.Select(i => ($"Customer {i} 华东精密有限公司", "New customer file", i))], [.. lines.Select(i => ($"C-2026-{i:D5}", $"Customer {i}", day.AddDays(2)))],
+            planned: 6, at));
+        yield return ($"reminder.digest.approvals-only.{l}", "PersonalReminderCards.Digest", PersonalReminderCards.Digest(c, day, [],
+            [("Huadong Precision", "New customer file", 2)], [], planned: 0, at));
         yield return ($"reminder.snoozed.{l}", "PersonalReminderCards.Snoozed", PersonalReminderCards.Snoozed(c, ReminderKind.ApprovalDigest, at.AddDays(1),
             TimeZoneInfo.Utc));
         yield return ($"reminder.muted.{l}", "PersonalReminderCards.Muted", PersonalReminderCards.Muted(c, ReminderKind.FollowUps));

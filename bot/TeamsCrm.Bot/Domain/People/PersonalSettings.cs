@@ -2,9 +2,11 @@ namespace TeamsCrm.Bot.Domain.People;
 
 /// <summary>
 /// What one person chose for themselves and the app keeps with them: whom their requests go to while they are away, when
-/// personal reminders keep quiet, which kinds of them they muted (by name). Null fields keep the defaults.
+/// personal reminders keep quiet, which kinds of them they muted (by name), whether they take one daily digest instead of
+/// separate personal reminders. Null fields keep the defaults.
 /// </summary>
-public sealed record PersonalSettings(Delegation? Delegation = null, Reminders.QuietHours? Quiet = null, IReadOnlyList<string>? Muted = null)
+public sealed record PersonalSettings(Delegation? Delegation = null, Reminders.QuietHours? Quiet = null, IReadOnlyList<string>? Muted = null,
+    bool Digest = false)
 {
     /// <summary>The quiet hours in force: their own, else the default (20:00–08:00 and weekends). Not stored: it follows.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

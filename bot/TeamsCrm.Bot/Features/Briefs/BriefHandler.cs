@@ -57,4 +57,9 @@ public static class BriefHandler
         }
         return Reply.Text(T.Get(c, "brief.how"));
     }
+
+    /// <summary>A button for today's brief (the daily digest's): the brief as a new card, as if <c>brief</c> were typed.</summary>
+    public static Task<Reply> Open(Turn turn, ICrmArchive archive, IDirectory directory, BriefContent content, IOptions<BriefOptions> options,
+        TimeProvider clock, CancellationToken ct) =>
+        Command(turn with { Text = "" }, archive, directory, content, options, clock, ct);
 }

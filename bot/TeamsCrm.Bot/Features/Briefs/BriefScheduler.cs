@@ -46,7 +46,8 @@ public sealed partial class BriefScheduler(ICrmArchive archive, IDirectory direc
         var zone = LocalCalendar.FindZone(user.TimeZone) ?? LocalCalendar.FindZone(reminders.Value.TimeZone) ?? TimeZoneInfo.Utc;
         var today = LocalCalendar.Today(now, zone);
         var key = $"brief|{rep.ToLowerInvariant()}|{VisitText.Date(today)}";
-        if (_done.TryGetValue(key, out _) || options.Value.TimeFor(user.Brief) is not { } at) return false;
+        // Whoever chose the daily digest finds today's visits there, with the brief one press away: no second morning card.
+        if (_done.TryGetValue(key, out _) || user.Settings?.Digest == true || options.Value.TimeFor(user.Brief) is not { } at) return false;
         var due = LocalCalendar.ToInstant(today, at, zone);
         if (now < due || !plans.Any(p => p.Items.Any(i => i.Day == today))) return false;
         if (!Occurrences.IsDue(due, now))
