@@ -25,13 +25,16 @@ internal static class ControlEndpoints
             return Results.NoContent();
         });
 
-        // [{ "id", "displayName", "mail", "userPrincipalName", "managerId" }]
+        // [{ "id", "displayName", "mail", "userPrincipalName", "managerId", "automaticRepliesSetting": { "status", … } }]
         control.MapPost("/users", async (HttpRequest request) =>
         {
             var users = await JsonNode.ParseAsync(request.Body) as JsonArray ?? [];
             foreach (var u in users.OfType<JsonObject>())
-                graph.Store.Directory.AddUser(new FakeUser((string)u["id"]!, (string?)u["displayName"] ?? "", (string?)u["mail"],
+            {
+                var user = graph.Store.Directory.AddUser(new FakeUser((string)u["id"]!, (string?)u["displayName"] ?? "", (string?)u["mail"],
                     (string?)u["userPrincipalName"], (string?)u["jobTitle"]), (string?)u["managerId"]);
+                if (u["automaticRepliesSetting"] is JsonObject replies) graph.Store.Directory.SetAutomaticReplies(user.Id, replies);
+            }
             return Results.NoContent();
         });
 

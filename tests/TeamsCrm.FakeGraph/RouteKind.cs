@@ -4,7 +4,7 @@ namespace TeamsCrm.FakeGraph;
 public enum RouteKind
 {
     Unknown, GetSite, ListLists, GetList, CreateList, ListColumns, GetColumn, CreateColumn, UpdateColumn,
-    QueryItems, GetItem, CreateItem, UpdateItem, DeleteItem, Batch, GetUser, GetManager,
+    QueryItems, GetItem, CreateItem, UpdateItem, DeleteItem, Batch, GetUser, GetManager, GetMailboxSettings,
     // Drives of document libraries (Graph).
     ListDrives, GetDrive, GetDriveItem, ListChildren, CreateFolder, DeleteDriveItem, UploadContent, CreateUploadSession, DownloadRedirect,
     UpdateDriveItem,
@@ -22,7 +22,7 @@ public static class RouteKinds
     public static int ResourceUnits(this RouteKind kind) => kind switch
     {
         RouteKind.Batch or RouteKind.Unknown => 0,
-        RouteKind.GetSite or RouteKind.GetList or RouteKind.GetColumn or RouteKind.GetItem or RouteKind.GetUser or RouteKind.GetManager
+        RouteKind.GetSite or RouteKind.GetList or RouteKind.GetColumn or RouteKind.GetItem or RouteKind.GetUser or RouteKind.GetManager or RouteKind.GetMailboxSettings
             or RouteKind.GetDrive or RouteKind.GetDriveItem or RouteKind.DownloadRedirect or RouteKind.UploadStatus or RouteKind.Download => 1,
         _ => 2,
     };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Graph;
 using TeamsCrm.Bot.Graph;
 using TeamsCrm.Bot.Operations;
 
@@ -14,20 +15,34 @@ public static class DirectoryServices
     {
         services.AddValidatedOptions<DirectoryOptions, DirectoryOptionsValidation>(DirectoryOptions.Section);
         services.AddValidatedOptions<GraphDirectoryOptions, GraphDirectoryOptionsValidation>(GraphDirectoryOptions.Section);
-        services.AddSingleton<IDirectory>(sp =>
+        services.AddKeyedSingleton(GraphKey, (sp, _) =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
-            var provider = config["Directory:Provider"] ?? "Configuration";
-            if (provider.Equals("Configuration", StringComparison.OrdinalIgnoreCase))
-                return ActivatorUtilities.CreateInstance<ConfiguredDirectory>(sp);
-            if (!provider.Equals("Graph", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException($"Directory:Provider '{provider}' is not known. Use 'Configuration' or 'Graph'.");
+            var baseUrl = config["Directory:Graph:BaseUrl"] ?? config["Archive:SharePoint:GraphBaseUrl"] ?? GraphClients.DefaultBaseUrl;
+            return GraphClients.Create(baseUrl, config["Directory:Graph:ManagedIdentityClientId"] ?? config["Archive:SharePoint:ManagedIdentityClientId"] ?? config["Bot:ManagedIdentityClientId"]);
+        });
+        services.AddSingleton<IDirectory>(sp =>
+        {
+            if (!IsGraph(sp)) return ActivatorUtilities.CreateInstance<ConfiguredDirectory>(sp);
             if (sp.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value.RoleGroups.Count == 0)
                 throw new InvalidOperationException("Directory:Provider is Graph but no Directory:Graph:RoleGroups are configured (role → Entra group id).");
-            var baseUrl = config["Directory:Graph:BaseUrl"] ?? config["Archive:SharePoint:GraphBaseUrl"] ?? GraphClients.DefaultBaseUrl;
-            var graph = GraphClients.Create(baseUrl, config["Directory:Graph:ManagedIdentityClientId"] ?? config["Archive:SharePoint:ManagedIdentityClientId"] ?? config["Bot:ManagedIdentityClientId"]);
-            return ActivatorUtilities.CreateInstance<GraphDirectory>(sp, graph);
+            return ActivatorUtilities.CreateInstance<GraphDirectory>(sp, sp.GetRequiredKeyedService<GraphServiceClient>(GraphKey));
         });
+        // Mailboxes are Entra ID's: with the configured directory, or Directory:Graph:AutomaticReplies false, nobody is away.
+        services.AddSingleton<IAwayStatus>(sp => IsGraph(sp) && sp.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value.AutomaticReplies
+            ? ActivatorUtilities.CreateInstance<MailboxAutoReplies>(sp, sp.GetRequiredKeyedService<GraphServiceClient>(GraphKey))
+            : new NobodyAway());
         return services;
+    }
+
+    /// <summary>The directory's Graph client, shared by the directory and the automatic replies.</summary>
+    const string GraphKey = "directory";
+
+    static bool IsGraph(IServiceProvider sp)
+    {
+        var provider = sp.GetRequiredService<IConfiguration>()["Directory:Provider"] ?? "Configuration";
+        if (provider.Equals("Configuration", StringComparison.OrdinalIgnoreCase)) return false;
+        return provider.Equals("Graph", StringComparison.OrdinalIgnoreCase)
+            ? true : throw new InvalidOperationException($"Directory:Provider '{provider}' is not known. Use 'Configuration' or 'Graph'.");
     }
 }

@@ -127,4 +127,6 @@ public sealed class GraphDirectoryOptions
     public const string Section = "Directory:Graph";
     public Dictionary<Role, string> RoleGroups { get; set; } = [];
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Someone whose mailbox sends automatic replies is away (<see cref="MailboxAutoReplies"/>); false: never asked.</summary>
+    public bool AutomaticReplies { get; set; } = true;
 }

@@ -2,7 +2,7 @@ using TeamsCrm.FakeGraph.Protocol;
 
 namespace TeamsCrm.FakeGraph.Handlers;
 
-/// <summary>GET /users/{id} and GET /users/{id}/manager from the seeded directory, with Entra ID's 404 wording.</summary>
+/// <summary>GET /users/{id}, /manager, /directReports and /mailboxSettings from the seeded directory, with Entra ID's 404 wording.</summary>
 internal static class UserHandlers
 {
     public static GraphResponse Get(GraphContext g, string id) =>
@@ -12,6 +12,38 @@ internal static class UserHandlers
     {
         if (g.Store.Directory.Find(id) is null) throw NotFound(id);
         return GraphResponse.Ok(GraphJson.User(g.Store.Directory.ManagerOf(id) ?? throw NotFound("manager")));
+    }
+
+    /// <summary>
+    /// GET /users/{id}/mailboxSettings (with $select, only the properties named) and GET …/mailboxSettings/automaticRepliesSetting.
+    /// A user without a mailbox gets Graph's 404 MailboxNotEnabledForRESTAPI; an app without MailboxSettings.Read, 403 ErrorAccessDenied.
+    /// </summary>
+    public static GraphResponse MailboxSettings(GraphContext g, GraphRequest r, string id, bool repliesOnly)
+    {
+        if (g.Store.Directory.MailboxSettingsDenied) throw new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+        var user = g.Store.Directory.Find(id) ?? throw NotFound(id);
+        if (!g.Store.Directory.HasMailbox(user.Id))
+            throw new GraphError(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
+        var replies = g.Store.Directory.AutomaticRepliesOf(user.Id);
+        if (repliesOnly)
+        {
+            replies["@odata.context"] = $"{r.BaseUrl}/$metadata#users('{user.Id}')/mailboxSettings/automaticRepliesSetting";
+            return GraphResponse.Ok(replies);
+        }
+        var all = new System.Text.Json.Nodes.JsonObject
+        {
+            ["@odata.context"] = $"{r.BaseUrl}/$metadata#users('{user.Id}')/mailboxSettings",
+            ["archiveFolder"] = "AAMkAGI2TGuLAAA=", ["timeZone"] = "UTC", ["dateFormat"] = "yyyy-MM-dd", ["timeFormat"] = "HH:mm",
+            ["delegateMeetingMessageDeliveryOptions"] = "sendToDelegateOnly", ["userPurpose"] = "user",
+            ["automaticRepliesSetting"] = replies,
+            ["language"] = new System.Text.Json.Nodes.JsonObject { ["locale"] = "en-US", ["displayName"] = "English (United States)" },
+        };
+        if (r.Option("select") is { Length: > 0 } select)
+        {
+            var keep = select.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in all.Select(kv => kv.Key).Where(k => !k.StartsWith('@') && !keep.Contains(k)).ToList()) all.Remove(name);
+        }
+        return GraphResponse.Ok(all);
     }
 
     /// <summary>GET /users/{id}/directReports: the users whose manager this user is.</summary>

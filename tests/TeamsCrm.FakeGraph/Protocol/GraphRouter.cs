@@ -12,6 +12,10 @@ internal static class GraphRouter
         if (p is ["$batch"]) return m == "POST" ? (RouteKind.Batch, () => BatchHandler.HandleAsync(r, g)) : NotAllowed(r);
         if (p is ["users", var user]) return m == "GET" ? Sync(RouteKind.GetUser, () => UserHandlers.Get(g, user)) : NotAllowed(r);
         if (p is ["users", var u, "manager"]) return m == "GET" ? Sync(RouteKind.GetManager, () => UserHandlers.Manager(g, u)) : NotAllowed(r);
+        if (p is ["users", var mu, "mailboxSettings"])
+            return m == "GET" ? Sync(RouteKind.GetMailboxSettings, () => UserHandlers.MailboxSettings(g, r, mu, repliesOnly: false)) : NotAllowed(r);
+        if (p is ["users", var ru, "mailboxSettings", "automaticRepliesSetting"])
+            return m == "GET" ? Sync(RouteKind.GetMailboxSettings, () => UserHandlers.MailboxSettings(g, r, ru, repliesOnly: true)) : NotAllowed(r);
         if (p is ["users", var du, "directReports"]) return m == "GET" ? Sync(RouteKind.GetUser, () => UserHandlers.DirectReports(g, r, du)) : NotAllowed(r);
         // The SDK casts with the short form (graph.user); Graph accepts both.
         if (p is ["groups", var group, "transitiveMembers", "microsoft.graph.user" or "graph.user"])

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 
 namespace TeamsCrm.FakeGraph.State;
 
@@ -11,6 +12,8 @@ public sealed class FakeDirectory
     readonly ConcurrentDictionary<string, FakeUser> _users = new(StringComparer.OrdinalIgnoreCase);
     readonly ConcurrentDictionary<string, string> _managers = new(StringComparer.OrdinalIgnoreCase);
     readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _groups = new(StringComparer.OrdinalIgnoreCase);
+    readonly ConcurrentDictionary<string, JsonObject> _autoReplies = new(StringComparer.OrdinalIgnoreCase);
+    readonly ConcurrentDictionary<string, byte> _noMailbox = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<FakeUser> Users => [.. _users.Values];
 
@@ -47,6 +50,27 @@ public sealed class FakeDirectory
         [.. _managers.Where(m => string.Equals(m.Value, managerId, StringComparison.OrdinalIgnoreCase))
             .Select(m => Find(m.Key)).OfType<FakeUser>().OrderBy(u => u.Id, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The user's automatic replies as Graph's automaticRepliesSetting resource (status disabled, alwaysEnabled or scheduled,
+    /// scheduledStartDateTime and scheduledEndDateTime as dateTimeTimeZone); a user never set has them disabled.
+    /// </summary>
+    public void SetAutomaticReplies(string userId, JsonObject setting) => _autoReplies[userId] = (JsonObject)setting.DeepClone();
+
+    /// <summary>A user with no Exchange Online mailbox: their mailboxSettings answer 404, as Graph's do.</summary>
+    public void RemoveMailbox(string userId) => _noMailbox[userId] = 0;
+
+    public bool HasMailbox(string userId) => !_noMailbox.ContainsKey(userId);
+
+    /// <summary>The app was not granted MailboxSettings.Read: every mailboxSettings read answers 403 ErrorAccessDenied.</summary>
+    public bool MailboxSettingsDenied { get; set; }
+
+    public JsonObject AutomaticRepliesOf(string userId) => _autoReplies.TryGetValue(userId, out var set) ? (JsonObject)set.DeepClone() : new JsonObject
+    {
+        ["status"] = "disabled", ["externalAudience"] = "all", ["internalReplyMessage"] = "", ["externalReplyMessage"] = "",
+        ["scheduledStartDateTime"] = new JsonObject { ["dateTime"] = "2026-01-01T00:00:00.0000000", ["timeZone"] = "UTC" },
+        ["scheduledEndDateTime"] = new JsonObject { ["dateTime"] = "2026-01-02T00:00:00.0000000", ["timeZone"] = "UTC" },
+    };
+
     public FakeUser? ManagerOf(string idOrUpn) =>
         Find(idOrUpn) is { } user && _managers.TryGetValue(user.Id, out var managerId) ? Find(managerId) : null;
 
@@ -55,5 +79,8 @@ public sealed class FakeDirectory
         _users.Clear();
         _managers.Clear();
         _groups.Clear();
+        _autoReplies.Clear();
+        _noMailbox.Clear();
+        MailboxSettingsDenied = false;
     }
 }

@@ -14,7 +14,8 @@ namespace TeamsCrm.Bot.Features.Approvals;
 /// <summary>
 /// Requests that never stall: each gets a deadline in its approver's working time and one reminder before it; at the
 /// deadline it is escalated (the approver's manager joins, or the fallback of its kind); an approver away hands it to their
-/// delegate; the sales manager may reassign it. Every move is one save of the request under its version — so a move and a
+/// delegate, or — away by their mailbox's automatic replies (<see cref="IAwayStatus"/>) — up to the escalation target at once;
+/// the sales manager may reassign it. Every move is one save of the request under its version — so a move and a
 /// decision racing each other cannot both count, and two instances' sweeps move it once — then the new approvers get their
 /// card, every copy is updated to say so, the requester is told, and the file's history records it.
 /// </summary>
@@ -42,7 +43,23 @@ public sealed partial class ApprovalDesk
             else routed.Add(approver);
         }
         routed = [.. routed.DistinctBy(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase)];
+        // Every approver away by their mailbox: the escalation target joins at once, and the deadline runs in their time.
+        if (await AllAwayAsync(routed.Select(p => p.AadObjectId), ct)
+            && await EscalationTargetsAsync(kind, requester, [.. routed.Select(p => p.AadObjectId)], ct) is { Count: > 0 } targets)
+        {
+            routing = routing.With(new ApprovalMove(MoveKind.Away, [.. routed.Select(p => p.AadObjectId)], [.. targets.Select(p => p.AadObjectId)], null, now));
+            routed.AddRange(targets);
+            return (routed, await WithDeadlineAsync(routing, kind, subject, targets[0].AadObjectId, now, ct));
+        }
         return (routed, await WithDeadlineAsync(routing, kind, subject, routed[0].AadObjectId, now, ct));
+    }
+
+    /// <summary>Whether each of <paramref name="approvers"/> is away (Entra automatic replies); nobody is with the configured directory.</summary>
+    async Task<bool> AllAwayAsync(IEnumerable<string> approvers, CancellationToken ct)
+    {
+        foreach (var id in approvers)
+            if (!await away.IsAwayAsync(id, ct)) return false;
+        return true;
     }
 
     /// <summary>The delegate standing in for <paramref name="approver"/> today (their own day), when they may be given <paramref name="kind"/>.</summary>
@@ -86,7 +103,12 @@ public sealed partial class ApprovalDesk
             try
             {
                 var r = a.Routing;
-                if (r.DueAt is null && !r.IsEscalated)
+                // Its approvers all away by now (automatic replies switched on while it waited): up at once, once.
+                if (!r.IsEscalated && !r.Moves.Any(m => m.Kind == MoveKind.Away) && await AllAwayAsync(a.ApproverAadObjectIds, ct))
+                {
+                    if (await EscalateAsync(a, MoveKind.Away, now, ct)) acted++;
+                }
+                else if (r.DueAt is null && !r.IsEscalated)
                     await TrySaveAsync(a with { Routing = await WithDeadlineAsync(r, a.Kind, a.Subject, a.ApproverAadObjectIds[0], now, ct) }, ct);
                 else if (r.DueAt <= now && !r.IsEscalated)
                 {
@@ -140,7 +162,8 @@ public sealed partial class ApprovalDesk
     /// </summary>
     public async Task<bool> EscalateAsync(Approval a, MoveKind why, DateTimeOffset now, CancellationToken ct)
     {
-        var targets = await EscalationTargetsAsync(a, ct);
+        var targets = await EscalationTargetsAsync(a.Kind, a.RequesterAadObjectId, a.ApproverAadObjectIds, ct);
+        if (why == MoveKind.Away && targets.Count == 0) return false;   // nobody above someone away: the deadline still comes
         var step = new ApprovalMove(why, why == MoveKind.Away ? a.ApproverAadObjectIds : [], [.. targets.Select(p => p.AadObjectId)], null, now);
         var moved = a with
         {
@@ -158,19 +181,19 @@ public sealed partial class ApprovalDesk
     }
 
     /// <summary>Who a request goes up to: each approver's own manager, else the kind's fallback (a role or a person); never the requester.</summary>
-    async Task<List<Person>> EscalationTargetsAsync(Approval a, CancellationToken ct)
+    async Task<List<Person>> EscalationTargetsAsync(ApprovalKind kind, string requester, IReadOnlyList<string> approvers, CancellationToken ct)
     {
         var found = new List<Person>();
-        foreach (var id in a.ApproverAadObjectIds)
+        foreach (var id in approvers)
             if (await directory.ManagerOfAsync(id, ct) is { } manager) found.Add(manager);
         if (found.Count == 0)
         {
-            var fallback = options.Value.EscalateTo.TryGetValue(a.Kind.ToString(), out var configured) ? configured
-                : a.Kind is ApprovalKind.NewFile or ApprovalKind.VisitPlan ? nameof(Role.SalesManager) : nameof(Role.GeneralManager);
+            var fallback = options.Value.EscalateTo.TryGetValue(kind.ToString(), out var configured) ? configured
+                : kind is ApprovalKind.NewFile or ApprovalKind.VisitPlan ? nameof(Role.SalesManager) : nameof(Role.GeneralManager);
             if (Enum.TryParse<Role>(fallback, ignoreCase: true, out var role)) found.AddRange(await directory.WithRoleAsync(role, ct));
             else if (await directory.FindAsync(fallback, ct) is { } person) found.Add(person);
         }
-        return [.. found.Where(p => !Same(p.AadObjectId, a.RequesterAadObjectId) && !a.ApproverAadObjectIds.Any(id => Same(id, p.AadObjectId)))
+        return [.. found.Where(p => !Same(p.AadObjectId, requester) && !approvers.Any(id => Same(id, p.AadObjectId)))
             .DistinctBy(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase)];
     }
 

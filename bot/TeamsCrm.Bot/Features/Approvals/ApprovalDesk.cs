@@ -16,7 +16,7 @@ namespace TeamsCrm.Bot.Features.Approvals;
 /// 1:1 chat (and its summary to the approvals channel of each team the requester is in), and after a decision applies
 /// its effect, updates every copy of the card in place and tells the requester (ApprovalDesk.Finish.cs).
 /// </summary>
-public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directory, IChannelMessenger messenger, Audiences audiences,
+public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directory, IAwayStatus away, IChannelMessenger messenger, Audiences audiences,
     IOptions<ApprovalOptions> options, IOptions<Reminders.ReminderOptions> reminders, TimeProvider clock, ILogger<ApprovalDesk> log)
 {
     /// <summary>What filing gave: the request (null when nobody can decide it) and what the requester must be told.</summary>
