@@ -88,6 +88,8 @@ public sealed class AwayByAutomaticRepliesTests : IAsyncLifetime
         Assert.Contains("Escalated to Wang Fang", Shown(card.InvokeCard), StringComparison.Ordinal);
         Assert.Contains("Zhang Wei is away", Shown(card.InvokeCard), StringComparison.Ordinal);
         Assert.Equal(1, _graph.Counters[RouteKind.GetMailboxSettings]);   // asked about the one approver, not the escalation target
+        var history = (await bot.Archive.Customers.GetFileAsync(request.Subject))!.History;
+        Assert.Contains(history, h => h.ApprovalId == request.Id && h.NewValue == "away → Wang Fang");
     }
 
     [Fact]

@@ -45,6 +45,10 @@ public sealed partial class ApprovalDesk(ICrmArchive archive, IDirectory directo
             Payload = payload, CreatedAt = now, Routing = routing,
         }, ct);
         await ApprovalEffects.RecordRequestAsync(request, archive.Customers, request.CreatedAt, ct);
+        foreach (var move in request.Routing.Moves)   // moved as it was filed (a delegate, the target of someone away): in the history too
+            await ApprovalEffects.RecordMoveAsync(request, archive.Customers,
+                $"{move.Kind.ToString().ToLowerInvariant()} → {string.Join(", ", approvers.Where(p => move.To.Contains(p.AadObjectId, StringComparer.OrdinalIgnoreCase)).Select(p => p.Name))}",
+                move.By ?? request.RequesterAadObjectId, move.At, null, ct);
         if (request.Copies.Count > 0) return new Filing(request, null);   // filed and posted before: a redelivery
 
         var view = await ViewAsync(request, turn.TimeZone, ct);
