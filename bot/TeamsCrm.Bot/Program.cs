@@ -111,6 +111,7 @@ public static class Program
         app.MapDocuments();                                                // GET /documents: a customer's document, signed, streamed
         app.MapImportReports();                                            // GET /imports/report: an import's dry run, row by row
         app.MapCheckIns();                                                 // GET/POST /checkin: the check-in dialog's page, signed
+        app.MapCustomerLinks();                                            // GET /customers/{number}: what the link is, how to open it in Teams (no data)
         return app;
     }
 

@@ -79,6 +79,34 @@ public sealed class PlaygroundClient : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// A search in the compose box's message extension: the playground (0.2.28) forwards composeExtension/query to the bot and
+    /// returns its invoke response. It does not send composeExtension/selectItem (choosing a result), which is not in its API.
+    /// </summary>
+    public Task<JsonObject> ComposeQueryAsync(string conversationId, string fromId, string commandId, string query) =>
+        PostAsync("_conversation/v1/invoke", new JsonObject
+        {
+            ["name"] = "composeExtension/query",
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["from"] = new JsonObject { ["id"] = fromId },
+            ["value"] = new JsonObject
+            {
+                ["commandId"] = commandId,
+                ["parameters"] = new JsonArray(new JsonObject { ["name"] = "searchKeyword", ["value"] = query }),
+                ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 25 },
+            },
+        });
+
+    /// <summary>A link pasted into the compose box: the playground forwards composeExtension/queryLink and returns the bot's answer.</summary>
+    public Task<JsonObject> ComposeLinkAsync(string conversationId, string fromId, string url) =>
+        PostAsync("_conversation/v1/invoke", new JsonObject
+        {
+            ["name"] = "composeExtension/queryLink",
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["from"] = new JsonObject { ["id"] = fromId },
+            ["value"] = new JsonObject { ["url"] = url },
+        });
+
     /// <summary>An Action.Submit click (the fallback of every button): a message whose value is the submit data.</summary>
     public Task<JsonObject> SubmitAsync(string conversationId, string fromId, string cardMessageId, CardButton button) =>
         PostAsync("_conversation/v1/submit", new JsonObject

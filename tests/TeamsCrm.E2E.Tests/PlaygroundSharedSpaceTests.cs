@@ -104,6 +104,36 @@ public sealed class PlaygroundSharedSpaceTests
         { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "";
 
     /// <summary>Li Na's customer with a contact, and her visit there today.</summary>
+    /// <summary>
+    /// The compose box's Customers search and a file's link pasted there, driven through the playground's invoke API
+    /// (composeExtension/query and queryLink; it has no selectItem): the results come back for the searcher alone, the link's
+    /// card as everyone in the group chat may see it.
+    /// </summary>
+    [Fact]
+    public async Task The_compose_box_search_and_a_pasted_link_answer_through_the_playground()
+    {
+        await using var bot = await TestBot.StartAsync(now: Now);
+        var huadong = await SeedAsync(bot);
+        await using var playground = await PlaygroundProcess.StartAsync(bot.BaseUrl,
+            Path.Combine(PlaygroundProcess.RepoRoot(), "tests", "e2e", "playground-manager.yml"));
+        await using var client = await playground.ConnectAsync();
+
+        var answer = await client.ComposeQueryAsync(GroupChat, WangFang, "searchCustomers", "Huadong");
+
+        var result = answer["composeExtension"]!;   // the bot's invoke response, as the playground received it
+        Assert.Equal("result", (string?)result["type"]);
+        var preview = result["attachments"]![0]!["preview"]!["content"]!;
+        Assert.Equal($"Huadong Precision · {huadong.Number}", (string?)preview["title"]);
+        Assert.Equal("Li Na · Active", (string?)preview["text"]);
+        Assert.Equal(huadong.Number, (string?)preview["tap"]!["value"]!["number"]);
+
+        // Her link pasted in the group chat unfurls into the card everyone there may see: Tom reads it, so no phone number.
+        var unfurled = await client.ComposeLinkAsync(GroupChat, WangFang, $"https://crm.contoso.example/customers/{huadong.Number}");
+        var card = (JsonObject)unfurled["composeExtension"]!["attachments"]![0]!["content"]!;
+        Assert.Equal("Huadong Precision", AdaptiveCardJson.Title(card));
+        Assert.DoesNotContain(Phone, Text(card), StringComparison.Ordinal);
+    }
+
     static async Task<Customer> SeedAsync(TestBot bot)
     {
         var files = bot.Archive.Customers;

@@ -42,6 +42,38 @@ public static class Activities
                 ["queryText"] = queryText, ["queryOptions"] = new JsonObject { ["skip"] = 0, ["top"] = 15 }, ["dataset"] = dataset,
             });
 
+    /// <summary>
+    /// A search in a message extension's compose box, as Teams sends it (composeExtension/query): the command id, the typed
+    /// text as its parameter (an empty one: the command just opened, parameter initialRun), paging in queryOptions; in the
+    /// conversation the compose box belongs to.
+    /// </summary>
+    public static JsonObject ComposeQuery(Uri serviceUrl, DemoPerson from, string query, string? conversationId = null, string conversationType = "personal",
+        int skip = 0, int count = 25, string commandId = "searchCustomers", string locale = "en-US") =>
+        Base("invoke", serviceUrl, from, locale, conversationId, conversationType, "Asia/Shanghai")
+            .With("name", "composeExtension/query")
+            .With("value", new JsonObject
+            {
+                ["commandId"] = commandId,
+                ["parameters"] = new JsonArray(query.Length == 0
+                    ? new JsonObject { ["name"] = "initialRun", ["value"] = "true" }
+                    : new JsonObject { ["name"] = "searchKeyword", ["value"] = query }),
+                ["queryOptions"] = new JsonObject { ["skip"] = skip, ["count"] = count },
+            });
+
+    /// <summary>A result of a compose-box search chosen (composeExtension/selectItem): the value its preview's tap carried.</summary>
+    public static JsonObject ComposeSelect(Uri serviceUrl, DemoPerson from, JsonObject tapValue, string? conversationId = null, string conversationType = "personal",
+        string locale = "en-US") =>
+        Base("invoke", serviceUrl, from, locale, conversationId, conversationType, "Asia/Shanghai")
+            .With("name", "composeExtension/selectItem")
+            .With("value", (JsonObject)tapValue.DeepClone());
+
+    /// <summary>A link on the app's domain pasted into a compose box (composeExtension/queryLink), as Teams sends it.</summary>
+    public static JsonObject ComposeLink(Uri serviceUrl, DemoPerson from, string url, string? conversationId = null, string conversationType = "personal",
+        string locale = "en-US") =>
+        Base("invoke", serviceUrl, from, locale, conversationId, conversationType, "Asia/Shanghai")
+            .With("name", "composeExtension/queryLink")
+            .With("value", new JsonObject { ["url"] = url });
+
     /// <summary>An Action.Submit click (old clients): a message whose value is the data plus the verb.</summary>
     public static JsonObject Submit(Uri serviceUrl, DemoPerson from, string verb, JsonObject? data = null, string locale = "en-US", string replyToId = "activity-1")
     {

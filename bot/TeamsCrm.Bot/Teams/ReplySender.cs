@@ -19,6 +19,8 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
     FileTransfers transfers, ILogger<ReplySender> log)
 {
     const string CardType = "application/vnd.microsoft.card.adaptive";
+    /// <summary>A compose-box result's line in the list: Teams shows its title and text.</summary>
+    const string ThumbnailType = "application/vnd.microsoft.card.thumbnail";
     const string MessageType = "application/vnd.microsoft.activity.message";
     const string FileConsentType = "application/vnd.microsoft.teams.card.file.consent";
     const string FileInfoType = "application/vnd.microsoft.teams.card.file.info";
@@ -171,6 +173,35 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
             ["results"] = new JsonArray((reply.Choices ?? []).Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray()),
         },
     });
+
+    /// <summary>
+    /// composeExtension/query and selectItem: a list of results (each a thumbnail preview whose tap chooses it, and the card to
+    /// insert when there is one), or a message instead. Shown to the searcher alone until they insert a card.
+    /// </summary>
+    public static InvokeResponse AnswerCompose(Reply? reply, System.Globalization.CultureInfo culture)
+    {
+        var answer = reply?.Compose ?? new ComposeAnswer([], T.Get(culture, "error.generic"));
+        if (answer.Message is { } text)
+            return new(200, new JsonObject { ["composeExtension"] = new JsonObject { ["type"] = "message", ["text"] = text } });
+        static JsonObject Preview(ComposeItem item)
+        {
+            var content = new JsonObject { ["title"] = item.Title, ["text"] = item.Text };
+            if (item.Choose is { } value) content["tap"] = new JsonObject { ["type"] = "invoke", ["value"] = value.DeepClone() };
+            return new JsonObject { ["contentType"] = ThumbnailType, ["content"] = content };
+        }
+        var attachments = answer.Items.Select(item =>
+        {
+            var attachment = item.Card is { } card
+                ? new JsonObject { ["contentType"] = CardType, ["content"] = card.DeepClone() }
+                : Preview(item);
+            attachment["preview"] = Preview(item);
+            return (JsonNode)attachment;
+        }).ToArray();
+        return new(200, new JsonObject
+        {
+            ["composeExtension"] = new JsonObject { ["type"] = "result", ["attachmentLayout"] = "list", ["attachments"] = new JsonArray(attachments) },
+        });
+    }
 
     /// <summary>
     /// task/fetch and task/submit: the dialog to open (the page at its address), or a message in the dialog, or nothing (it

@@ -47,6 +47,22 @@ public static class TurnReader
                     && verb.TryGetValue<string>(out var name) ? name : null,
                 Data = a.Value is JsonObject w && w["action"] is JsonObject act && act["data"] is JsonObject data ? (JsonObject)data.DeepClone() : [],
             },
+            // A chosen result: value is what its preview's tap carried. A query: { commandId, parameters: [{ name, value }], queryOptions }.
+            TurnKind.Compose when a.Name == InvokeNames.ComposeQueryLink => turn with
+            {
+                Verb = ComposeVerbs.QueryLink,
+                Data = new JsonObject { ["url"] = a.Value is JsonObject link && link["url"] is JsonValue u && u.TryGetValue<string>(out var url) ? url : "" },
+            },
+            TurnKind.Compose when a.Name == InvokeNames.ComposeSelectItem => turn with
+            {
+                Verb = ComposeVerbs.SelectItem,
+                Data = a.Value is JsonObject chosen ? (JsonObject)chosen.DeepClone() : [],
+            },
+            TurnKind.Compose => turn with
+            {
+                Verb = a.Value is JsonObject cq && cq["commandId"] is JsonValue cid && cid.TryGetValue<string>(out var command) ? command : null,
+                Data = ComposeQuery(a.Value as JsonObject),
+            },
             TurnKind.Search => turn with
             {
                 Verb = a.Value is JsonObject q && q["dataset"] is JsonValue ds && ds.TryGetValue<string>(out var d) ? d : null,
@@ -90,6 +106,26 @@ public static class TurnReader
                 text = text.Replace(mentionText, " ", StringComparison.Ordinal);
         }
         return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim();
+    }
+
+    /// <summary>
+    /// A compose-box query as the handler reads it: <c>query</c> (the first parameter that is not <c>initialRun</c>),
+    /// <c>initialRun</c> ("true" when the command was just opened), <c>skip</c> and <c>count</c> (paging).
+    /// </summary>
+    static JsonObject ComposeQuery(JsonObject? value)
+    {
+        var data = new JsonObject();
+        foreach (var p in (value?["parameters"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (p["name"] is not JsonValue n || !n.TryGetValue<string>(out var name)) continue;
+            var text = p["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : p["value"]?.GetValueKind() == JsonValueKind.True ? "true" : "";
+            if (name == "initialRun") data["initialRun"] = text;
+            else data["query"] ??= text;
+        }
+        if (value?["queryOptions"] is JsonObject options)
+            foreach (var key in new[] { "skip", "count" })
+                if (options[key] is JsonValue o && o.TryGetValue<int>(out var number)) data[key] = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return data;
     }
 
     static TimeZoneInfo TimeZoneOf(string? iana) =>

@@ -22,6 +22,8 @@ public sealed record Reply
     public FileDelivery? Delivery { get; init; }
     /// <summary>A web page to open in a Teams dialog (the answer to a dialog button, task/fetch).</summary>
     public DialogPage? Dialog { get; init; }
+    /// <summary>What a compose-box search shows: results to choose from, the card to insert, or a message instead.</summary>
+    public ComposeAnswer? Compose { get; init; }
 
     public static Reply Text(string text) => new() { Messages = [new OutgoingMessage(text, null)] };
     public static Reply Card(JsonObject card) => new() { Messages = [new OutgoingMessage(null, card)] };
@@ -33,6 +35,10 @@ public sealed record Reply
     public static Reply Deliver(FileDelivery delivery) => new() { Delivery = delivery };
     /// <summary>Opens the page in a Teams dialog (only as the answer to a dialog button).</summary>
     public static Reply OpenDialog(DialogPage page) => new() { Dialog = page };
+    /// <summary>A compose-box search's results (previews, each choosing an item) or the card to insert.</summary>
+    public static Reply ComposeItems(IReadOnlyList<ComposeItem> items) => new() { Compose = new ComposeAnswer(items, null) };
+    /// <summary>A compose-box search answered in words (nothing found, not allowed, too long).</summary>
+    public static Reply ComposeMessage(string text) => new() { Compose = new ComposeAnswer([], text) };
 
     public Reply ThenText(string text) => this with { Messages = [.. Messages, new OutgoingMessage(text, null)] };
     public Reply ThenCard(JsonObject card) => this with { Messages = [.. Messages, new OutgoingMessage(null, card)] };
@@ -72,3 +78,14 @@ public sealed record SearchChoice(string Title, string Value);
 
 /// <summary>A web page a Teams dialog shows: its title, its (https, valid-domain) address, and Teams' size names or pixels.</summary>
 public sealed record DialogPage(string Title, string Url, string Width = "small", string Height = "medium");
+
+/// <summary>The answer to a compose-box search: items, or a message when <see cref="Message"/> is set.</summary>
+public sealed record ComposeAnswer(IReadOnlyList<ComposeItem> Items, string? Message);
+
+/// <summary>
+/// One result line (<paramref name="Title"/>, <paramref name="Text"/>) as the searcher sees it in the list; choosing it sends
+/// <paramref name="Choose"/> back (composeExtension/selectItem). With <paramref name="Card"/>: the card inserted into the
+/// conversation, which its every member may see (the audience rule).
+/// </summary>
+public sealed record ComposeItem(string Title, string Text, JsonObject? Choose = null, JsonObject? Card = null);
+

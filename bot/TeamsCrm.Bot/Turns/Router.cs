@@ -12,6 +12,7 @@ public sealed partial class Router
     readonly List<CommandRoute> _commands = [];
     readonly Dictionary<string, HandlerCall> _verbs = new(StringComparer.Ordinal);
     readonly Dictionary<string, HandlerCall> _searches = new(StringComparer.Ordinal);
+    readonly Dictionary<string, HandlerCall> _compose = new(StringComparer.Ordinal);
     HandlerCall? _fallback;
     HandlerCall? _files;
     HandlerCall? _staleCard;
@@ -30,6 +31,10 @@ public sealed partial class Router
 
     public void Verb(string verb, Delegate handler) => _verbs.Add(verb, HandlerCall.Bind(handler));
     public void Search(string dataset, Delegate handler) => _searches.Add(dataset, HandlerCall.Bind(handler));
+    /// <summary>A message extension's search command (the manifest's composeExtensions), or <see cref="ComposeVerbs.SelectItem"/>.</summary>
+    public void Compose(string commandId, Delegate handler) => _compose.Add(commandId, HandlerCall.Bind(handler));
+    /// <summary>Every compose-box command mapped (the manifest must declare each).</summary>
+    public IReadOnlyCollection<string> ComposeCommands => _compose.Keys;
     public void Fallback(Delegate handler) => _fallback = HandlerCall.Bind(handler);
     /// <summary>A message that came with files (a document, photos): whatever its text says, the files are what it is about.</summary>
     public void Files(Delegate handler) => _files = HandlerCall.Bind(handler);
@@ -50,6 +55,10 @@ public sealed partial class Router
                 return turn.Verb is not null && _searches.TryGetValue(turn.Verb, out var s)
                     ? s.InvokeAsync(turn, services, ct)
                     : Task.FromResult(Reply.Search([]));
+            case TurnKind.Compose:
+                return turn.Verb is not null && _compose.TryGetValue(turn.Verb, out var compose)
+                    ? compose.InvokeAsync(turn, services, ct)
+                    : Task.FromResult(Reply.ComposeMessage(Cards.T.Get(turn.Culture, "compose.unknownCommand")));
             case TurnKind.Message when turn.Files.Count > 0 && _files is not null:
                 return _files.InvokeAsync(turn, services, ct);
             default:

@@ -117,6 +117,9 @@ public static class Routes
         r.Verb(CorrectionCards.SaveVerb, CorrectionHandler.Save);         // once per submission id → in the visit's history
         r.Verb(CorrectionCards.WithdrawVerb, CorrectionHandler.Withdraw); // gone from reports, kept in the history
         r.Verb(CorrectionCards.CancelVerb, CorrectionHandler.Cancel);     // back to the report as stored
+        r.Compose(CustomerComposeExtension.CommandId, CustomerComposeExtension.Query);   // the compose box's Customers search (message extension)
+        r.Compose(ComposeVerbs.SelectItem, CustomerComposeExtension.Select);          // a result chosen → the card for that conversation
+        r.Compose(ComposeVerbs.QueryLink, CustomerComposeExtension.Unfurl);           // a file's link pasted → the same card (link unfurling)
         r.Search(VisitCards.CustomerDataset, VisitHandler.Search);  // typeahead: Data.Query → application/search
 
         r.Verb("plan.add", PlanHandler.Add);                        // each change is stored as a draft at once

@@ -36,6 +36,18 @@ public enum TurnKind
     Search,
     /// <summary>The app was added to a personal chat, group chat or team.</summary>
     Installed,
+    /// <summary>
+    /// A message extension's search from the compose box: <see cref="Turn.Verb"/> is the command id (or
+    /// <see cref="ComposeVerbs.SelectItem"/> for a result chosen), <see cref="Turn.Data"/> the query or the chosen item.
+    /// </summary>
+    Compose,
+}
+
+public static class ComposeVerbs
+{
+    public const string SelectItem = "composeExtension/selectItem";
+    /// <summary>A link on the app's domain pasted into a compose box: <see cref="Turn.Data"/> has its <c>url</c>.</summary>
+    public const string QueryLink = "composeExtension/queryLink";
 }
 
 /// <summary>The authenticated sender: Entra object id (for every decision), the per-bot "29:" id (for messages), display name.</summary>

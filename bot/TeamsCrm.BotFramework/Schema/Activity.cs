@@ -87,4 +87,10 @@ public static class InvokeNames
     public const string DialogFetch = "task/fetch";
     /// <summary>A dialog's page submitted: answer with a message, another dialog, or nothing (it closes).</summary>
     public const string DialogSubmit = "task/submit";
+    /// <summary>A search command of a message extension, typed in the compose box (or opened: parameter initialRun).</summary>
+    public const string ComposeQuery = "composeExtension/query";
+    /// <summary>An item of the search results chosen (its preview's tap was an invoke): answer with the card to insert.</summary>
+    public const string ComposeSelectItem = "composeExtension/selectItem";
+    /// <summary>A link on a domain of the manifest's messageHandlers pasted into a compose box: answer with its preview card.</summary>
+    public const string ComposeQueryLink = "composeExtension/queryLink";
 }

@@ -96,14 +96,17 @@ public static partial class FindHandler
         return listed;
     }
 
-    /// <summary>A registration number, else a phone number (only phone characters), else the start of a name.</summary>
-    static async Task<IReadOnlyList<Customer>> SearchAsync(ICustomerFiles files, string query, CancellationToken ct)
+    /// <summary>
+    /// A registration number, else a phone number (only phone characters), else the start of a name (at most <paramref name="max"/>;
+    /// the compose-box search asks for a page's worth more): how <c>find</c> and the compose-box search match.
+    /// </summary>
+    internal static async Task<IReadOnlyList<Customer>> SearchAsync(ICustomerFiles files, string query, CancellationToken ct, int max = MaxListed + 1)
     {
         if (CustomerNumbers.Parse(query) is { } number)
             return await files.GetAsync(number, ct) is { Status: not CustomerStatus.Purged } one ? [one] : [];
         if (PhoneQuery().IsMatch(query.Normalize(NormalizationForm.FormKC)))
             return await files.FindByPhoneAsync(query, ct);
-        return await files.FindByNamePrefixAsync(query, MaxListed + 1, ct);
+        return await files.FindByNamePrefixAsync(query, max, ct);
     }
 
     [GeneratedRegex(@"^\+?[0-9 ()\-]*[0-9][0-9 ()\-]*$")]
