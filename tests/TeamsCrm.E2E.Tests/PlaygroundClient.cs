@@ -107,6 +107,19 @@ public sealed class PlaygroundClient : IAsyncDisposable
             ["value"] = new JsonObject { ["url"] = url },
         });
 
+    /// <summary>
+    /// A message extension's action invoke (composeExtension/fetchTask or submitAction) through the playground's API, which
+    /// forwards it and returns the bot's answer (the playground has no message menu to choose "Log as visit" from).
+    /// </summary>
+    public Task<JsonObject> MessageActionAsync(string name, string conversationId, string fromId, JsonObject value) =>
+        PostAsync("_conversation/v1/invoke", new JsonObject
+        {
+            ["name"] = name,
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["from"] = new JsonObject { ["id"] = fromId },
+            ["value"] = value,
+        });
+
     /// <summary>An Action.Submit click (the fallback of every button): a message whose value is the submit data.</summary>
     public Task<JsonObject> SubmitAsync(string conversationId, string fromId, string cardMessageId, CardButton button) =>
         PostAsync("_conversation/v1/submit", new JsonObject

@@ -50,4 +50,42 @@ public sealed class PlaygroundVisitTests
         foreach (var (id, value) in inputs) filled[id] = value;
         return filled;
     }
+
+    /// <summary>
+    /// "Log as visit" on a message, through the playground's invoke API: the visit report comes back prefilled for a dialog
+    /// (every button an Action.Submit), and what the dialog submits saves the visit.
+    /// </summary>
+    [Fact]
+    public async Task Log_as_visit_on_a_message_opens_the_prefilled_report_and_saves_it()
+    {
+        await using var bot = await TestBot.StartAsync(now: new DateTimeOffset(2026, 11, 18, 8, 0, 0, TimeSpan.Zero));
+        var created = await bot.Archive.Customers.CreateAsync(
+            new NewCustomer(CustomerKind.Enterprise, "Huadong Precision", Demo.LiNa.AadObjectId), Guid.NewGuid().ToString("D"));
+        await bot.Archive.Customers.UpdateAsync(created with { Status = CustomerStatus.Active }, []);
+        await using var playground = await PlaygroundProcess.StartAsync(bot.BaseUrl);
+        await using var chat = await playground.ConnectAsync();
+
+        var fetched = await chat.MessageActionAsync("composeExtension/fetchTask", LiNaChat, LiNa, new JsonObject
+        {
+            ["commandId"] = "logAsVisit", ["commandContext"] = "message",
+            ["messagePayload"] = new JsonObject
+            {
+                ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = "<p>Visited Huadong Precision, showed the new spindle to Wang Lei</p>" },
+            },
+        });
+        var card = fetched["task"]!["value"]!["card"]!["content"]!;
+        Assert.Equal("Visit report", AdaptiveCardJson.Title(card));
+        var save = AdaptiveCardJson.Button(card, "Save the report");
+        Assert.Equal("Action.Submit", save.Type);
+        var data = Fill(save.Data, ("customerNumber", created.Number), ("customerType", "Regular"), ("purpose", "Demo"), ("method", "OnSite"),
+            ("date", "2026-11-17"), ("time", "10:00"), ("contactName", "Wang Lei"), ("notes", "Showed the new spindle"), ("result", "Successful"));
+
+        var saved = await chat.MessageActionAsync("composeExtension/submitAction", LiNaChat, LiNa, new JsonObject
+        {
+            ["commandId"] = "logAsVisit", ["commandContext"] = "message", ["data"] = data,
+        });
+
+        Assert.Equal("Visit saved: Huadong Precision", AdaptiveCardJson.Title(saved["task"]!["value"]!["card"]!["content"]!));
+        Assert.Single(await bot.Archive.Visits.ForCustomerAsync(created.Number, 5));
+    }
 }

@@ -74,6 +74,36 @@ public static class Activities
             .With("name", "composeExtension/queryLink")
             .With("value", new JsonObject { ["url"] = url });
 
+    /// <summary>
+    /// A message action chosen on a message (composeExtension/fetchTask, commandContext message), as Teams sends it: the
+    /// message's HTML body in messagePayload, in the conversation the message is in.
+    /// </summary>
+    public static JsonObject ComposeFetchTask(Uri serviceUrl, DemoPerson from, string commandId, string messageHtml, string? conversationId = null,
+        string conversationType = "personal", string locale = "en-US") =>
+        Base("invoke", serviceUrl, from, locale, conversationId, conversationType, "Asia/Shanghai")
+            .With("name", "composeExtension/fetchTask")
+            .With("value", new JsonObject
+            {
+                ["commandId"] = commandId, ["commandContext"] = "message", ["context"] = new JsonObject { ["theme"] = "default" },
+                ["messagePayload"] = new JsonObject
+                {
+                    ["id"] = "1700000000001", ["messageType"] = "message", ["createdDateTime"] = "2026-11-18T03:00:00.000Z",
+                    ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = messageHtml },
+                    ["from"] = new JsonObject { ["user"] = new JsonObject { ["id"] = from.AadObjectId, ["displayName"] = from.Name } },
+                },
+            });
+
+    /// <summary>What a message action's dialog card submitted (composeExtension/submitAction): its Action.Submit data.</summary>
+    public static JsonObject ComposeSubmitAction(Uri serviceUrl, DemoPerson from, string commandId, JsonObject data, string? conversationId = null,
+        string conversationType = "personal", string locale = "en-US") =>
+        Base("invoke", serviceUrl, from, locale, conversationId, conversationType, "Asia/Shanghai")
+            .With("name", "composeExtension/submitAction")
+            .With("value", new JsonObject
+            {
+                ["commandId"] = commandId, ["commandContext"] = "message", ["context"] = new JsonObject { ["theme"] = "default" },
+                ["data"] = (JsonObject)data.DeepClone(),
+            });
+
     /// <summary>An Action.Submit click (old clients): a message whose value is the data plus the verb.</summary>
     public static JsonObject Submit(Uri serviceUrl, DemoPerson from, string verb, JsonObject? data = null, string locale = "en-US", string replyToId = "activity-1")
     {

@@ -206,6 +206,36 @@ public sealed class Card
         ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url }),
     });
 
+    /// <summary>
+    /// The card as a dialog shows it (a message action's): each Action.Execute replaced by its Action.Submit fallback, which
+    /// carries the same verb in its data, and no refresh (Universal Actions are for cards in conversations).
+    /// </summary>
+    public static JsonObject ForDialog(JsonObject card)
+    {
+        var copy = (JsonObject)card.DeepClone();
+        copy.Remove("refresh");
+        Replace(copy);
+        return copy;
+
+        static void Replace(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        if (array[i] is JsonObject { } a && (string?)a["type"] == "Action.Execute" && a["fallback"] is JsonObject fallback)
+                            array[i] = fallback.DeepClone();
+                        Replace(array[i]);
+                    }
+                    break;
+                case JsonObject o:
+                    foreach (var (_, value) in o.ToList()) Replace(value);
+                    break;
+            }
+        }
+    }
+
     public Card Add(JsonObject element)
     {
         _body.Add(element);

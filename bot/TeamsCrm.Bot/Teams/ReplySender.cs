@@ -204,6 +204,33 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
     }
 
     /// <summary>
+    /// composeExtension/fetchTask and submitAction (a message action's dialog, seen by the one who chose the action alone): the
+    /// card the handler answered with, shown in the dialog — its buttons as Action.Submit, which is what a dialog's card sends
+    /// back (submitAction) — or its text as the dialog's message, or nothing (the dialog closes).
+    /// </summary>
+    public static InvokeResponse AnswerMessageAction(Reply? reply, System.Globalization.CultureInfo culture)
+    {
+        reply ??= Reply.Text(T.Get(culture, "error.generic"));
+        var card = reply.Replacement ?? reply.Messages.FirstOrDefault(m => m.Card is not null)?.Card;
+        if (card is not null)
+            return new(200, new JsonObject
+            {
+                ["task"] = new JsonObject
+                {
+                    ["type"] = "continue",
+                    ["value"] = new JsonObject
+                    {
+                        ["title"] = "TeamsCrm", ["width"] = "medium", ["height"] = "large",
+                        ["card"] = new JsonObject { ["contentType"] = CardType, ["content"] = Card.ForDialog(card) },
+                    },
+                },
+            });
+        return reply.Messages.FirstOrDefault(m => m.Text is not null)?.Text is { } text
+            ? new(200, new JsonObject { ["task"] = new JsonObject { ["type"] = "message", ["value"] = text } })
+            : new(200, null);
+    }
+
+    /// <summary>
     /// task/fetch and task/submit: the dialog to open (the page at its address), or a message in the dialog, or nothing (it
     /// closes). A dialog's answer is shown to the person who pressed alone, like a card action's.
     /// </summary>

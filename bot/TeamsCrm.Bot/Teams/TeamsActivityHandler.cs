@@ -38,6 +38,10 @@ public sealed partial class TeamsActivityHandler(
                 return ReplySender.AnswerDialog((await RunAsync(activity, TurnKind.CardAction, ct))?.Reply, T.CultureFor(activity.Locale));
             case ActivityTypes.Invoke when activity.Name is InvokeNames.ComposeQuery or InvokeNames.ComposeSelectItem or InvokeNames.ComposeQueryLink:
                 return ReplySender.AnswerCompose((await RunAsync(activity, TurnKind.Compose, ct))?.Reply, T.CultureFor(activity.Locale));
+            case ActivityTypes.Invoke when activity.Name == InvokeNames.ComposeFetchTask:
+                return ReplySender.AnswerMessageAction((await RunAsync(activity, TurnKind.Compose, ct))?.Reply, T.CultureFor(activity.Locale));
+            case ActivityTypes.Invoke when activity.Name == InvokeNames.ComposeSubmitAction:
+                return ReplySender.AnswerMessageAction((await RunAsync(activity, TurnKind.CardAction, ct))?.Reply, T.CultureFor(activity.Locale));
             case ActivityTypes.Invoke when activity.Name == InvokeNames.Search:
                 return ReplySender.AnswerSearch((await RunAsync(activity, TurnKind.Search, ct))?.Reply ?? Reply.Search([]));
             case ActivityTypes.Invoke:

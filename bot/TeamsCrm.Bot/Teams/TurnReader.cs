@@ -40,6 +40,12 @@ public static class TurnReader
                     ? dialogVerb : null,
                 Data = a.Value is JsonObject u && u["data"] is JsonObject ud ? Without(Without(ud, "verb"), "msteams") : [],
             },
+            // What a message action's dialog submitted: the card's Action.Submit data, with the verb it carries, as any card's.
+            TurnKind.CardAction when a.Name == InvokeNames.ComposeSubmitAction => turn with
+            {
+                Verb = a.Value is JsonObject sa && sa["data"] is JsonObject sd && sd["verb"] is JsonValue sv && sv.TryGetValue<string>(out var submitted) ? submitted : null,
+                Data = a.Value is JsonObject sb && sb["data"] is JsonObject data2 ? Without(Without(data2, "verb"), "msteams") : [],
+            },
             // value is free-form JSON: anything but { action: { verb: "…", data: { … } } } is an action with no verb (a stale card).
             TurnKind.CardAction => turn with
             {
@@ -48,6 +54,12 @@ public static class TurnReader
                 Data = a.Value is JsonObject w && w["action"] is JsonObject act && act["data"] is JsonObject data ? (JsonObject)data.DeepClone() : [],
             },
             // A chosen result: value is what its preview's tap carried. A query: { commandId, parameters: [{ name, value }], queryOptions }.
+            // A message action chosen: its command, and the text of the message it was chosen on (as plain text).
+            TurnKind.Compose when a.Name == InvokeNames.ComposeFetchTask => turn with
+            {
+                Verb = a.Value is JsonObject ft && ft["commandId"] is JsonValue fc && fc.TryGetValue<string>(out var fetched) ? fetched : null,
+                Data = new JsonObject { ["text"] = MessageText(a.Value as JsonObject) },
+            },
             TurnKind.Compose when a.Name == InvokeNames.ComposeQueryLink => turn with
             {
                 Verb = ComposeVerbs.QueryLink,
@@ -126,6 +138,18 @@ public static class TurnReader
             foreach (var key in new[] { "skip", "count" })
                 if (options[key] is JsonValue o && o.TryGetValue<int>(out var number)) data[key] = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return data;
+    }
+
+    /// <summary>The message a message action was chosen on, as text: its HTML body's tags dropped, entities decoded, lines kept.</summary>
+    static string MessageText(JsonObject? value)
+    {
+        var body = value?["messagePayload"]?["body"];
+        var content = body?["content"] is JsonValue cv && cv.TryGetValue<string>(out var s) ? s : "";
+        if (body?["contentType"] is JsonValue kind && kind.TryGetValue<string>(out var type) && type.Equals("text", StringComparison.OrdinalIgnoreCase))
+            return content.Trim();
+        var text = System.Text.RegularExpressions.Regex.Replace(content, @"<\s*(br|/p|/div|/li)\b[^>]*>", "\n", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]*>", "");
+        return System.Net.WebUtility.HtmlDecode(text).Replace('\u00A0', ' ').Trim();
     }
 
     static TimeZoneInfo TimeZoneOf(string? iana) =>

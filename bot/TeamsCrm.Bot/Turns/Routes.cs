@@ -7,6 +7,7 @@ using TeamsCrm.Bot.Features.Documents;
 using TeamsCrm.Bot.Features.Exports;
 using TeamsCrm.Bot.Features.Help;
 using TeamsCrm.Bot.Features.Imports;
+using TeamsCrm.Bot.Features.MessageActions;
 using TeamsCrm.Bot.Features.Plans;
 using TeamsCrm.Bot.Features.Profile;
 using TeamsCrm.Bot.Features.Requests;
@@ -120,6 +121,9 @@ public static class Routes
         r.Compose(CustomerComposeExtension.CommandId, CustomerComposeExtension.Query);   // the compose box's Customers search (message extension)
         r.Compose(ComposeVerbs.SelectItem, CustomerComposeExtension.Select);          // a result chosen → the card for that conversation
         r.Compose(ComposeVerbs.QueryLink, CustomerComposeExtension.Unfurl);           // a file's link pasted → the same card (link unfurling)
+        r.Compose(VisitCards.LogAsVisitCommand, VisitStart.FromMessage);             // "Log as visit" on a message → the form in a dialog
+        r.Compose(CustomerNoteAction.CommandId, CustomerNoteAction.Fetch);            // "Add to customer notes" → which customer, the note
+        r.Verb(CustomerNoteCards.SaveVerb, CustomerNoteAction.Save);
         r.Search(VisitCards.CustomerDataset, VisitHandler.Search);  // typeahead: Data.Query → application/search
 
         r.Verb("plan.add", PlanHandler.Add);                        // each change is stored as a draft at once

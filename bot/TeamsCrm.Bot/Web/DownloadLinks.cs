@@ -66,6 +66,9 @@ public sealed class DownloadLinks
         return QueryHelpers.AddQueryString(_base + PathOf(kind), query);
     }
 
+    /// <summary>An unsigned address on the bot's public base (a customer file's stable link, which shows no data by itself).</summary>
+    public string Page(string path) => _base + path;
+
     /// <summary>The request a link stands for; null when it is incomplete, tampered with, or expired.</summary>
     public DownloadRequest? Verify(IQueryCollection q)
     {

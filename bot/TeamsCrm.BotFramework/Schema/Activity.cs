@@ -93,4 +93,8 @@ public static class InvokeNames
     public const string ComposeSelectItem = "composeExtension/selectItem";
     /// <summary>A link on a domain of the manifest's messageHandlers pasted into a compose box: answer with its preview card.</summary>
     public const string ComposeQueryLink = "composeExtension/queryLink";
+    /// <summary>A message action chosen on a message ("More actions"): answer with the dialog to open.</summary>
+    public const string ComposeFetchTask = "composeExtension/fetchTask";
+    /// <summary>What the message action's dialog submitted: answer with the next dialog, a message, or nothing (it closes).</summary>
+    public const string ComposeSubmitAction = "composeExtension/submitAction";
 }

@@ -79,5 +79,14 @@ public static class CustomerCatalog
                 new Dictionary<string, string> { ["amount"] = T.Get(c, "form.amountNegative"), ["description"] = T.Get(c, "form.required") })));
         yield return ($"entry.filed.{l}", "EntryCards.Filed", EntryCards.Filed(c, "Huadong Precision", File().Entries.First(e => e.Type == EntryType.Complaint)));
         yield return ($"entry.filed.contract.{l}", "EntryCards.Filed", EntryCards.Filed(c, "Huadong Precision", File().Entries.First(e => e.Type == EntryType.Contract)));
+        // "Add to customer notes" (a message action's dialog): fresh, refused (another rep's file, the note kept) and done.
+        var noteCustomers = new List<(string, string)> { ("Huadong Precision · C-2026-00001", "C-2026-00001") };
+        yield return ($"note.form.{c.Name}", "CustomerNoteCards.Form", Features.MessageActions.CustomerNoteCards.Form(c, noteCustomers, "3f2b8c1e-5d6a-4e7f-9a0b-1c2d3e4f5a6b",
+            FormState.Fresh(("note", new string('备', 4000)))));
+        yield return ($"note.form.refused.{c.Name}", "CustomerNoteCards.Form", Features.MessageActions.CustomerNoteCards.Form(c, noteCustomers, "3f2b8c1e-5d6a-4e7f-9a0b-1c2d3e4f5a6b",
+            new FormState(FormState.Json([KeyValuePair.Create("customerNumber", (string?)"C-2026-00009"), KeyValuePair.Create("note", (string?)"Budget approved")]),
+                new Dictionary<string, string> { ["customerNumber"] = T.Get(c, "notes.notYours") })));
+        yield return ($"note.added.{c.Name}", "CustomerNoteCards.Added", Features.MessageActions.CustomerNoteCards.Added(c, "Huadong Precision", "C-2026-00001",
+            "Wang Lei says the budget for the second line is approved in January."));
     }
 }

@@ -28,6 +28,8 @@ public static class CustomerCards
             card.Button(T.Get(c, "documents.add"), DocumentSection.HowVerb, new JsonObject { ["number"] = customer.Number });
         CustomerSections.History(card, c, zone, page.File.History, page.Names);
         CustomerSections.Visits(card, c, page.RecentVisits ?? []);
+        // The file's stable address to copy: pasted into any chat, Teams unfurls it into the card everyone there may see.
+        if (page.Address is { } address) card.Text(T.Get(c, "customers.copyLink", address), subtle: true);
 
         var number = new JsonObject { ["number"] = customer.Number };
         // Under the visits it is about; the card's own buttons are the file's.

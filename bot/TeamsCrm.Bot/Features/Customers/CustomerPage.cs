@@ -14,7 +14,7 @@ namespace TeamsCrm.Bot.Features.Customers;
 public sealed record CustomerPage(
     CustomerFile File, string OwnerName, string? LeaderName, IReadOnlyDictionary<string, string> Names, FileButtons Buttons, string? Notice = null,
     IReadOnlyList<Visit>? RecentVisits = null, IReadOnlyList<Approval>? Waiting = null, IReadOnlyList<CustomerDocument>? Documents = null,
-    Func<CustomerDocument, string>? DocumentLink = null, Func<CustomerDocument, bool>? MayRemoveDocument = null);
+    Func<CustomerDocument, string>? DocumentLink = null, Func<CustomerDocument, bool>? MayRemoveDocument = null, string? Address = null);
 
 /// <summary>The buttons under a customer card; decided by <c>CustomerAccess</c> for the reader.</summary>
 [Flags]

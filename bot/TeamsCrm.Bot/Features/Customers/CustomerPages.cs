@@ -48,7 +48,8 @@ static class CustomerPages
             .OrderBy(a => a.CreatedAt).ToList();
         if (waiting.Any(a => a.Kind == ApprovalKind.Deletion)) buttons &= ~FileButtons.Delete;   // one deletion request at a time
         var page = new CustomerPage(file, ownerName, leader?.Name, names, buttons, notice, await archive.Visits.ForCustomerAsync(number, RecentVisits, ct),
-            waiting, documents, Link, d => CustomerAccess.MayFileDocument(me, customer, d.Category ?? ArchiveCategory.Basic));
+            waiting, documents, Link, d => CustomerAccess.MayFileDocument(me, customer, d.Category ?? ArchiveCategory.Basic),
+            Address: links.Page(CustomerLinks.PathPrefix + number));
         return CustomerCards.File(turn.Culture, turn.TimeZone, page);
     }
 

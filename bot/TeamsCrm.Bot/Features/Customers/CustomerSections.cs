@@ -16,6 +16,8 @@ static class CustomerSections
     const int EntriesPerCategory = 2;
     const int HistoryLines = 5;
     const int TextInCard = 160;
+    /// <summary>The history field of a note added to the file (a message filed with "Add to customer notes").</summary>
+    public const string NoteField = "note";
 
     public static void Basics(Card card, CultureInfo c, TimeZoneInfo zone, Customer x, string ownerName)
     {
@@ -99,6 +101,7 @@ static class CustomerSections
         if (h.Field == DocumentSection.HistoryField)
             return T.Get(c, h.NewValue is not null ? "documents.historyAdded" : "documents.historyRemoved", h.NewValue ?? h.OldValue);
         if (h.Field == Domain.Imports.ImportKeys.HistoryField) return h.NewValue ?? "";   // written in the importer's language
+        if (h.Field == NoteField) return T.Get(c, "customers.historyNote", CustomerText.Shorten(h.NewValue ?? "", TextInCard));   // its reason is the note's id
         var line = T.Get(c, "customers.changeLine", CustomerText.Field(c, h.Field),
             CustomerText.Quoted(c, h.Field, h.OldValue), CustomerText.Quoted(c, h.Field, h.NewValue));
         return h.Reason is null ? line : T.Get(c, "customers.withReason", line, CustomerText.Shorten(h.Reason, TextInCard));

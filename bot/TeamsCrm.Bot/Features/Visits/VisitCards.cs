@@ -16,6 +16,8 @@ public sealed record VisitFormOptions(string SubmissionId, IReadOnlyList<(string
 public static class VisitCards
 {
     public const string CustomerDataset = "customers";
+    /// <summary>The message action "Log as visit" / "记为拜访" (the manifest's composeExtensions command, context message).</summary>
+    public const string LogAsVisitCommand = "logAsVisit";
 
     /// <summary>The visit report (客户拜访报告, table 5-29), fresh, prefilled from a note, or refused with messages beside the fields.</summary>
     /// <param name="correcting">The saved report this form corrects (<see cref="CorrectionCards"/>): its customer is fixed, a reason is asked.</param>

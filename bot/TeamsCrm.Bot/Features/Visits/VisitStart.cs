@@ -45,7 +45,28 @@ public static class VisitStart
         if (capture.CustomerCandidate is null && capture.Contact is null) return HelpHandler.NotUnderstood(turn);
         var me = await directory.FindAsync(turn.User.AadObjectId, ct);
         if (me is null || !CustomerAccess.MayQuery(me)) return Reply.Text(T.Get(turn.Culture, "customers.mayNotQuery"));
+        return await FromNoteAsync(turn, me, capture, archive, directory, clock, ct);
+    }
 
+    /// <summary>
+    /// "Log as visit" on a message (a message action): its text as a visit note, whatever it names — the form prefilled, the
+    /// customer asked when the note names none. Shown in a dialog to the one who chose the action.
+    /// </summary>
+    public static async Task<Reply> FromMessage(Turn turn, ICrmArchive archive, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    {
+        var c = turn.Culture;
+        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
+        if (me is null || !CustomerAccess.MayQuery(me)) return Reply.Text(T.Get(c, "customers.mayNotQuery"));
+        if (!CustomerAccess.MayCreate(me)) return Reply.Text(T.Get(c, "visits.mayNotLog"));
+        var text = (turn.DataString("text") ?? "").Trim();
+        if (text.Length == 0) return Reply.Text(T.Get(c, "visits.messageEmpty"));
+        text = text[..Math.Min(text.Length, Limits.Description)];   // the notes field's limit: a longer message is cut, not refused
+        return await FromNoteAsync(turn, me, QuickCapture.Parse(text, clock.GetUtcNow(), turn.TimeZone, c), archive, directory, clock, ct);
+    }
+
+    static async Task<Reply> FromNoteAsync(Turn turn, Person me, VisitCapture capture, ICrmArchive archive, IDirectory directory, TimeProvider clock,
+        CancellationToken ct)
+    {
         var draft = VisitDraft.Of(capture);
         if (capture.CustomerCandidate is not { } candidate)
             return Reply.Card(await FormAsync(turn, me, null, draft, T.Get(turn.Culture, "visits.whichCustomer"), archive, directory, clock, ct));
