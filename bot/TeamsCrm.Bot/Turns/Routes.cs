@@ -121,6 +121,7 @@ public static class Routes
         r.Compose(CustomerComposeExtension.CommandId, CustomerComposeExtension.Query);   // the compose box's Customers search (message extension)
         r.Compose(ComposeVerbs.SelectItem, CustomerComposeExtension.Select);          // a result chosen → the card for that conversation
         r.Compose(ComposeVerbs.QueryLink, CustomerComposeExtension.Unfurl);           // a file's link pasted → the same card (link unfurling)
+        r.Verb(CustomerComposeExtension.RefreshVerb, CustomerComposeExtension.Refresh);  // an inserted card kept current (Universal Actions refresh)
         r.Compose(VisitCards.LogAsVisitCommand, VisitStart.FromMessage);             // "Log as visit" on a message → the form in a dialog
         r.Compose(CustomerNoteAction.CommandId, CustomerNoteAction.Fetch);            // "Add to customer notes" → which customer, the note
         r.Verb(CustomerNoteCards.SaveVerb, CustomerNoteAction.Save);

@@ -66,6 +66,21 @@ public class ComposeSearchTests
         Assert.Contains(toHer, c => Shown(c.Card!).Contains(CustomerSeeds.HuadongPhone, StringComparison.Ordinal));
         // Showing it in the chat is logged as a read of Li Na's file by the sales manager (借阅), as find's is.
         Assert.Contains(await bot.Archive.Customers.AccessLogAsync(huadong.Number), e => e.ReaderAadObjectId == Demo.WangFang.AadObjectId);
+
+        // The inserted card stays current: Teams refreshes it for the chat's members (no user list: up to 60 of them). Tom's
+        // refresh, after Li Na added a contact, shows the new contact — and still only what the chat may see.
+        var refresh = (JsonObject)card["refresh"]!["action"]!;
+        Assert.False(card["refresh"]!.AsObject().ContainsKey("userIds"));
+        await bot.Archive.Customers.AddContactAsync(huadong.Number, new NewContact("Sun Hao", "Plant manager", "139 0000 0001", null, ContactRole.Influencer));
+        var tomsRefresh = CardAction(bot.ServiceUrl, Demo.TomBecker, (string)refresh["verb"]!, (JsonObject)refresh["data"]!.DeepClone(), "en-US", "inserted-card",
+            Demo.GroupChat).With("conversation", new JsonObject { ["conversationType"] = "groupChat", ["tenantId"] = Demo.TenantId, ["id"] = Demo.GroupChat, ["isGroup"] = true });
+        tomsRefresh["value"]!["trigger"] = "automatic";
+        // The card as inserted (with its refresh), through the official renderer like every card.
+        Assert.Empty((await OfficialCardRenderer.ValidateAsync([("inserted", card)]))["inserted"]);
+        var refreshed = Shown((await bot.PostAsync(tomsRefresh)).InvokeCard!);
+        Assert.Contains("Sun Hao", refreshed, StringComparison.Ordinal);
+        Assert.DoesNotContain(CustomerSeeds.HuadongPhone, refreshed, StringComparison.Ordinal);
+        Assert.DoesNotContain("139 0000 0001", refreshed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public class MessageActionTests
         Assert.Contains("second CNC line", shown, StringComparison.Ordinal);
         Assert.Contains(huadong.Number, shown, StringComparison.Ordinal);   // the customer the note names, picked
         Assert.DoesNotContain(Objects(form), o => (string?)o["type"] == "Action.Execute");
+        Assert.Empty((await OfficialCardRenderer.ValidateAsync([("dialog", form)]))["dialog"]);   // as a dialog shows it, still a valid card
         Assert.DoesNotContain(opened.Calls, c => c.Method == "POST");   // the dialog is hers alone: nothing in the group chat
 
         var save = Press(form, "Save the report", ("purpose", "Negotiation"), ("result", "Successful"));

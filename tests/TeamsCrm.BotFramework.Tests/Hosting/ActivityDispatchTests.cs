@@ -12,7 +12,7 @@ public class ActivityDispatchTests
     public async Task An_invoke_nothing_handles_is_a_400()
     {
         await using var bot = await TestBot.StartAsync();
-        var invoke = Activities.CardAction(bot.ServiceUrl, Demo.LiNa, "help.show").With("name", "composeExtension/query");
+        var invoke = Activities.CardAction(bot.ServiceUrl, Demo.LiNa, "help.show").With("name", "composeExtension/querySettingUrl");   // settings: the app has none
 
         var result = await bot.PostAsync(invoke);
 

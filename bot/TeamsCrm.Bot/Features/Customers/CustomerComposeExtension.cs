@@ -91,7 +91,30 @@ public static class CustomerComposeExtension
             : Reply.ComposeItems([new ComposeItem($"TeamsCrm · {file.Number}", T.Get(c, "compose.notForEveryone"))]);
     }
 
-    /// <summary>The card a conversation may get of <paramref name="file"/>: one's own view in one's chat with the bot, else the least view there.</summary>
+    /// <summary>
+    /// Teams' refresh of a card a person inserted (automatic, for the members of a conversation of up to 60): the card again as
+    /// that conversation may see the file now — its least view, never the refreshing person's own — so it stays current.
+    /// </summary>
+    public static async Task<Reply> Refresh(Turn turn, ICrmArchive archive, IDirectory directory, Audiences audiences, DownloadLinks links, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var c = turn.Culture;
+        if (await directory.FindAsync(turn.User.AadObjectId, ct) is not { } me || !CustomerAccess.MayQuery(me)
+            || CustomerNumbers.Parse(turn.DataString("number") ?? "") is not { } number
+            || await archive.Customers.GetAsync(number, ct) is not { Status: not CustomerStatus.Purged } file)
+            return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.notFound")).ForEveryone();
+        return await CardForConversationAsync(turn, me, file, archive, directory, audiences, links, clock, ct) is { Card: { } card }
+            ? Reply.ReplaceCard(card).ForEveryone()
+            : Reply.ReplaceCard(CustomerCards.NotAllowed(c, "compose.notForEveryone")).ForEveryone();
+    }
+
+    public const string RefreshVerb = "customer.shared.refresh";
+
+    /// <summary>
+    /// The card a conversation may get of <paramref name="file"/>: one's own view in one's chat with the bot, else the least view
+    /// there; with a refresh so that, inserted by a person, it stays current (no user list: Teams refreshes it for everyone in a
+    /// conversation of up to 60 members).
+    /// </summary>
     static async Task<ComposeItem?> CardForConversationAsync(Turn turn, Person me, Customer file, ICrmArchive archive, IDirectory directory, Audiences audiences,
         DownloadLinks links, TimeProvider clock, CancellationToken ct)
     {
@@ -100,7 +123,12 @@ public static class CustomerComposeExtension
             card = await CustomerPages.ShowAsync(turn, me, file.Number, archive, directory, links, clock, ct);
         else
             (card, _) = await CustomerPages.ShowToAllAsync(turn, me, await audiences.OfAsync(turn.Conversation, ct), file, archive, directory, clock, ct);
-        return card is null ? null : new ComposeItem($"{file.Name} · {file.Number}", await CustomerPages.NameOfAsync(directory, file.OwnerAadObjectId, ct), Card: card);
+        if (card is null) return null;
+        card["refresh"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = RefreshVerb, ["data"] = new JsonObject { ["number"] = file.Number } },
+        };
+        return new ComposeItem($"{file.Name} · {file.Number}", await CustomerPages.NameOfAsync(directory, file.OwnerAadObjectId, ct), Card: card);
     }
 
     /// <summary>
