@@ -75,7 +75,7 @@ public static class AnalysisBenchmark
     static string Table(IReadOnlyList<Measured> results, int files, int entries, int visits, int reps, int latency, int samples, int refused)
     {
         var s = new StringBuilder();
-        s.AppendLine(Invariant($"analysis and team score on the SharePoint archive through Graph SDK 5.92 → fake Graph server on loopback, {latency} ms added to every HTTP round trip; {files:N0} files over {reps} reps and their manager, {entries:N0} archive entries, {visits:N0} visits; {samples} samples each."));
+        s.AppendLine(Invariant($"analysis and team score on the SharePoint archive through Graph SDK 6.10 → fake Graph server on loopback, {latency} ms added to every HTTP round trip; {files:N0} files over {reps} reps and their manager, {entries:N0} archive entries, {visits:N0} visits; {samples} samples each."));
         s.AppendLine($"Machine: {ResultTable.Machine()}.");
         s.AppendLine();
         s.AppendLine("| Command | Graph round trips / call | Graph operations / call | List queries / call | p50 ms | p99 ms |");

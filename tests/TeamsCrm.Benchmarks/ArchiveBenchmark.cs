@@ -64,7 +64,7 @@ public static class ArchiveBenchmark
     static string Table(IReadOnlyList<Measured> results, int customers, int entries, int visits, int latency)
     {
         var s = new StringBuilder();
-        s.AppendLine(Invariant($"SharePoint archive through Graph SDK 5.92 → fake Graph server on loopback, {latency} ms added to every HTTP round trip; {customers:N0} customers, {entries:N0} archive entries, {customers * 2:N0} contacts, {customers * 2:N0} change records, {visits:N0} visits."));
+        s.AppendLine(Invariant($"SharePoint archive through Graph SDK 6.10 → fake Graph server on loopback, {latency} ms added to every HTTP round trip; {customers:N0} customers, {entries:N0} archive entries, {customers * 2:N0} contacts, {customers * 2:N0} change records, {visits:N0} visits."));
         s.AppendLine($"Machine: {ResultTable.Machine()}.");
         s.AppendLine();
         s.AppendLine("| Operation | Samples | Graph round trips / call | Graph operations / call | Items / call | p50 ms | p99 ms | max ms | Targets |");

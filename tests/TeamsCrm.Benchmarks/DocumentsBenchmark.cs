@@ -107,7 +107,7 @@ public static class DocumentsBenchmark
     static string Table(IReadOnlyList<Row> rows, int latency)
     {
         var s = new StringBuilder();
-        s.AppendLine(Invariant($"Documents received (spooled, measured, stored) and read back: the SharePoint store through Graph SDK 5.92 → fake Graph server on loopback with {latency} ms added to every HTTP round trip (upload session, 5 MiB slices), and the SQLite store (a local folder) beside it."));
+        s.AppendLine(Invariant($"Documents received (spooled, measured, stored) and read back: the SharePoint store through Graph SDK 6.10 → fake Graph server on loopback with {latency} ms added to every HTTP round trip (upload session, 5 MiB slices), and the SQLite store (a local folder) beside it."));
         s.AppendLine($"Machine: {ResultTable.Machine()}. Memory is the whole process (the store, the SDK and the fake Graph server in it), sampled every 5 ms against a baseline taken after a full collection.");
         s.AppendLine();
         s.AppendLine("| Store | File | Operation | Seconds | Graph round trips | Peak working set growth MB | Peak managed heap growth MB | Allocated MB | Bytes intact |");

@@ -155,7 +155,7 @@ public sealed class UploadSessionRuleTests
         var existing = await bed.PutAsync(library.DriveId, "a.bin", [1]);
         var bytes = LibraryTestBed.Bytes(1000);
         var session = await bed.Graph.Drives[library.DriveId].Items[existing.Id].CreateUploadSession.PostAsync(
-            // The SDK's body has no deferCommit property in 5.92: it goes in AdditionalData.
+            // The SDK's body has no deferCommit property (6.10 neither): it goes in AdditionalData.
             new CreateUploadSessionPostRequestBody { AdditionalData = new Dictionary<string, object> { ["deferCommit"] = true } });
 
         using var all = await bed.PutRangeAsync(session!.UploadUrl!, bytes, 0, bytes.Length - 1);

@@ -33,7 +33,7 @@ sealed partial class DriveUpload(GraphServiceClient graph, ILogger logger)
         await using var content = spool.OpenRead();
         if (spool.Size <= SimpleUploadLimit)
         {
-            // SDK 5.92 has no query parameter for the conflict behaviour, which Graph wants in the URL.
+            // The SDK (6.10) has no query parameter for the conflict behaviour, which Graph wants in the URL.
             var put = target.Content.WithUrl(target.Content.ToPutRequestInformation(Stream.Null).URI.AbsoluteUri + Rename);
             return await SharePointSite.Unwrapped(() => put.PutAsync(content, cancellationToken: ct))
                 ?? throw new InvalidOperationException($"Graph answered the upload of '{name}' without the item.");
