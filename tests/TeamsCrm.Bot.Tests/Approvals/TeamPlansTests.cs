@@ -173,5 +173,10 @@ public class TeamPlansTests
         var sent = Assert.Single(turn.Calls, c => c.Method == "POST" && c.Body?["attachments"] is not null);
         Assert.Contains(Demo.ZhangWei.TeamsId[3..], sent.Path, StringComparison.Ordinal);
         Assert.Contains("Team plans", Texts(sent.Body!), StringComparison.Ordinal);
+
+        // A rep pressing it: told in the channel that it is for leaders; nothing sent to her chat.
+        var rep = await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "reminder.open", new JsonObject { ["what"] = "teamPlans" }, "en-US", "reminder-1").InChannel());
+        Assert.Contains("Team plans are for leaders", Texts(rep.Body!), StringComparison.Ordinal);
+        Assert.DoesNotContain(rep.Calls, c => c.Method == "POST" && c.Body?["attachments"] is not null);
     }
 }

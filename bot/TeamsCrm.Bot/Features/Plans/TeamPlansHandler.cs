@@ -39,10 +39,15 @@ public static class TeamPlansHandler
 
     /// <summary>The card for a week, built for whoever asks: the reminder's button opens it in the leader's 1:1 chat.</summary>
     public static async Task<JsonObject> CardAsync(Turn turn, Person me, IsoWeek week, ICrmArchive archive, DueVisits due, IDirectory directory,
+        TimeProvider clock, string? notice, CancellationToken ct) =>
+        await LeadersCardAsync(turn, me, week, archive, due, directory, clock, notice, ct) ?? TeamPlanCards.Nobody(turn.Culture, notice);
+
+    /// <summary>The card for a week, or null when nobody's plan is this person's to review (a rep pressing the reminder's button).</summary>
+    public static async Task<JsonObject?> LeadersCardAsync(Turn turn, Person me, IsoWeek week, ICrmArchive archive, DueVisits due, IDirectory directory,
         TimeProvider clock, string? notice, CancellationToken ct)
     {
         var (rows, total) = await TeamPlanPages.RowsAsync(me, week, archive, due, directory, clock, turn.TimeZone, ct);
-        if (total == 0) return TeamPlanCards.Nobody(turn.Culture, notice);
+        if (total == 0) return null;
         var open = PlanPages.WeeksOpen(clock.GetUtcNow(), turn.TimeZone);
         return TeamPlanCards.View(turn.Culture, week, week == open[0] ? open[1] : open[0], rows, total, notice, TeamPlanPages.TypedComments(turn.Data));
     }

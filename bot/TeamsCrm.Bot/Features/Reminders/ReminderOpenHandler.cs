@@ -32,9 +32,10 @@ public static class ReminderOpenHandler
         var card = what switch
         {
             "report" => await ReportHandler.FormAsync(turn, me, MarketReportRules.PeriodFor(LocalCalendar.Today(clock.GetUtcNow(), turn.TimeZone)), archive, ct),
-            "teamPlans" => await TeamPlansHandler.CardAsync(turn, me, thisWeek, archive, due, directory, clock, null, ct),
+            "teamPlans" => await TeamPlansHandler.LeadersCardAsync(turn, me, thisWeek, archive, due, directory, clock, null, ct),
             _ => await PlanPages.ShowAsync(turn, me, thisWeek, archive, due, directory, clock, links, ct),
         };
+        if (card is null) return Reply.Text(T.Get(c, "reminders.open.noTeam")).ForEveryone();   // nobody's plan is theirs to review
         var user = await archive.Conversations.FindUserAsync(me.AadObjectId, ct);
         var sent = user is not null && await messenger.SendCardAsync(user, card, ct) is not null;
         return Reply.Text(T.Get(c, sent ? "reminders.open." + what : "reminders.open.noChat")).ForEveryone();
