@@ -53,7 +53,6 @@ public static class TurnReader
                     && verb.TryGetValue<string>(out var name) ? name : null,
                 Data = a.Value is JsonObject w && w["action"] is JsonObject act && act["data"] is JsonObject data ? (JsonObject)data.DeepClone() : [],
             },
-            // A chosen result: value is what its preview's tap carried. A query: { commandId, parameters: [{ name, value }], queryOptions }.
             // A message action chosen: its command, and the text of the message it was chosen on (as plain text).
             TurnKind.Compose when a.Name == InvokeNames.ComposeFetchTask => turn with
             {
@@ -65,6 +64,7 @@ public static class TurnReader
                 Verb = ComposeVerbs.QueryLink,
                 Data = new JsonObject { ["url"] = a.Value is JsonObject link && link["url"] is JsonValue u && u.TryGetValue<string>(out var url) ? url : "" },
             },
+            // A chosen result: value is what its preview's tap carried. A query: { commandId, parameters: [{ name, value }], queryOptions }.
             TurnKind.Compose when a.Name == InvokeNames.ComposeSelectItem => turn with
             {
                 Verb = ComposeVerbs.SelectItem,
