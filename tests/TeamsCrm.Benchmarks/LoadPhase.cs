@@ -16,16 +16,20 @@ public static class LoadPhase
     const int NotSent = 0, NoAnswer = -1;
     static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
-    public static async Task<PhaseResult> RunAsync(TestBot bot, Probes probes, PhaseRequests requests, int concurrency, TimeSpan limit)
+    public static Task<PhaseResult> RunAsync(TestBot bot, Probes probes, PhaseRequests requests, int concurrency, TimeSpan limit) =>
+        RunAsync(bot.BaseUrl, bot.Connector, probes, requests, concurrency, limit);
+
+    /// <summary>The same phase against any server on <paramref name="baseUrl"/> that answers through <paramref name="connector"/> (the ceiling).</summary>
+    public static async Task<PhaseResult> RunAsync(Uri baseUrl, FakeConnector connector, Probes probes, PhaseRequests requests, int concurrency, TimeSpan limit)
     {
         var count = requests.Bodies.Length;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };   // the phase's own limit rules
-        var url = new Uri(bot.BaseUrl, "api/messages");
+        var url = new Uri(baseUrl, "api/messages");
         var clientMs = new double[count];
         var statuses = new int[count];
 
-        bot.Connector.Clear();
+        connector.Clear();
         probes.Server.Reset(count);
         probes.Connector.Reset(count);
         // Start from a collected heap so one phase's garbage is not billed to the next.
@@ -64,13 +68,13 @@ public static class LoadPhase
             ServerMs = await probes.Server.TakeSortedAsync(sent.Length),
             ConnectorMs = await probes.Connector.TakeSortedAsync(answered.Length),
             Failed = sent.Length - answered.Length,
-            ReplyProblem = requests.Problem(bot.Connector.Calls, answered),
+            ReplyProblem = requests.Problem(connector.Calls, answered),
             AllocatedBytes = allocated,
             CpuTime = cpu,
             WorkingSetBytes = Environment.WorkingSet,
             Collections = collections,
         };
-        bot.Connector.Clear();   // the recorded calls are checked: let them go
+        connector.Clear();   // the recorded calls are checked: let them go
         return result;
     }
 

@@ -46,7 +46,23 @@ public static class Program
         }
 
         Console.WriteLine(ResultTable.Format(results, options));
-        return results.All(r => r.Correct) ? 0 : 1;
+
+        // The ceiling, in the same run: a bare handler on the same Kestrel, fake connector and load driver (issue 18).
+        var ceiling = new List<PhaseResult>();
+        await using (var bare = await BareHandler.StartAsync())
+        {
+            Progress($"Bare handler on {bare.BaseUrl}");
+            if (options.Warmup > 0)
+                await LoadPhase.RunAsync(bare.BaseUrl, bot.Connector, probes, HelpRequests.Build(bot.ServiceUrl, options.Warmup), options.Concurrencies.Max(), options.PhaseLimit);
+            foreach (var concurrency in options.Concurrencies)
+            {
+                var result = await LoadPhase.RunAsync(bare.BaseUrl, bot.Connector, probes, HelpRequests.Build(bot.ServiceUrl, options.Requests), concurrency, options.PhaseLimit);
+                Progress($"Ceiling, concurrency {concurrency}: {Summary(result)}");
+                ceiling.Add(result);
+            }
+        }
+        Console.WriteLine(CeilingTable.Format(results, ceiling));
+        return results.Concat(ceiling).All(r => r.Correct) ? 0 : 1;
     }
 
     static string Summary(PhaseResult r) => string.Create(CultureInfo.InvariantCulture,
