@@ -20,9 +20,11 @@ public static class CeilingTable
             if (ceiling.FirstOrDefault(c => c.Concurrency == o.Concurrency) is not { } c) continue;
             s.AppendLine(Invariant($"| {o.Concurrency} | {o.PerSecond:N0} | {c.PerSecond:N0} | {o.PerSecond / c.PerSecond:P0} | {P(o.ServerMs, 0.5)} | {P(o.ServerMs, 0.99)} | {P(c.ServerMs, 0.5)} | {P(c.ServerMs, 0.99)} | {Kb(o)} | {Kb(c)} | {o.Failed}/{c.Failed} |"));
         }
-        var best = ours.Zip(ceiling).Select(x => x.First.PerSecond / x.Second.PerSecond).DefaultIfEmpty(0).Max();
+        // Throughput is each side's best over the concurrencies (a server's capacity), not the best of the per-row ratios:
+        // at concurrency 1 both wait on the loopback hop and the ratio flatters.
+        var ratio = ours.Max(r => r.PerSecond) / Math.Max(1, ceiling.Max(r => r.PerSecond));
         s.AppendLine();
-        s.AppendLine(Invariant($"Goal: ≥ {TargetRatio:P0} of the ceiling — best ratio {best:P0} ({(best >= TargetRatio ? "met" : "missed")}). Allocations are the whole process per request (client, server, fake connector)."));
+        s.AppendLine(Invariant($"Goal: ≥ {TargetRatio:P0} of the ceiling's throughput — ours {ours.Max(r => r.PerSecond):N0}/s against {ceiling.Max(r => r.PerSecond):N0}/s, {ratio:P0} ({(ratio >= TargetRatio ? "met" : "missed")}). Allocations are the whole process per request (client, server, fake connector)."));
         return s.ToString();
     }
 
