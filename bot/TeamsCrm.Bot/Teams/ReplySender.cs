@@ -210,44 +210,35 @@ public sealed partial class ReplySender(ConnectorClient connector, ConversationR
     /// </summary>
     public static InvokeResponse AnswerMessageAction(Reply? reply, System.Globalization.CultureInfo culture)
     {
-        reply ??= Reply.Text(T.Get(culture, "error.generic"));
-        var card = reply.Replacement ?? reply.Messages.FirstOrDefault(m => m.Card is not null)?.Card;
-        if (card is not null)
-            return new(200, new JsonObject
+        var card = reply?.Replacement ?? reply?.Messages.FirstOrDefault(m => m.Card is not null)?.Card;
+        return card is not null
+            ? DialogContinues(new JsonObject
             {
-                ["task"] = new JsonObject
-                {
-                    ["type"] = "continue",
-                    ["value"] = new JsonObject
-                    {
-                        ["title"] = "TeamsCrm", ["width"] = "medium", ["height"] = "large",
-                        ["card"] = new JsonObject { ["contentType"] = CardType, ["content"] = Card.ForDialog(card) },
-                    },
-                },
-            });
-        return reply.Messages.FirstOrDefault(m => m.Text is not null)?.Text is { } text
-            ? new(200, new JsonObject { ["task"] = new JsonObject { ["type"] = "message", ["value"] = text } })
-            : new(200, null);
+                ["title"] = "TeamsCrm", ["width"] = "medium", ["height"] = "large",
+                ["card"] = new JsonObject { ["contentType"] = CardType, ["content"] = Card.ForDialog(card) },
+            })
+            : DialogSays(reply, culture);
     }
 
     /// <summary>
     /// task/fetch and task/submit: the dialog to open (the page at its address), or a message in the dialog, or nothing (it
     /// closes). A dialog's answer is shown to the person who pressed alone, like a card action's.
     /// </summary>
-    public static InvokeResponse AnswerDialog(Reply? reply, System.Globalization.CultureInfo culture)
-    {
-        if (reply?.Dialog is { } page)
-            return new(200, new JsonObject
+    public static InvokeResponse AnswerDialog(Reply? reply, System.Globalization.CultureInfo culture) =>
+        reply?.Dialog is { } page
+            ? DialogContinues(new JsonObject
             {
-                ["task"] = new JsonObject
-                {
-                    ["type"] = "continue",
-                    ["value"] = new JsonObject
-                    {
-                        ["title"] = page.Title, ["url"] = page.Url, ["fallbackUrl"] = page.Url, ["width"] = page.Width, ["height"] = page.Height,
-                    },
-                },
-            });
+                ["title"] = page.Title, ["url"] = page.Url, ["fallbackUrl"] = page.Url, ["width"] = page.Width, ["height"] = page.Height,
+            })
+            : DialogSays(reply, culture);
+
+    /// <summary>A dialog (task module) that opens, or goes on, with <paramref name="value"/>: a page's address or a card.</summary>
+    static InvokeResponse DialogContinues(JsonObject value) =>
+        new(200, new JsonObject { ["task"] = new JsonObject { ["type"] = "continue", ["value"] = value } });
+
+    /// <summary>The reply's first text as the dialog's message; nothing (the dialog closes) when it has none; no reply: the error.</summary>
+    static InvokeResponse DialogSays(Reply? reply, System.Globalization.CultureInfo culture)
+    {
         var text = reply is null ? T.Get(culture, "error.generic") : reply.Messages.Select(m => m.Text).FirstOrDefault(t => t is not null);
         return text is null ? new InvokeResponse(200, null)
             : new(200, new JsonObject { ["task"] = new JsonObject { ["type"] = "message", ["value"] = text } });

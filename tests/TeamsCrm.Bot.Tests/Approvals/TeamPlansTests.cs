@@ -3,6 +3,7 @@ using TeamsCrm.Bot.Domain;
 using TeamsCrm.Bot.Domain.Approvals;
 using TeamsCrm.Bot.Domain.Visits;
 using TeamsCrm.Bot.Features.Plans;
+using TeamsCrm.Bot.Tests.Documents;
 using TeamsCrm.Bot.Tests.Reminders;
 using TeamsCrm.Bot.Tests.Transcripts;
 using TeamsCrm.Bot.Tests.Visits;
@@ -49,23 +50,15 @@ public class TeamPlansTests
     static Task<VisitPlan?> PlanOf(TestBot bot, DemoPerson rep) => bot.Archive.Visits.PlanAsync(rep.AadObjectId, ReportSeeds.W47);
 
     static JsonObject Action(JsonObject card, string verb) =>
-        Descendants(card).OfType<JsonObject>().First(a => (string?)a["type"] == "Action.Execute" && (string?)a["verb"] == verb);
+        DocumentMessages.Actions(card).First(a => (string?)a["type"] == "Action.Execute" && (string?)a["verb"] == verb);
 
-    static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
-    {
-        JsonObject o => o.Select(kv => kv.Value).Where(v => v is not null).SelectMany(v => Descendants(v!)).Prepend(o),
-        JsonArray a => a.Where(v => v is not null).SelectMany(v => Descendants(v!)).Prepend(a),
-        _ => [node],
-    };
-
-    /// <summary>Every text and fact on a card, as read (ToJsonString escapes Chinese).</summary>
-    static string Texts(JsonNode card) => string.Join("\n", Descendants(card).OfType<JsonObject>()
-        .SelectMany(o => new[] { o["text"], o["value"], o["title"] }).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : ""));
-
+    /// <summary>The data of the <paramref name="line"/>-th rep's button for <paramref name="decision"/>.</summary>
     static JsonObject ForRep(JsonObject card, string verb, string decision, int line) =>
-        (JsonObject)Descendants(card).OfType<JsonObject>()
+        (JsonObject)DocumentMessages.Actions(card)
             .Where(a => (string?)a["type"] == "Action.Execute" && (string?)a["verb"] == verb && (string?)a["data"]!["decision"] == decision)
             .ElementAt(line)["data"]!.DeepClone();
+
+    static string Texts(JsonNode card) => NewFileApproval.Shown(card);
 
     [Theory]
     [InlineData("en-US")]

@@ -56,7 +56,7 @@ public class ComposeSearchTests
         Assert.Contains("Huadong Precision", text, StringComparison.Ordinal);
         Assert.DoesNotContain(CustomerSeeds.HuadongPhone, text, StringComparison.Ordinal);   // Tom reads the chat: the redacted view
         Assert.DoesNotContain("HT-2026-118", text, StringComparison.Ordinal);
-        var open = Descendants(card).OfType<JsonObject>().First(a => (string?)a["type"] == "Action.Execute" && (string?)a["verb"] == "customer.open");
+        var open = Documents.DocumentMessages.Actions(card).First(a => (string?)a["type"] == "Action.Execute" && (string?)a["verb"] == "customer.open");
 
         // Li Na presses Open on the card in the group chat: her own full view goes to her 1:1 chat, nothing to the group.
         var pressed = await bot.PostAsync(CardAction(bot.ServiceUrl, Demo.LiNa, "customer.open", (JsonObject)open["data"]!.DeepClone(), "en-US", "inserted-card",
@@ -145,6 +145,24 @@ public class ComposeSearchTests
         Assert.Contains(expected, Message(answer), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("composeExtension/query")]
+    [InlineData("composeExtension/selectItem")]
+    [InlineData("composeExtension/queryLink")]
+    [InlineData("composeExtension/fetchTask")]
+    [InlineData("composeExtension/submitAction")]
+    public async Task A_compose_invoke_whose_value_is_not_what_Teams_sends_is_answered_and_never_a_5xx(string name)
+    {
+        await using var bot = await CustomerSeeds.StartBotAsync();
+        foreach (var value in new JsonNode?[] { null, "x", 42, new JsonArray(1), new JsonObject { ["commandId"] = 7, ["parameters"] = "y", ["url"] = 1, ["data"] = "z" } })
+        {
+            var answer = await bot.PostAsync(ComposeQuery(bot.ServiceUrl, Demo.LiNa, "Huadong").With("name", name).With("value", value?.DeepClone()));
+            Assert.Equal(200, answer.Status);
+            // Answered by the feature (a message, nothing found, the dialog closing), not by the turn failing.
+            Assert.DoesNotContain("something went wrong", answer.Body?.ToJsonString() ?? "", StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_search_from_a_tenant_not_allowed_is_refused()
     {
@@ -208,11 +226,4 @@ public class ComposeSearchTests
         Assert.Equal("${{BOT_DOMAIN}}", (string?)manifest["composeExtensions"]![0]!["messageHandlers"]![0]!["value"]!["domains"]![0]);   // links unfurl
         Assert.Equal(["addToNotes", "logAsVisit", "searchCustomers"], routed);
     }
-
-    static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
-    {
-        JsonObject o => o.Select(kv => kv.Value).Where(v => v is not null).SelectMany(v => Descendants(v!)).Prepend(o),
-        JsonArray a => a.Where(v => v is not null).SelectMany(v => Descendants(v!)).Prepend(a),
-        _ => [node],
-    };
 }

@@ -58,12 +58,7 @@ public sealed class DailyDigestTests
     static List<JsonObject> Cards(TestBot bot, DemoPerson p) =>
         [.. bot.Connector.Calls.Where(c => c.Method == "POST" && c.Path == Chat(p) && c.Card is not null).Select(c => c.Card!)];
 
-    static string Texts(JsonNode node) => node switch
-    {
-        JsonObject o => string.Join("\n", o.Select(kv => kv.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : kv.Value is null ? "" : Texts(kv.Value))),
-        JsonArray a => string.Join("\n", a.Where(n => n is not null).Select(n => Texts(n!))),
-        _ => "",
-    };
+    static string Texts(JsonNode card) => Approvals.NewFileApproval.Shown(card);
 
     [Fact]
     public async Task Who_chose_the_digest_gets_one_card_at_eight_and_nothing_else_others_get_theirs_as_before()

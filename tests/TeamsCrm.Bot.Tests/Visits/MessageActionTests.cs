@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Tests.Customers;
+using TeamsCrm.Bot.Tests.Documents;
 using TeamsCrm.TestSupport;
 using static TeamsCrm.TestSupport.Activities;
 
@@ -23,20 +24,13 @@ public class MessageActionTests
         return (JsonObject)task["value"]!["card"]!["content"]!;
     }
 
-    static IEnumerable<JsonObject> Objects(JsonNode node) => node switch
-    {
-        JsonObject o => o.Select(kv => kv.Value).Where(v => v is not null).SelectMany(v => Objects(v!)).Prepend(o),
-        JsonArray a => a.Where(v => v is not null).SelectMany(v => Objects(v!)),
-        _ => [],
-    };
-
     /// <summary>What pressing the button titled <paramref name="title"/> sends: its data with every input's value, as a client does.</summary>
     static JsonObject Press(JsonObject card, string title, params (string Id, string Value)[] typed)
     {
-        var button = Objects(card).First(o => (string?)o["title"] == title && ((string?)o["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true);
+        var button = DocumentMessages.Actions(card).First(o => (string?)o["title"] == title);
         Assert.Equal("Action.Submit", (string?)button["type"]);   // in a dialog every button submits
         var data = (JsonObject)button["data"]!.DeepClone();
-        foreach (var input in Objects(card).Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true))
+        foreach (var input in DocumentMessages.Inputs(card))
             if (input["value"] is JsonValue v) data[(string)input["id"]!] = v.ToString();
         foreach (var (id, value) in typed) data[id] = value;
         return data;
@@ -53,7 +47,7 @@ public class MessageActionTests
         var shown = Approvals.NewFileApproval.Shown(form);
         Assert.Contains("second CNC line", shown, StringComparison.Ordinal);
         Assert.Contains(huadong.Number, shown, StringComparison.Ordinal);   // the customer the note names, picked
-        Assert.DoesNotContain(Objects(form), o => (string?)o["type"] == "Action.Execute");
+        Assert.DoesNotContain(DocumentMessages.Actions(form), o => (string?)o["type"] == "Action.Execute");
         Assert.Empty((await OfficialCardRenderer.ValidateAsync([("dialog", form)]))["dialog"]);   // as a dialog shows it, still a valid card
         Assert.DoesNotContain(opened.Calls, c => c.Method == "POST");   // the dialog is hers alone: nothing in the group chat
 

@@ -31,7 +31,7 @@ public static class CustomerComposeExtension
         CancellationToken ct)
     {
         var c = turn.Culture;
-        if (await directory.FindAsync(turn.User.AadObjectId, ct) is not { } me || !CustomerAccess.MayQuery(me))
+        if (await ViewerAsync(turn, directory, ct) is not { } me)
             return Reply.ComposeMessage(T.Get(c, "customers.mayNotQuery"));
         var query = (turn.DataString("query") ?? "").Trim();
         if (query.Length > MaxQuery) return Reply.ComposeMessage(T.Get(c, "compose.tooLong", MaxQuery));
@@ -61,12 +61,10 @@ public static class CustomerComposeExtension
         TimeProvider clock, CancellationToken ct)
     {
         var c = turn.Culture;
-        if (await directory.FindAsync(turn.User.AadObjectId, ct) is not { } me || !CustomerAccess.MayQuery(me))
+        if (await ViewerAsync(turn, directory, ct) is not { } me)
             return Reply.ComposeMessage(T.Get(c, "customers.mayNotQuery"));
-        if (CustomerNumbers.Parse(turn.DataString("number") ?? "") is not { } number
-            || await archive.Customers.GetAsync(number, ct) is not { Status: not CustomerStatus.Purged } file)
-            return Reply.ComposeMessage(T.Get(c, "customers.notFound"));
-        recent.Opened(me.AadObjectId, number);
+        if (await LiveFileAsync(archive, turn.DataString("number"), ct) is not { } file) return Reply.ComposeMessage(T.Get(c, "customers.notFound"));
+        recent.Opened(me.AadObjectId, file.Number);
         return await CardForConversationAsync(turn, me, file, archive, directory, audiences, links, clock, ct) is { } item
             ? Reply.ComposeItems([item])
             : Reply.ComposeMessage(T.Get(c, "compose.notForEveryone"));
@@ -81,10 +79,9 @@ public static class CustomerComposeExtension
         CancellationToken ct)
     {
         var c = turn.Culture;
-        if (await directory.FindAsync(turn.User.AadObjectId, ct) is not { } me || !CustomerAccess.MayQuery(me))
+        if (await ViewerAsync(turn, directory, ct) is not { } me)
             return Reply.ComposeItems([new ComposeItem("TeamsCrm", T.Get(c, "customers.mayNotQuery"))]);
-        if (CustomerLinks.NumberIn(turn.DataString("url")) is not { } number
-            || await archive.Customers.GetAsync(number, ct) is not { Status: not CustomerStatus.Purged } file)
+        if (await LiveFileAsync(archive, CustomerLinks.NumberIn(turn.DataString("url")), ct) is not { } file)
             return Reply.ComposeItems([new ComposeItem("TeamsCrm", T.Get(c, "customers.notFound"))]);
         return await CardForConversationAsync(turn, me, file, archive, directory, audiences, links, clock, ct) is { } item
             ? Reply.ComposeItems([item])
@@ -99,9 +96,7 @@ public static class CustomerComposeExtension
         CancellationToken ct)
     {
         var c = turn.Culture;
-        if (await directory.FindAsync(turn.User.AadObjectId, ct) is not { } me || !CustomerAccess.MayQuery(me)
-            || CustomerNumbers.Parse(turn.DataString("number") ?? "") is not { } number
-            || await archive.Customers.GetAsync(number, ct) is not { Status: not CustomerStatus.Purged } file)
+        if (await ViewerAsync(turn, directory, ct) is not { } me || await LiveFileAsync(archive, turn.DataString("number"), ct) is not { } file)
             return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.notFound")).ForEveryone();
         return await CardForConversationAsync(turn, me, file, archive, directory, audiences, links, clock, ct) is { Card: { } card }
             ? Reply.ReplaceCard(card).ForEveryone()
@@ -148,6 +143,14 @@ public static class CustomerComposeExtension
             .OrderByDescending(f => f.LastContactAt ?? f.CreatedAt));
         return list;
     }
+
+    /// <summary>The authenticated person, if they may read the archive at all; what they see of each file follows from it.</summary>
+    static async Task<Person?> ViewerAsync(Turn turn, IDirectory directory, CancellationToken ct) =>
+        await directory.FindAsync(turn.User.AadObjectId, ct) is { } me && CustomerAccess.MayQuery(me) ? me : null;
+
+    /// <summary>The file a number from the request names, unless there is none or it was purged (a forged or stale one: not found).</summary>
+    static async Task<Customer?> LiveFileAsync(ICrmArchive archive, string? number, CancellationToken ct) =>
+        CustomerNumbers.Parse(number ?? "") is { } parsed && await archive.Customers.GetAsync(parsed, ct) is { Status: not CustomerStatus.Purged } file ? file : null;
 
     static int Number(string? text, int fallback, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, max) : fallback;

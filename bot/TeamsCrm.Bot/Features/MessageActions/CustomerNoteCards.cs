@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsCrm.Bot.Cards;
 using TeamsCrm.Bot.Features.Visits;
-using TeamsCrm.Bot.Forms;
 
 namespace TeamsCrm.Bot.Features.MessageActions;
 

@@ -47,7 +47,12 @@ public static class TeamPlansHandler
         TimeProvider clock, string? notice, CancellationToken ct)
     {
         var (rows, total) = await TeamPlanPages.RowsAsync(me, week, archive, due, directory, clock, turn.TimeZone, ct);
-        if (total == 0) return null;
+        return total == 0 ? null : CardOf(turn, week, rows, total, clock, notice);
+    }
+
+    /// <summary>The card of rows already read, with the switch to the other open week and the comments typed before the press.</summary>
+    static JsonObject CardOf(Turn turn, IsoWeek week, IReadOnlyList<TeamPlanRow> rows, int total, TimeProvider clock, string? notice)
+    {
         var open = PlanPages.WeeksOpen(clock.GetUtcNow(), turn.TimeZone);
         return TeamPlanCards.View(turn.Culture, week, week == open[0] ? open[1] : open[0], rows, total, notice, TeamPlanPages.TypedComments(turn.Data));
     }
@@ -102,13 +107,15 @@ public static class TeamPlansHandler
             else notes.Add(notice);
         }
         // Waiting for this leader now but not on the card pressed: submitted after it was opened (one changed since is told already).
-        var (rows, _) = await TeamPlanPages.RowsAsync(me, week, archive, due, directory, clock, turn.TimeZone, ct);
+        var (rows, total) = await TeamPlanPages.RowsAsync(me, week, archive, due, directory, clock, turn.TimeZone, ct);
         var seen = shown.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var skipped = rows.Where(r => r.MineToDecide && !seen.Contains(r.Request!.Id) && !told.Contains(r.Rep.Name)).Select(r => r.Rep.Name).ToList();
         var lines = new List<string> { approved.Count > 0 ? T.Get(c, "teamPlans.approvedN", string.Join(", ", approved)) : T.Get(c, "teamPlans.nothingApproved") };
         lines.AddRange(notes);
         if (skipped.Count > 0) lines.Add(T.Get(c, "teamPlans.newSince", string.Join(", ", skipped)));
-        return Reply.ReplaceCard(await CardAsync(turn, me, week, archive, due, directory, clock, string.Join(" ", lines), ct));
+        // The rows just read are the card's: as they stand after the decisions.
+        var said = string.Join(" ", lines);
+        return Reply.ReplaceCard(total == 0 ? TeamPlanCards.Nobody(c, said) : CardOf(turn, week, rows, total, clock, said));
     }
 
     /// <summary>
