@@ -11,10 +11,11 @@ rm -rf "$results"
 command -v node >/dev/null || { echo "Node.js is needed (the Agents Playground and the card renderer run on it)." >&2; exit 1; }
 npm ci --no-audit --no-fund --loglevel=error || exit 1
 # The check-in page is tested in a real browser: Debian's Chromium (browser downloads are not possible) and CJK fonts.
-if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then
+# Several instances are tested against a real Redis: the tests start redis-server themselves, one per test.
+if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ] || [ ! -x /usr/bin/redis-server ]; then
   apt=(apt-get); [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && apt=(sudo apt-get)
-  "${apt[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null \
-    || { echo "Chromium (Debian package chromium) is needed for the browser tests." >&2; echo "0 passed, 1 failed"; exit 1; }
+  "${apt[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends chromium fonts-noto-cjk redis-server >/dev/null \
+    || { echo "Chromium and redis-server (Debian packages chromium, redis-server) are needed for the browser and scale tests." >&2; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 dotnet build TeamsCrm.sln --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }

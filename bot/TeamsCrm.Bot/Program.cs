@@ -17,6 +17,7 @@ using TeamsCrm.Bot.Features.Reminders;
 using TeamsCrm.Bot.Features.Visits;
 using TeamsCrm.Bot.Operations;
 using TeamsCrm.Bot.Packaging;
+using TeamsCrm.Bot.Scale;
 using TeamsCrm.Bot.Scheduling;
 using TeamsCrm.Bot.Teams;
 using TeamsCrm.Bot.Turns;
@@ -60,7 +61,8 @@ public static class Program
         services.AddSingleton<ReplySender>();
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<ChannelRegistry>();                          // a team's channels: installed, created, renamed, deleted
-        services.AddSingleton<SendPacer>();                                // Teams' per-conversation and per-tenant rate limits
+        services.AddScale(builder.Configuration);                         // Scale:Redis → shared by every instance; a warning when several share nothing
+        services.AddSharedTurnState();                                     // redelivery dedup, Teams' send limits, saved references: Redis or this process
         services.AddSingleton<IChannelMessenger, ConnectorMessenger>();   // proactive: 1:1 chats, channels, card updates
         services.AddSingleton<Audiences>();                                // who reads a conversation: the audience rule's input
         services.AddSingleton(_ => Routes.Map(new Router()));             // every command and card verb

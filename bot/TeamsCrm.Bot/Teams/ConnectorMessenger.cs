@@ -13,10 +13,10 @@ namespace TeamsCrm.Bot.Teams;
 /// <see cref="IChannelMessenger"/> through the Bot Connector: a 1:1 chat is the stored personal conversation,
 /// or one created with POST /v3/conversations (and stored); 403 MessageWritesBlocked marks the conversation and
 /// stops further sends there, and so does 404 (the conversation is gone). Every send waits for its turn within Teams'
-/// rate limits (<see cref="SendPacer"/>).
+/// rate limits (<see cref="ISendBudget"/>).
 /// </summary>
 public sealed partial class ConnectorMessenger(ConnectorClient connector, ICrmArchive archive, ConversationRecorder recorder,
-    SendPacer pacer, IOptions<BotAuthOptions> options, ILogger<ConnectorMessenger> log) : IChannelMessenger
+    ISendBudget pacer, IOptions<BotAuthOptions> options, ILogger<ConnectorMessenger> log) : IChannelMessenger
 {
     public async Task<PostedCard?> SendCardAsync(UserRef user, JsonObject card, CancellationToken ct = default) =>
         await PersonalChatAsync(user, ct) is { } chat ? await SendAsync(user.TenantId, user.ServiceUrl, chat, CardActivity(card), ct) : null;

@@ -1,13 +1,15 @@
 using TeamsCrm.BotFramework.Caching;
+using TeamsCrm.BotFramework.Schema;
 
 namespace TeamsCrm.BotFramework.Hosting;
 
 /// <summary>
 /// The connector redelivers an activity whose turn took too long (~15 s). The same activity id within
 /// 10 minutes is processed once: a redelivery waits for the first run and gets its answer.
-/// Per process: several instances need the archive's idempotency keys as well (the app writes with them).
+/// Per process: several instances share a ledger in front of it (the app's Redis one), and the archive's idempotency keys
+/// (the app writes with them) hold where none is.
 /// </summary>
-public sealed class ActivityDeduplicator(TimeProvider clock)
+public sealed class ActivityDeduplicator(TimeProvider clock) : IRedeliveryLedger
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     /// <summary>
@@ -16,6 +18,9 @@ public sealed class ActivityDeduplicator(TimeProvider clock)
     /// </summary>
     public const int MaxRemembered = 10_000;
     readonly BoundedCache<string, Lazy<Task<object?>>> _seen = new(MaxRemembered, Window, clock, StringComparer.Ordinal);
+
+    public Task<(InvokeResponse? Answer, bool FirstRun)> RunOnceAsync(string? key, Func<Task<InvokeResponse?>> turn) =>
+        RunOnceAsync<InvokeResponse>(key, turn);
 
     /// <summary>Runs <paramref name="turn"/> unless <paramref name="key"/> ran already; returns the answer and whether this was the first run.</summary>
     public async Task<(T? Result, bool FirstRun)> RunOnceAsync<T>(string? key, Func<Task<T?>> turn) where T : class

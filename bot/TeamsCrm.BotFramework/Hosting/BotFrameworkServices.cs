@@ -20,6 +20,7 @@ public static class BotFrameworkServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ActivityDeduplicator>();
+        services.TryAddSingleton<IRedeliveryLedger>(sp => sp.GetRequiredService<ActivityDeduplicator>());   // the app may share one across instances
         services.AddSingleton<BotTokenValidator>();
         services.AddHttpClient(nameof(OpenIdKeyProvider));
         services.AddSingleton<OpenIdKeyProvider>();

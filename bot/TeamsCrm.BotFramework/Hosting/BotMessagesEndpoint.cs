@@ -114,7 +114,7 @@ public static partial class BotMessagesEndpoint
     static async Task<InvokeResponse?> RunTurnAsync(IServiceProvider services, Activity activity, ILogger log)
     {
         var handler = services.GetRequiredService<IActivityHandler>();
-        var dedup = services.GetRequiredService<ActivityDeduplicator>();
+        var dedup = services.GetRequiredService<IRedeliveryLedger>();
         var key = activity.Id is null ? null : $"{activity.Conversation?.Id}|{activity.Id}";
         // The turn runs to completion even if the connector hangs up: a half-done turn is worse than a late one.
         var (answer, firstRun) = await dedup.RunOnceAsync(key, () => handler.OnActivityAsync(activity, CancellationToken.None));

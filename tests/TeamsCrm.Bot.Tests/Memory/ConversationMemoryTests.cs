@@ -26,7 +26,7 @@ public class ConversationMemoryTests
         await bot.Say(Demo.LiNa, "help");
         Assert.Equal("Written by another instance", (await users.FindUserAsync(Demo.LiNa.AadObjectId))!.Name);   // remembered: no write
 
-        bot.Clock.Advance(ConversationRecorder.MaxAge);
+        bot.Clock.Advance(LocalSavedReferences.MaxAge);
         await bot.Say(Demo.LiNa, "help");
         Assert.Equal(Demo.LiNa.Name, (await users.FindUserAsync(Demo.LiNa.AadObjectId))!.Name);
     }
