@@ -30,8 +30,9 @@ public interface ICustomerFiles
     /// <summary>
     /// The files <paramref name="query"/> finds — by number as <see cref="GetAsync"/> (a purged file left out), by phone as
     /// <see cref="FindByPhoneAsync"/>, by name as <see cref="FindByNamePrefixAsync"/> — with every access grant
-    /// <paramref name="readerAadObjectId"/> holds (matched without case): what a reader's view of each file needs, for the customer
-    /// card's lookup and the compose box's search as the reader types. On SharePoint one round trip.
+    /// <paramref name="readerAadObjectId"/> holds (matched without case), and the files of <see cref="CustomerQuery.AlsoOwnedBy"/>: what a
+    /// reader's view of each file needs, for the customer card's lookup and the searches as the reader types. On SharePoint one round
+    /// trip (a $batch of up to 20 queries: a name is four, the grants one, each owner one; more are sent as further batches at once).
     /// </summary>
     Task<FoundFiles> FindForAsync(CustomerQuery query, string readerAadObjectId, CancellationToken ct = default);
 

@@ -83,6 +83,22 @@ public abstract partial class CustomerFilesContract
         Assert.Equal(byName.ReaderGrants, byNumber.ReaderGrants);
         Assert.Empty(none.Files);
         Assert.Equal(huadong.Number, Assert.Single(none.ReaderGrants).CustomerNumber);
+        Assert.Empty(byName.Owned);
+    }
+
+    [Fact]
+    public async Task A_readers_search_also_lists_the_files_of_the_owners_asked_for_owner_by_owner()
+    {
+        var huadong = await CreateAsync("Huadong Precision");
+        var acme = await CreateAsync("Acme Tools", owner: Tom.ToUpperInvariant());
+        var beta = await CreateAsync("Beta Works", owner: Tom);
+        var gone = await CreateAsync("Gone Trading", owner: Tom);
+        await Files.UpdateAsync(gone with { Status = CustomerStatus.Purged }, []);
+
+        var found = await Files.FindForAsync(CustomerQuery.NamePrefix("hua", 5) with { AlsoOwnedBy = [Tom, LiNa] }, LiNa);
+
+        Assert.Equal([huadong], found.Files);
+        Assert.Equal([acme.Number, beta.Number, huadong.Number], found.Owned.Select(f => f.Number));
     }
 
     [Fact]

@@ -23,9 +23,14 @@ sealed partial class SharePointCustomerFiles
             _ => ByPrefix(items, CustomerNames.Normalize(query.Text), query.Max, ct),
         };
         var grants = new BatchQuery(await site.ItemsAsync(SharePointLists.AccessGrants, ct), ODataFilter.Eq(Grantee, readerAadObjectId));
-        var answers = await batch.SendAsync([.. search.Append(grants).Select(q => q.Request())], ct);
-        var mine = (await grants.ReadAsync(site, answers[^1], ct)).Where(i => string.Equals(i.Text(Grantee), readerAadObjectId, StringComparison.OrdinalIgnoreCase));
-        return new FoundFiles(await read(answers[..^1]), Grants(mine));
+        var owners = query.AlsoOwnedBy.Select(o => new BatchQuery(items, ODataFilter.Eq(Owner, o))).ToList();
+        var answers = await batch.SendAsync([.. search.Append(grants).Concat(owners).Select(q => q.Request())], ct);
+        var mine = (await grants.ReadAsync(site, answers[search.Length], ct))
+            .Where(i => string.Equals(i.Text(Grantee), readerAadObjectId, StringComparison.OrdinalIgnoreCase));
+        var owned = new List<Customer>();
+        for (var i = 0; i < owners.Count; i++)
+            owned.AddRange(ByName((await owners[i].ReadAsync(site, answers[search.Length + 1 + i], ct)).Where(Listed)));
+        return new FoundFiles(await read(answers[..search.Length]), Grants(mine), owned);
     }
 
     /// <summary>The query on the indexed, unique Number and how to read its answer: the live or deleted file, never a purged one.</summary>

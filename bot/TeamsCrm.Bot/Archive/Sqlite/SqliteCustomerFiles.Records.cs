@@ -111,7 +111,9 @@ sealed partial class SqliteCustomerFiles
             CustomerQueryKind.Phone => await FindByPhoneAsync(query.Text, ct),
             _ => await FindByNamePrefixAsync(query.Text, query.Max, ct),
         };
-        return new FoundFiles(files, await GrantsToAsync(readerAadObjectId, ct));
+        var owned = new List<Customer>();
+        foreach (var owner in query.AlsoOwnedBy) owned.AddRange(await ListByOwnerAsync(owner, ct));
+        return new FoundFiles(files, await GrantsToAsync(readerAadObjectId, ct), owned);
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class CustomerComposeExtension
         var count = Number(turn.DataString("count"), MaxPage, MaxPage);
         if (count == 0) count = MaxPage;
         // As the person types: one archive call, the matches with the grants they hold, so each one's view needs no read of its own.
-        var (files, myGrants) = query.Length == 0
+        var (files, myGrants, _) = query.Length == 0
             ? new FoundFiles(await RecentAndOwnAsync(me, archive.Customers, recent, ct), [])
             : await FindHandler.SearchAsync(archive.Customers, query, me.AadObjectId, ct, skip + count);
         var page = files.Skip(skip).Take(count).ToList();
