@@ -23,6 +23,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     public IDocumentStore Documents => _documents ??= CountingProxy<IDocumentStore>.Wrap(inner.Documents, this);
     public IImportRuns Imports => _imports ??= CountingProxy<IImportRuns>.Wrap(inner.Imports, this);
     public ICheckInLog CheckIns => _checkIns ??= CountingProxy<ICheckInLog>.Wrap(inner.CheckIns, this);
+    public IWholeFiles WholeFiles => _wholeFiles ??= CountingProxy<IWholeFiles>.Wrap(inner.WholeFiles, this);
     IConversationStore? _conversations;
     ICustomerFiles? _customers;
     IVisitLog? _visits;
@@ -33,6 +34,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     IDocumentStore? _documents;
     IImportRuns? _imports;
     ICheckInLog? _checkIns;
+    IWholeFiles? _wholeFiles;
 
     public long Total => _calls.Values.Sum();
     public IReadOnlyDictionary<string, long> ByMethod => new Dictionary<string, long>(_calls);

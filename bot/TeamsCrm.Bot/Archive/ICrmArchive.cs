@@ -18,6 +18,8 @@ public interface ICrmArchive
     IDocumentStore Documents { get; }
     IImportRuns Imports { get; }
     ICheckInLog CheckIns { get; }
+    /// <summary>A file with everything under it and about it in one read: the customer card's.</summary>
+    IWholeFiles WholeFiles { get; }
 }
 
 /// <summary>

@@ -27,6 +27,15 @@ public interface ICustomerFiles
     /// </summary>
     Task<IReadOnlyList<FileBeforeVisit>> BeforeVisitsAsync(IReadOnlyList<string> numbers, int latestVisits, CancellationToken ct = default);
 
+    /// <summary>
+    /// The files <paramref name="query"/> finds — by number as <see cref="GetAsync"/> (a purged file left out), by phone as
+    /// <see cref="FindByPhoneAsync"/>, by name as <see cref="FindByNamePrefixAsync"/> — with every access grant
+    /// <paramref name="readerAadObjectId"/> holds (matched without case), and the files of <see cref="CustomerQuery.AlsoOwnedBy"/>: what a
+    /// reader's view of each file needs, for the customer card's lookup and the searches as the reader types. On SharePoint one round
+    /// trip (a $batch of up to 20 queries: a name is four, the grants one, each owner one; more are sent as further batches at once).
+    /// </summary>
+    Task<FoundFiles> FindForAsync(CustomerQuery query, string readerAadObjectId, CancellationToken ct = default);
+
     /// <summary>Files whose normalised name or one of whose aliases starts with the normalised <paramref name="prefix"/>, in name order.</summary>
     Task<IReadOnlyList<Customer>> FindByNamePrefixAsync(string prefix, int max, CancellationToken ct = default);
 

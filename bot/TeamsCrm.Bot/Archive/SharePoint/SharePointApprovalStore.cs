@@ -116,7 +116,13 @@ sealed class SharePointApprovalStore(SharePointSite site, TimeProvider clock) : 
 
     /// <summary>One query on the indexed subject; SharePoint's eq ignores case, a customer number is matched exactly.</summary>
     public async Task<IReadOnlyList<Approval>> ForSubjectAsync(string subject, CancellationToken ct = default) =>
-        [.. (await QueryAsync(Subject, subject, ct)).Where(i => i.Approval.Subject == subject)
+        AboutSubject(await site.QueryAsync(Approvals, SubjectFilter(subject), ct), subject);
+
+    internal static string SubjectFilter(string subject) => ODataFilter.Eq(Subject, subject);
+
+    /// <summary>The requests about <paramref name="subject"/> among the items its query answered, newest first (each remembered).</summary>
+    internal List<Approval> AboutSubject(IEnumerable<ItemFields> items, string subject) =>
+        [.. items.Select(Remember).Where(i => i.Approval.Subject == subject)
             .OrderByDescending(i => i.Approval.CreatedAt).ThenByDescending(i => ItemNumber(i))
             .Select(i => i.Approval)];
 

@@ -14,17 +14,21 @@ public sealed class SharePointArchive : ICrmArchive
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
         // One memory of customer items for both: a visit's new last contact is then known to the next edit, which needs no read.
         var customerItems = new CustomerItems(clock);
-        Customers = new SharePointCustomerFiles(site, batch, customerItems, clock, logs.CreateLogger<SharePointCustomerFiles>());
+        var customers = new SharePointCustomerFiles(site, batch, customerItems, clock, logs.CreateLogger<SharePointCustomerFiles>());
+        Customers = customers;
         Visits = new SharePointVisitLog(site, batch, customerItems, logs.CreateLogger<SharePointVisitLog>());
         Conversations = new SharePointConversationStore(site, clock);
-        Approvals = new SharePointApprovalStore(site, clock);
+        var approvals = new SharePointApprovalStore(site, clock);
+        Approvals = approvals;
         Targets = new SharePointSalesTargets(site, batch);
         Reminders = new SharePointReminderStore(site);
         Reports = new SharePointMarketReports(site);
         Imports = new SharePointImportRuns(site, clock);
         CheckIns = new SharePointCheckInLog(site);
-        Documents = new SharePointDocumentStore(site, documentSpool ?? Path.Combine(Path.GetTempPath(), "teamscrm-documents"),
+        var documents = new SharePointDocumentStore(site, documentSpool ?? Path.Combine(Path.GetTempPath(), "teamscrm-documents"),
             logs.CreateLogger<SharePointDocumentStore>());
+        Documents = documents;
+        WholeFiles = new SharePointWholeFiles(site, batch, customers, approvals, documents);
     }
 
     public IConversationStore Conversations { get; }
@@ -37,4 +41,5 @@ public sealed class SharePointArchive : ICrmArchive
     public IImportRuns Imports { get; }
     public ICheckInLog CheckIns { get; }
     public IDocumentStore Documents { get; }
+    public IWholeFiles WholeFiles { get; }
 }

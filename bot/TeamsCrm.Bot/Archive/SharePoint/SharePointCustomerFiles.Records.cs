@@ -78,19 +78,24 @@ sealed partial class SharePointCustomerFiles
 
     /// <summary>In the order they start.</summary>
     public async Task<IReadOnlyList<AccessGrant>> GrantsForAsync(string number, CancellationToken ct = default) =>
-        [.. (await site.QueryAsync(AccessGrants, ODataFilter.Eq(CustomerNumber, number), ct))
-            .Where(i => i.Text(CustomerNumber) == number).OrderBy(i => i.Time("ValidFrom")).ThenBy(i => i.Number)
-            .Select(i => new AccessGrant(number, i.Text("Grantee")!, i.Text("GrantedBy")!, i.Time("ValidFrom")!.Value, i.Time("ValidUntil")!.Value))];
+        Grants((await site.QueryAsync(AccessGrants, ODataFilter.Eq(CustomerNumber, number), ct)).Where(i => i.Text(CustomerNumber) == number));
+
+    /// <summary>In the order they start; grants of the same moment in the order they were given (item ids only grow).</summary>
+    static List<AccessGrant> Grants(IEnumerable<ItemFields> items) =>
+        [.. items.OrderBy(i => i.Time("ValidFrom")).ThenBy(i => i.Number)
+            .Select(i => new AccessGrant(i.Text(CustomerNumber)!, i.Text("Grantee")!, i.Text("GrantedBy")!, i.Time("ValidFrom")!.Value, i.Time("ValidUntil")!.Value))];
 
     public async Task LogAccessAsync(AccessLogEntry e, CancellationToken ct = default)
     {
         await RequireCustomerAsync(e.CustomerNumber, ct);
-        await site.CreateAsync(AccessLog, new Dictionary<string, object?>
-        {
-            ["Title"] = e.CustomerNumber, [CustomerNumber] = e.CustomerNumber, ["Reader"] = e.ReaderAadObjectId,
-            ["ReadAt"] = ItemFields.Wire(e.At), ["What"] = e.What, ["FullFile"] = e.Full,
-        }, ct);
+        await site.CreateAsync(AccessLog, LogFields(e), ct);
     }
+
+    internal static Dictionary<string, object?> LogFields(AccessLogEntry e) => new()
+    {
+        ["Title"] = e.CustomerNumber, [CustomerNumber] = e.CustomerNumber, ["Reader"] = e.ReaderAadObjectId,
+        ["ReadAt"] = ItemFields.Wire(e.At), ["What"] = e.What, ["FullFile"] = e.Full,
+    };
 
     /// <summary>Newest first.</summary>
     public async Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync(string number, CancellationToken ct = default) =>

@@ -29,17 +29,23 @@ sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch bat
     /// </summary>
     public async Task<CustomerFile?> GetFileAsync(string number, CancellationToken ct = default)
     {
-        ListDef[] lists = [Customers, SharePointLists.Contacts, SharePointLists.ArchiveEntries, SharePointLists.ChangeRecords];
-        var queries = new List<(ItemsRequestBuilder Items, string Filter, int Top)>();
-        foreach (var list in lists)
-            queries.Add(list == Customers
-                ? (await site.ItemsAsync(list, ct), ODataFilter.Eq(Number, number), 2)
-                : (await site.ItemsAsync(list, ct), ODataFilter.Eq(SharePointLists.CustomerNumber, number), SharePointSite.MaxPage));
-        var answers = await batch.SendAsync([.. queries.Select(q => SharePointSite.QueryRequest(q.Items, q.Filter, q.Top))], ct);
-        if (answers.FirstOrDefault(a => !a.IsSuccess) is { } failed) throw failed.Error();
+        var queries = await FileQueriesAsync(number, ct);
+        return await ReadFileAsync(number, queries, await batch.SendAsync([.. queries.Select(q => q.Request())], ct), ct);
+    }
 
-        var pages = new List<ItemFields>[answers.Length];
-        for (var i = 0; i < answers.Length; i++) pages[i] = await site.ReadAllAsync(queries[i].Items, answers[i], ct);
+    /// <summary>The file's queries: the customer, then its contacts, archive entries and change records (<see cref="SharePointWholeFiles"/> sends them too).</summary>
+    internal async Task<BatchQuery[]> FileQueriesAsync(string number, CancellationToken ct) =>
+    [
+        new(await site.ItemsAsync(Customers, ct), ODataFilter.Eq(Number, number), 2),
+        .. await Task.WhenAll(new[] { SharePointLists.Contacts, SharePointLists.ArchiveEntries, SharePointLists.ChangeRecords }
+            .Select(async list => new BatchQuery(await site.ItemsAsync(list, ct), ODataFilter.Eq(SharePointLists.CustomerNumber, number)))),
+    ];
+
+    /// <summary>The file from the answers to <see cref="FileQueriesAsync"/>, in that order; null when there is no such customer.</summary>
+    internal async Task<CustomerFile?> ReadFileAsync(string number, IReadOnlyList<BatchQuery> queries, IReadOnlyList<BatchAnswer> answers, CancellationToken ct)
+    {
+        var pages = new List<ItemFields>[queries.Count];
+        for (var i = 0; i < queries.Count; i++) pages[i] = await queries[i].ReadAsync(site, answers[i], ct);
         if (Single(pages[0], number) is not { } customer) return null;
         return new CustomerFile(customer, ReadContacts(pages[1]), ReadEntries(pages[2]), ReadHistory(pages[3]));
     }
@@ -69,56 +75,6 @@ sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch bat
             files.Add(new FileBeforeVisit(customer, ReadContacts(pages[1]), ReadEntries(pages[2]), last));
         }
         return files;
-    }
-
-    /// <summary>
-    /// startswith on the indexed normalised name and on each alias column (one indexed column each: SharePoint refuses a
-    /// top-level "or" on a big list), the four queries in one $batch, each sorted on its column and read page by page
-    /// until its first max are settled (a later value sorts after the max-th, so no tie or purged file can still come
-    /// before it). Pages hold half as many again as asked for, so that the first one is nearly always enough. A file
-    /// found only by an alias ranks by its name among the rest. A prefix matching more than 5,000 files is refused by
-    /// SharePoint's list view threshold; typing one more character narrows it.
-    /// </summary>
-    public async Task<IReadOnlyList<Customer>> FindByNamePrefixAsync(string prefix, int max, CancellationToken ct = default)
-    {
-        var p = CustomerNames.Normalize(prefix);
-        if (p.Length == 0 || max <= 0) return [];
-        string[] columns = [NormalizedName, .. NormalizedAliases];
-        bool Matches(ItemFields i, string column) => Listed(i) && (i.Text(column) ?? "").StartsWith(p, StringComparison.Ordinal);
-        Func<List<ItemFields>, bool> Settled(string column) => got =>
-        {
-            var values = got.Where(i => Matches(i, column)).Select(i => i.Text(column)!).Order(StringComparer.Ordinal).ToList();
-            return values.Count >= max && string.CompareOrdinal(got[^1].Text(column), values[max - 1]) > 0;
-        };
-        var items = await site.ItemsAsync(Customers, ct);
-        var top = (int)Math.Min(max + max / 2L + 1, SharePointSite.MaxPage);
-        var answers = await batch.SendAsync([.. columns.Select(c => SharePointSite.QueryRequest(items, ODataFilter.StartsWith(c, p), top, $"fields/{c}"))], ct);
-        if (answers.FirstOrDefault(a => !a.IsSuccess) is { } failed) throw failed.Error();
-        var found = new Dictionary<string, ItemFields>(StringComparer.Ordinal);
-        for (var i = 0; i < columns.Length; i++)
-            foreach (var item in await site.ReadAllAsync(items, answers[i], ct, Settled(columns[i])))
-                if (Matches(item, columns[i])) found.TryAdd(item.Text(Number)!, item);
-        return ByName(found.Values).Take(max).ToList();
-    }
-
-    public async Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken ct = default) =>
-        CustomerNames.NormalizePhone(phone) is { } p ? await FindAsync(NormalizedPhone, p, exact: true, ct) : [];
-
-    public async Task<IReadOnlyList<Customer>> FindByCreditCodeAsync(string creditCode, CancellationToken ct = default) =>
-        CustomerNames.NormalizeCreditCode(creditCode) is { } p ? await FindAsync(NormalizedCreditCode, p, exact: true, ct) : [];
-
-    /// <summary>Owner ids compare without case, as Entra object ids (and SharePoint's eq) do.</summary>
-    public async Task<IReadOnlyList<Customer>> ListByOwnerAsync(string ownerAadObjectId, CancellationToken ct = default) =>
-        await FindAsync(Owner, ownerAadObjectId, exact: false, ct);
-
-    public async Task<IReadOnlyList<Customer>> ListDeletedAsync(CancellationToken ct = default) =>
-        await FindAsync(Status, nameof(CustomerStatus.Deleted), exact: true, ct);
-
-    /// <summary>Finders never return purged files; deleted ones they do, and their status says so.</summary>
-    async Task<List<Customer>> FindAsync(string column, string value, bool exact, CancellationToken ct)
-    {
-        var items = await site.QueryAsync(Customers, ODataFilter.Eq(column, value), ct);
-        return ByName(items.Where(i => Listed(i) && (!exact || i.Text(column) == value)));
     }
 
     static bool Listed(ItemFields item) => item.Text(Status) != Purged;

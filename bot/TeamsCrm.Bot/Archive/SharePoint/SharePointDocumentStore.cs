@@ -87,8 +87,11 @@ sealed partial class SharePointDocumentStore(SharePointSite site, string spoolFo
 
     /// <summary>One query on the indexed CustomerNumber; eq ignores case, the number is matched exactly here.</summary>
     public async Task<IReadOnlyList<CustomerDocument>> ForCustomerAsync(string customerNumber, CancellationToken ct = default) =>
-        [.. (await QueryAsync(ODataFilter.Eq(SharePointLists.CustomerNumber, customerNumber), ct))
-            .Where(s => s.Document.CustomerNumber == customerNumber)
+        OfCustomer(await site.QueryAsync(Library, ODataFilter.Eq(SharePointLists.CustomerNumber, customerNumber), ct), customerNumber);
+
+    /// <summary>The customer's documents among the items its query answered, last filed first (each remembered).</summary>
+    internal List<CustomerDocument> OfCustomer(IEnumerable<ItemFields> items, string customerNumber) =>
+        [.. items.Select(Read).OfType<StoredDocument>().Select(Remember).Where(s => s.Document.CustomerNumber == customerNumber)
             .OrderByDescending(s => s.Document.FiledAt).ThenByDescending(ItemNumber).Select(s => s.Document)];
 
     /// <summary>One query on the indexed InboxOf, which only documents waiting to be filed hold.</summary>

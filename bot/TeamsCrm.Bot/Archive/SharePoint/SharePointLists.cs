@@ -71,10 +71,10 @@ public static class SharePointLists
         ByCustomer(), Note("OldValue"), Note("NewValue"), Text("ChangedBy", 64), Time("ChangedAt"), Note("Reason"), Text("ApprovalId"),
     ]);
 
-    /// <summary>Title = customer, grantee and period: unique, so a redelivered grant is stored once.</summary>
+    /// <summary>Title = customer, grantee and period: unique, so a redelivered grant is stored once. Grantee indexed: a reader's grants are read with their search.</summary>
     public static readonly ListDef AccessGrants = new("TeamsCrm Access Grants", Key(),
     [
-        ByCustomer(), Text("Grantee", 64), Text("GrantedBy", 64), Time("ValidFrom"), Time("ValidUntil"),
+        ByCustomer(), Text("Grantee", 64, indexed: true), Text("GrantedBy", 64), Time("ValidFrom"), Time("ValidUntil"),
     ]);
 
     /// <summary>Title = the customer number again (the template's Title must hold something; what was read can be long).</summary>

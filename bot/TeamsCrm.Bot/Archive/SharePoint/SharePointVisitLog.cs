@@ -37,13 +37,13 @@ sealed partial class SharePointVisitLog(SharePointSite site, GraphBatch batch, C
     /// One query on CustomerNumber, every page of it, newest first here: SharePoint sorts only on the column it filters on.
     /// A customer with more than 5,000 visits would be refused by the threshold.
     /// </summary>
-    public async Task<IReadOnlyList<Visit>> ForCustomerAsync(string customerNumber, int latest, CancellationToken ct = default)
-    {
-        if (latest <= 0) return [];
-        var items = await site.QueryAsync(Visits, ODataFilter.Eq(SharePointLists.CustomerNumber, customerNumber), ct);
-        return [.. items.Where(i => i.Text(SharePointLists.CustomerNumber) == customerNumber).Select(Read).Where(v => !v.IsWithdrawn)
-            .OrderByDescending(v => v.Time.UtcTicks).ThenByDescending(v => v.Id, StringComparer.Ordinal).Take(latest)];
-    }
+    public async Task<IReadOnlyList<Visit>> ForCustomerAsync(string customerNumber, int latest, CancellationToken ct = default) =>
+        latest <= 0 ? [] : LatestOf(await site.QueryAsync(Visits, ODataFilter.Eq(SharePointLists.CustomerNumber, customerNumber), ct), customerNumber, latest);
+
+    /// <summary>The customer's <paramref name="latest"/> visits among the items its query answered (eq ignores case: the number is matched here), withdrawn ones left out.</summary>
+    internal static List<Visit> LatestOf(IEnumerable<ItemFields> items, string customerNumber, int latest) =>
+        [.. items.Where(i => i.Text(SharePointLists.CustomerNumber) == customerNumber).Select(Read).Where(v => !v.IsWithdrawn)
+            .OrderByDescending(v => v.Time.UtcTicks).ThenByDescending(v => v.Id, StringComparer.Ordinal).Take(Math.Max(0, latest))];
 
     /// <summary>One query on Due; by rep (without case, as SQLite's NOCASE column sorts), then in the order they were made.</summary>
     public async Task<IReadOnlyList<FollowUp>> FollowUpsDueAsync(DateOnly day, CancellationToken ct = default) =>

@@ -17,4 +17,6 @@ public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock, s
     public ICheckInLog CheckIns { get; } = new SqliteCheckInLog(database);
     public IDocumentStore Documents { get; } = new SqliteDocumentStore(database,
         documentsPath ?? Path.Combine(Path.GetDirectoryName(database.FilePath)!, "documents"));
+    public IWholeFiles WholeFiles => _wholeFiles ??= new StoreByStoreWholeFiles(this);
+    StoreByStoreWholeFiles? _wholeFiles;
 }

@@ -100,11 +100,37 @@ sealed partial class SqliteCustomerFiles
         return await Sql.ListAsync(c, """
             SELECT customer_number, grantee_aad_object_id, granted_by_aad_object_id, from_at, until_at
             FROM access_grants WHERE customer_number = $number ORDER BY from_at, id
-            """,
-            r => new AccessGrant(r.Text("customer_number"), r.Text("grantee_aad_object_id"), r.Text("granted_by_aad_object_id"),
-                r.Time("from_at"), r.Time("until_at")),
-            ct, ("$number", number));
+            """, ReadGrant, ct, ("$number", number));
     }
+
+    public async Task<FoundFiles> FindForAsync(CustomerQuery query, string readerAadObjectId, CancellationToken ct = default)
+    {
+        IReadOnlyList<Customer> files = query.Kind switch
+        {
+            CustomerQueryKind.Number => await GetAsync(query.Text, ct) is { Status: not CustomerStatus.Purged } one ? [one] : [],
+            CustomerQueryKind.Phone => await FindByPhoneAsync(query.Text, ct),
+            _ => await FindByNamePrefixAsync(query.Text, query.Max, ct),
+        };
+        var owned = new List<Customer>();
+        foreach (var owner in query.AlsoOwnedBy) owned.AddRange(await ListByOwnerAsync(owner, ct));
+        return new FoundFiles(files, await GrantsToAsync(readerAadObjectId, ct), owned);
+    }
+
+    /// <summary>
+    /// In the order they start. No index of its own: a table of approved access requests stays small, and the unique index
+    /// leads with the customer.
+    /// </summary>
+    async Task<IReadOnlyList<AccessGrant>> GrantsToAsync(string granteeAadObjectId, CancellationToken ct)
+    {
+        await using var c = db.Open();
+        return await Sql.ListAsync(c, """
+            SELECT customer_number, grantee_aad_object_id, granted_by_aad_object_id, from_at, until_at
+            FROM access_grants WHERE grantee_aad_object_id = $grantee COLLATE NOCASE ORDER BY from_at, id
+            """, ReadGrant, ct, ("$grantee", granteeAadObjectId));
+    }
+
+    static AccessGrant ReadGrant(SqliteDataReader r) => new(r.Text("customer_number"), r.Text("grantee_aad_object_id"), r.Text("granted_by_aad_object_id"),
+        r.Time("from_at"), r.Time("until_at"));
 
     public async Task LogAccessAsync(AccessLogEntry e, CancellationToken ct = default)
     {

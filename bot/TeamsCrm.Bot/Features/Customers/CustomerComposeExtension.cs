@@ -38,16 +38,19 @@ public static class CustomerComposeExtension
         var skip = Number(turn.DataString("skip"), 0, 10_000);
         var count = Number(turn.DataString("count"), MaxPage, MaxPage);
         if (count == 0) count = MaxPage;
-        var files = query.Length == 0
-            ? await RecentAndOwnAsync(me, archive.Customers, recent, ct)
-            : await FindHandler.SearchAsync(archive.Customers, query, ct, skip + count);
+        // As the person types: one archive call, the matches with the grants they hold, so each one's view needs no read of its own.
+        var (files, myGrants, _) = query.Length == 0
+            ? new FoundFiles(await RecentAndOwnAsync(me, archive.Customers, recent, ct), [])
+            : await FindHandler.SearchAsync(archive.Customers, query, me.AadObjectId, ct, skip + count);
         var page = files.Skip(skip).Take(count).ToList();
         if (page.Count == 0 && skip == 0)
             return Reply.ComposeMessage(query.Length == 0 ? T.Get(c, "compose.nothingYet") : T.Get(c, "customers.noMatch", CustomerText.Shorten(query, 60)));
         var items = new List<ComposeItem>();
         foreach (var file in page)
         {
-            var (view, _) = await CustomerPages.ViewAsync(me, file, archive.Customers, directory, clock, ct);
+            var (view, _) = query.Length > 0
+                ? await CustomerPages.ViewAsync(me, file, myGrants, directory, clock, ct)
+                : await CustomerPages.ViewAsync(me, file, archive.Customers, directory, clock, ct);   // reads the file's grants only if one could matter
             var owner = await CustomerPages.NameOfAsync(directory, file.OwnerAadObjectId, ct);
             items.Add(new ComposeItem($"{file.Name} · {file.Number}",
                 view == FileView.Full ? $"{owner} · {CustomerText.Of(c, file.Status)}" : owner,
@@ -63,9 +66,9 @@ public static class CustomerComposeExtension
         var c = turn.Culture;
         if (await ViewerAsync(turn, directory, ct) is not { } me)
             return Reply.ComposeMessage(T.Get(c, "customers.mayNotQuery"));
-        if (await LiveFileAsync(archive, turn.DataString("number"), ct) is not { } file) return Reply.ComposeMessage(T.Get(c, "customers.notFound"));
-        recent.Opened(me.AadObjectId, file.Number);
-        return await CardForConversationAsync(turn, me, file, archive, directory, audiences, links, clock, ct) is { } item
+        if (await LiveFileAsync(archive, me, turn.DataString("number"), ct) is not { } found) return Reply.ComposeMessage(T.Get(c, "customers.notFound"));
+        recent.Opened(me.AadObjectId, found.File.Number);
+        return await CardForConversationAsync(turn, me, found, archive, directory, audiences, links, clock, ct) is { } item
             ? Reply.ComposeItems([item])
             : Reply.ComposeMessage(T.Get(c, "compose.notForEveryone"));
     }
@@ -81,11 +84,11 @@ public static class CustomerComposeExtension
         var c = turn.Culture;
         if (await ViewerAsync(turn, directory, ct) is not { } me)
             return Reply.ComposeItems([new ComposeItem("TeamsCrm", T.Get(c, "customers.mayNotQuery"))]);
-        if (await LiveFileAsync(archive, CustomerLinks.NumberIn(turn.DataString("url")), ct) is not { } file)
+        if (await LiveFileAsync(archive, me, CustomerLinks.NumberIn(turn.DataString("url")), ct) is not { } found)
             return Reply.ComposeItems([new ComposeItem("TeamsCrm", T.Get(c, "customers.notFound"))]);
-        return await CardForConversationAsync(turn, me, file, archive, directory, audiences, links, clock, ct) is { } item
+        return await CardForConversationAsync(turn, me, found, archive, directory, audiences, links, clock, ct) is { } item
             ? Reply.ComposeItems([item])
-            : Reply.ComposeItems([new ComposeItem($"TeamsCrm · {file.Number}", T.Get(c, "compose.notForEveryone"))]);
+            : Reply.ComposeItems([new ComposeItem($"TeamsCrm · {found.File.Number}", T.Get(c, "compose.notForEveryone"))]);
     }
 
     /// <summary>
@@ -96,9 +99,9 @@ public static class CustomerComposeExtension
         CancellationToken ct)
     {
         var c = turn.Culture;
-        if (await ViewerAsync(turn, directory, ct) is not { } me || await LiveFileAsync(archive, turn.DataString("number"), ct) is not { } file)
+        if (await ViewerAsync(turn, directory, ct) is not { } me || await LiveFileAsync(archive, me, turn.DataString("number"), ct) is not { } found)
             return Reply.ReplaceCard(CustomerCards.NotAllowed(c, "customers.notFound")).ForEveryone();
-        return await CardForConversationAsync(turn, me, file, archive, directory, audiences, links, clock, ct) is { Card: { } card }
+        return await CardForConversationAsync(turn, me, found, archive, directory, audiences, links, clock, ct) is { Card: { } card }
             ? Reply.ReplaceCard(card).ForEveryone()
             : Reply.ReplaceCard(CustomerCards.NotAllowed(c, "compose.notForEveryone")).ForEveryone();
     }
@@ -110,12 +113,13 @@ public static class CustomerComposeExtension
     /// there; with a refresh so that, inserted by a person, it stays current (no user list: Teams refreshes it for everyone in a
     /// conversation of up to 60 members).
     /// </summary>
-    static async Task<ComposeItem?> CardForConversationAsync(Turn turn, Person me, Customer file, ICrmArchive archive, IDirectory directory, Audiences audiences,
+    static async Task<ComposeItem?> CardForConversationAsync(Turn turn, Person me, LiveFile found, ICrmArchive archive, IDirectory directory, Audiences audiences,
         DownloadLinks links, TimeProvider clock, CancellationToken ct)
     {
         JsonObject? card;
+        var file = found.File;
         if (IsOwnBotChat(turn))
-            card = await CustomerPages.ShowAsync(turn, me, file.Number, archive, directory, links, clock, ct);
+            card = await CustomerPages.ShowAsync(turn, me, file, found.MyGrants, archive, directory, links, clock, ct);
         else
             (card, _) = await CustomerPages.ShowToAllAsync(turn, me, await audiences.OfAsync(turn.Conversation, ct), file, archive, directory, clock, ct);
         if (card is null) return null;
@@ -148,9 +152,14 @@ public static class CustomerComposeExtension
     static async Task<Person?> ViewerAsync(Turn turn, IDirectory directory, CancellationToken ct) =>
         await directory.FindAsync(turn.User.AadObjectId, ct) is { } me && CustomerAccess.MayQuery(me) ? me : null;
 
+    /// <summary>A file a request names, with the grants its reader holds.</summary>
+    sealed record LiveFile(Customer File, IReadOnlyList<AccessGrant> MyGrants);
+
     /// <summary>The file a number from the request names, unless there is none or it was purged (a forged or stale one: not found).</summary>
-    static async Task<Customer?> LiveFileAsync(ICrmArchive archive, string? number, CancellationToken ct) =>
-        CustomerNumbers.Parse(number ?? "") is { } parsed && await archive.Customers.GetAsync(parsed, ct) is { Status: not CustomerStatus.Purged } file ? file : null;
+    static async Task<LiveFile?> LiveFileAsync(ICrmArchive archive, Person me, string? number, CancellationToken ct) =>
+        CustomerNumbers.Parse(number ?? "") is { } parsed && await archive.Customers.FindForAsync(CustomerQuery.Number(parsed), me.AadObjectId, ct) is { Files: [var file] } found
+            ? new LiveFile(file, found.ReaderGrants)
+            : null;
 
     static int Number(string? text, int fallback, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, max) : fallback;

@@ -22,32 +22,42 @@ static class CustomerPages
     const string SharedRedactedRead = "customer card posted in a group chat or channel: company name, contact names and titles";
     const int RecentVisits = 3;
 
-    /// <summary>Null when there is no such file (or it was purged).</summary>
+    /// <summary>Null when there is no such file (or it was purged). Two archive calls: the lookup, then the whole file.</summary>
     /// <param name="links">Signs each document's Open link for <paramref name="me"/>.</param>
     public static async Task<JsonObject?> ShowAsync(Turn turn, Person me, string number, ICrmArchive archive, IDirectory directory, DownloadLinks links,
-        TimeProvider clock, CancellationToken ct, string? notice = null)
+        TimeProvider clock, CancellationToken ct, string? notice = null) =>
+        await archive.Customers.FindForAsync(CustomerQuery.Number(number), me.AadObjectId, ct) is { Files: [var file] } found
+            ? await ShowAsync(turn, me, file, found.ReaderGrants, archive, directory, links, clock, ct, notice)
+            : null;
+
+    /// <summary>
+    /// The card of a file the reader has looked up, with the grants they hold (<see cref="FoundFiles"/>): one archive call, the whole
+    /// file, with the read logged in it when it must be. Null when the reader may see nothing of it, or it was purged meanwhile.
+    /// </summary>
+    public static async Task<JsonObject?> ShowAsync(Turn turn, Person me, Customer found, IReadOnlyList<AccessGrant> myGrants, ICrmArchive archive,
+        IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct, string? notice = null)
     {
-        var files = archive.Customers;
-        if (await files.GetFileAsync(number, ct) is not { Customer.Status: not CustomerStatus.Purged } file) return null;
-        var customer = file.Customer;
-        var (view, leader) = await ViewAsync(me, customer, files, directory, clock, ct);
+        var number = found.Number;
+        var (view, leader) = await ViewAsync(me, found, myGrants, directory, clock, ct);
         if (view == FileView.None) return null;
-        if (CustomerAccess.MustLog(me, customer))
-            await files.LogAccessAsync(new AccessLogEntry(number, me.AadObjectId, clock.GetUtcNow(), view == FileView.Full ? FullRead : RedactedRead, view == FileView.Full), ct);
+        var read = CustomerAccess.MustLog(me, found)
+            ? new AccessLogEntry(number, me.AadObjectId, clock.GetUtcNow(), view == FileView.Full ? FullRead : RedactedRead, view == FileView.Full)
+            : null;
+        if (await archive.WholeFiles.ReadAsync(number, RecentVisits, read, ct) is not { File.Customer.Status: not CustomerStatus.Purged } whole) return null;
+        var (file, customer, documents) = (whole.File, whole.File.Customer, whole.Documents);
 
         var ownerName = await NameOfAsync(directory, customer.OwnerAadObjectId, ct);
-        var documents = await archive.Documents.ForCustomerAsync(number, ct);
         if (view == FileView.Redacted) return CustomerCards.Redacted(turn.Culture, number, customer.Name, file.Contacts, ownerName, documents.Count);
 
         var names = await NamesAsync(directory, file.History.Select(h => h.ByAadObjectId).Concat(documents.Select(d => d.UploadedByAadObjectId)), ct);
         // Open links are made for this reader: this card is theirs alone (in a shared space the reply goes to their 1:1 chat).
         string Link(CustomerDocument d) => links.For(me.AadObjectId, DownloadKind.Document, d.Id, turn.Culture);
         var buttons = ButtonsFor(me, customer) | (customer.Status is CustomerStatus.Pending or CustomerStatus.Active ? FileButtons.LogVisit : FileButtons.None);
-        var waiting = (await archive.Approvals.ForSubjectAsync(number, ct))
+        var waiting = whole.Requests
             .Where(a => a is { IsPending: true, Kind: ApprovalKind.Modification or ApprovalKind.Deletion or ApprovalKind.VisitEscalation })
             .OrderBy(a => a.CreatedAt).ToList();
         if (waiting.Any(a => a.Kind == ApprovalKind.Deletion)) buttons &= ~FileButtons.Delete;   // one deletion request at a time
-        var page = new CustomerPage(file, ownerName, leader?.Name, names, buttons, notice, await archive.Visits.ForCustomerAsync(number, RecentVisits, ct),
+        var page = new CustomerPage(file, ownerName, leader?.Name, names, buttons, notice, whole.LatestVisits,
             waiting, documents, Link, d => CustomerAccess.MayFileDocument(me, customer, d.Category ?? ArchiveCategory.Basic),
             Address: links.Page(CustomerLinks.PathPrefix + number));
         return CustomerCards.File(turn.Culture, turn.TimeZone, page);
@@ -61,22 +71,21 @@ static class CustomerPages
     public static async Task<(JsonObject? Card, FileView View)> ShowToAllAsync(Turn turn, Person asker, Audience audience, Customer customer, ICrmArchive archive,
         IDirectory directory, TimeProvider clock, CancellationToken ct)
     {
-        var files = archive.Customers;
-        if (await files.GetFileAsync(customer.Number, ct) is not { Customer.Status: not CustomerStatus.Purged } file) return (null, FileView.None);
-        var leader = await directory.ManagerOfAsync(file.Customer.OwnerAadObjectId, ct);
-        var view = audience.ViewOf(file.Customer, leader?.AadObjectId, await files.GrantsForAsync(customer.Number, ct), clock.GetUtcNow());
+        var leader = await directory.ManagerOfAsync(customer.OwnerAadObjectId, ct);
+        var view = audience.ViewOf(customer, leader?.AadObjectId, await archive.Customers.GrantsForAsync(customer.Number, ct), clock.GetUtcNow());
         if (view == FileView.None) return (null, view);
-        if (CustomerAccess.MustLog(asker, file.Customer))
-            await files.LogAccessAsync(new AccessLogEntry(customer.Number, asker.AadObjectId, clock.GetUtcNow(),
-                view == FileView.Full ? SharedFullRead : SharedRedactedRead, view == FileView.Full), ct);
+        var read = CustomerAccess.MustLog(asker, customer)
+            ? new AccessLogEntry(customer.Number, asker.AadObjectId, clock.GetUtcNow(), view == FileView.Full ? SharedFullRead : SharedRedactedRead, view == FileView.Full)
+            : null;
+        if (await archive.WholeFiles.ReadAsync(customer.Number, RecentVisits, read, ct) is not { File.Customer.Status: not CustomerStatus.Purged } whole)
+            return (null, FileView.None);
+        var (file, documents) = (whole.File, whole.Documents);   // documents counted only: they never go into a shared space
         var ownerName = await NameOfAsync(directory, file.Customer.OwnerAadObjectId, ct);
-        var documents = await archive.Documents.ForCustomerAsync(customer.Number, ct);   // counted only: documents never go into a shared space
         if (view == FileView.Redacted)
             return (CustomerCards.SharedRedacted(turn.Culture, customer.Number, file.Customer.Name, file.Contacts, ownerName, documents.Count), view);
         var names = await NamesAsync(directory, file.History.Select(h => h.ByAadObjectId), ct);
         // Nobody's own buttons: Open gives each person theirs, in their 1:1 chat.
-        var page = new CustomerPage(file, ownerName, leader?.Name, names, FileButtons.Open, null, await archive.Visits.ForCustomerAsync(customer.Number, RecentVisits, ct),
-            Documents: documents);
+        var page = new CustomerPage(file, ownerName, leader?.Name, names, FileButtons.Open, null, whole.LatestVisits, Documents: documents);
         return (CustomerCards.File(turn.Culture, turn.TimeZone, page), view);
     }
 
@@ -89,13 +98,31 @@ static class CustomerPages
         return audience.ViewOf(file, leader?.AadObjectId, await files.GrantsForAsync(file.Number, ct), clock.GetUtcNow());
     }
 
-    /// <summary>How much of the file the reader may see; with the owner's direct leader, who sees their team's files.</summary>
+    /// <summary>
+    /// How much of the file the reader may see; with the owner's direct leader, who sees their team's files. The file's grants are
+    /// read only when one could change the answer.
+    /// </summary>
     public static async Task<(FileView View, Person? OwnersLeader)> ViewAsync(Person me, Customer file, ICustomerFiles files, IDirectory directory,
         TimeProvider clock, CancellationToken ct)
     {
         var leader = await directory.ManagerOfAsync(file.OwnerAadObjectId, ct);
-        return (CustomerAccess.ViewOf(me, file, leader?.AadObjectId, await files.GrantsForAsync(file.Number, ct), clock.GetUtcNow()), leader);
+        var now = clock.GetUtcNow();
+        var grants = GrantCouldMatter(me, file, leader, now) ? await files.GrantsForAsync(file.Number, ct) : [];
+        return (CustomerAccess.ViewOf(me, file, leader?.AadObjectId, grants, now), leader);
     }
+
+    /// <summary>The same, from the grants the reader holds (<see cref="FoundFiles.ReaderGrants"/>): no archive call.</summary>
+    public static async Task<(FileView View, Person? OwnersLeader)> ViewAsync(Person me, Customer file, IReadOnlyList<AccessGrant> myGrants, IDirectory directory,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var leader = await directory.ManagerOfAsync(file.OwnerAadObjectId, ct);
+        return (CustomerAccess.ViewOf(me, file, leader?.AadObjectId, myGrants, clock.GetUtcNow()), leader);
+    }
+
+    /// <summary>Whether a grant to the reader would change their view: the access code asked with none and with one, so the rule stays there alone.</summary>
+    static bool GrantCouldMatter(Person me, Customer file, Person? leader, DateTimeOffset now) =>
+        CustomerAccess.ViewOf(me, file, leader?.AadObjectId, [], now)
+        != CustomerAccess.ViewOf(me, file, leader?.AadObjectId, [new AccessGrant(file.Number, me.AadObjectId, me.AadObjectId, now, now.AddTicks(1))], now);
 
     public static FileButtons ButtonsFor(Person me, Customer customer) =>
         customer.Status == CustomerStatus.Deleted ? (CustomerAccess.MayRestore(me, customer) ? FileButtons.Restore : FileButtons.None)

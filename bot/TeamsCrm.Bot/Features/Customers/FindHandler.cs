@@ -29,7 +29,8 @@ public static partial class FindHandler
         if (query.Length == 0) return Reply.Text(T.Get(c, "customers.findWhat"));
 
         var files = archive.Customers;
-        var matches = await SearchAsync(files, query, ct);
+        var found = await SearchAsync(files, query, me.AadObjectId, ct);
+        var matches = found.Files;
         var shownQuery = CustomerText.Shorten(query, 60);
         var shared = turn.Conversation.Kind != ConversationKind.Personal ? await audiences.OfAsync(turn, ct) : null;
         switch (matches.Count)
@@ -38,32 +39,32 @@ public static partial class FindHandler
                 return Reply.Text(T.Get(c, "customers.noMatch", shownQuery)).ForEveryone();   // names nothing that is on file
             case 1 when shared is not null:
                 recent.Opened(me.AadObjectId, matches[0].Number);
-                return await SharedFileAsync(turn, me, shared, matches[0], archive, directory, links, clock, ct);
+                return await SharedFileAsync(turn, me, shared, matches[0], found.ReaderGrants, archive, directory, links, clock, ct);
             case 1:
                 recent.Opened(me.AadObjectId, matches[0].Number);   // the default customer of a document sent next
-                return await CustomerPages.ShowAsync(turn, me, matches[0].Number, archive, directory, links, clock, ct) is { } card
+                return await CustomerPages.ShowAsync(turn, me, matches[0], found.ReaderGrants, archive, directory, links, clock, ct) is { } card
                     ? Reply.Card(card)
                     : Reply.Text(T.Get(c, "customers.noMatch", shownQuery));
         }
         var more = matches.Count > MaxListed;
-        var mine = await ListAsync(me, matches, null, files, directory, clock, ct);
+        var mine = await ListAsync(me, found, null, files, directory, clock, ct);
         if (shared is null) return Reply.Card(CustomerCards.List(c, shownQuery, mine, more));
         // A list names files and their owners (the redacted view): posted only where everyone may query the archive; the
         // asker's own list privately when it shows them more.
-        var all = shared.MayAllQuery ? await ListAsync(me, matches, shared, files, directory, clock, ct) : null;
+        var all = shared.MayAllQuery ? await ListAsync(me, found, shared, files, directory, clock, ct) : null;
         var here = all is null ? Reply.None : Reply.Card(CustomerCards.List(c, shownQuery, all, more, forEveryone: true)).ForEveryone();
         return all is not null && all.SequenceEqual(mine) ? here : here.ThenCard(CustomerCards.List(c, shownQuery, mine, more));
     }
 
     /// <summary>One file asked for where several people read: what all of them may see here, the asker's fuller view privately.</summary>
-    static async Task<Reply> SharedFileAsync(Turn turn, Person me, Audience shared, Customer file, ICrmArchive archive, IDirectory directory, DownloadLinks links,
-        TimeProvider clock, CancellationToken ct)
+    static async Task<Reply> SharedFileAsync(Turn turn, Person me, Audience shared, Customer file, IReadOnlyList<AccessGrant> myGrants, ICrmArchive archive,
+        IDirectory directory, DownloadLinks links, TimeProvider clock, CancellationToken ct)
     {
         var (forAll, least) = await CustomerPages.ShowToAllAsync(turn, me, shared, file, archive, directory, clock, ct);
         var here = forAll is null ? Reply.None : Reply.Card(forAll).ForEveryone();
-        var (mine, _) = await CustomerPages.ViewAsync(me, file, archive.Customers, directory, clock, ct);
+        var (mine, _) = await CustomerPages.ViewAsync(me, file, myGrants, directory, clock, ct);
         if (mine <= least) return here;
-        return await CustomerPages.ShowAsync(turn, me, file.Number, archive, directory, links, clock, ct) is { } card ? here.ThenCard(card) : here;
+        return await CustomerPages.ShowAsync(turn, me, file, myGrants, archive, directory, links, clock, ct) is { } card ? here.ThenCard(card) : here;
     }
 
     /// <summary>
@@ -73,23 +74,25 @@ public static partial class FindHandler
     public static async Task<Reply> Open(Turn turn, ICrmArchive archive, IDirectory directory, DownloadLinks links, RecentCustomers recent, TimeProvider clock,
         CancellationToken ct)
     {
-        var (action, refusal) = await FileAction.ReadAsync(turn, archive.Customers, directory, ct);
-        if (action is null) return refusal;
-        recent.Opened(action.Me.AadObjectId, action.File.Number);
-        if (await CustomerPages.ShowAsync(turn, action.Me, action.File.Number, archive, directory, links, clock, ct) is not { } card)
+        // FileAction's checks, without its read of the file: the card's own lookup reads it (and the reader's grants).
+        var me = await directory.FindAsync(turn.User.AadObjectId, ct);
+        if (me is null || !CustomerAccess.MayQuery(me)) return Reply.ReplaceCard(CustomerCards.NotAllowed(turn.Culture, "customers.mayNotQuery"));
+        if (CustomerNumbers.Parse(turn.DataString("number")) is not { } number
+            || await CustomerPages.ShowAsync(turn, me, number, archive, directory, links, clock, ct) is not { } card)
             return Reply.Text(T.Get(turn.Culture, "customers.notFound"));
+        recent.Opened(me.AadObjectId, number);
         return turn.Conversation.Kind == ConversationKind.Personal ? Reply.ReplaceCard(card) : Reply.Card(card);
     }
 
     /// <summary>The list's lines: status and number where the reader (or, with <paramref name="audience"/>, everyone there) sees the file in full.</summary>
-    static async Task<List<FoundCustomer>> ListAsync(Person me, IReadOnlyList<Customer> matches, Audience? audience, ICustomerFiles files, IDirectory directory,
+    static async Task<List<FoundCustomer>> ListAsync(Person me, FoundFiles found, Audience? audience, ICustomerFiles files, IDirectory directory,
         TimeProvider clock, CancellationToken ct)
     {
         var listed = new List<FoundCustomer>();
-        foreach (var m in matches.Take(MaxListed))
+        foreach (var m in found.Files.Take(MaxListed))
         {
             var view = audience is null
-                ? (await CustomerPages.ViewAsync(me, m, files, directory, clock, ct)).View
+                ? (await CustomerPages.ViewAsync(me, m, found.ReaderGrants, directory, clock, ct)).View
                 : await CustomerPages.AudienceViewAsync(audience, m, files, directory, clock, ct);
             listed.Add(new FoundCustomer(m.Number, m.Name, view == FileView.Full ? m.Status : null, await CustomerPages.NameOfAsync(directory, m.OwnerAadObjectId, ct)));
         }
@@ -98,16 +101,13 @@ public static partial class FindHandler
 
     /// <summary>
     /// A registration number, else a phone number (only phone characters), else the start of a name (at most <paramref name="max"/>;
-    /// the compose-box search asks for a page's worth more): how <c>find</c> and the compose-box search match.
+    /// the compose-box search asks for a page's worth more): how <c>find</c> and the compose-box search match. With the grants the
+    /// reader holds, so that their view of each file needs no further read: one archive call.
     /// </summary>
-    internal static async Task<IReadOnlyList<Customer>> SearchAsync(ICustomerFiles files, string query, CancellationToken ct, int max = MaxListed + 1)
-    {
-        if (CustomerNumbers.Parse(query) is { } number)
-            return await files.GetAsync(number, ct) is { Status: not CustomerStatus.Purged } one ? [one] : [];
-        if (PhoneQuery().IsMatch(query.Normalize(NormalizationForm.FormKC)))
-            return await files.FindByPhoneAsync(query, ct);
-        return await files.FindByNamePrefixAsync(query, max, ct);
-    }
+    internal static Task<FoundFiles> SearchAsync(ICustomerFiles files, string query, string readerAadObjectId, CancellationToken ct, int max = MaxListed + 1) =>
+        files.FindForAsync(CustomerNumbers.Parse(query) is { } number ? CustomerQuery.Number(number)
+            : PhoneQuery().IsMatch(query.Normalize(NormalizationForm.FormKC)) ? CustomerQuery.Phone(query)
+            : CustomerQuery.NamePrefix(query, max), readerAadObjectId, ct);
 
     [GeneratedRegex(@"^\+?[0-9 ()\-]*[0-9][0-9 ()\-]*$")]
     private static partial Regex PhoneQuery();

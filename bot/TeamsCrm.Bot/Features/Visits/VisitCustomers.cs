@@ -35,6 +35,11 @@ public static class VisitCustomers
         return CustomerAccess.MayLogVisit(CustomerAccess.ViewOf(me, file, leader?.AadObjectId, await files.GrantsForAsync(file.Number, ct), now));
     }
 
+    /// <summary>The same, from the grants <paramref name="me"/> holds (<see cref="FoundFiles.ReaderGrants"/>): no archive call.</summary>
+    static async Task<bool> MayLogAsync(Person me, Customer file, IReadOnlyList<AccessGrant> myGrants, IDirectory directory, TimeProvider clock, CancellationToken ct) =>
+        IsLive(file) && CustomerAccess.MayLogVisit(CustomerAccess.ViewOf(me, file, (await directory.ManagerOfAsync(file.OwnerAadObjectId, ct))?.AadObjectId,
+            myGrants, clock.GetUtcNow()));
+
     /// <summary>One's own live customers, by name, as the static choices of a form (plus <paramref name="current"/> when it is not one of them).</summary>
     public static async Task<IReadOnlyList<(string Title, string Value)>> ChoicesAsync(Person me, ICustomerFiles files, Customer? current, CancellationToken ct)
     {
@@ -53,16 +58,13 @@ public static class VisitCustomers
     public static async Task<(CustomerMatches Matches, IReadOnlyDictionary<string, Customer> Files)> MatchAsync(
         string mention, Person me, ICustomerFiles files, IDirectory directory, TimeProvider clock, CancellationToken ct)
     {
+        // One archive call as the person types (the typeahead): their files, their reports', the files the mention names and the grants they hold.
+        var reports = await directory.ReportsOfAsync(me.AadObjectId, ct);
+        var query = CustomerNumbers.Parse(mention) is { } number ? CustomerQuery.Number(number) : CustomerQuery.NamePrefix(mention, PrefixHits);
+        var found = await files.FindForAsync(query with { AlsoOwnedBy = [me.AadObjectId, .. reports.Select(r => r.AadObjectId)] }, me.AadObjectId, ct);
         var pool = new Dictionary<string, Customer>(StringComparer.Ordinal);
-        foreach (var c in await files.ListByOwnerAsync(me.AadObjectId, ct)) if (IsLive(c)) pool[c.Number] = c;
-        foreach (var report in await directory.ReportsOfAsync(me.AadObjectId, ct))
-            foreach (var c in await files.ListByOwnerAsync(report.AadObjectId, ct))
-                if (IsLive(c) && await MayLogAsync(me, c, files, directory, clock, ct)) pool[c.Number] = c;
-        var others = CustomerNumbers.Parse(mention) is { } number
-            ? (await files.GetAsync(number, ct) is { } one ? [one] : [])
-            : await files.FindByNamePrefixAsync(mention, PrefixHits, ct);
-        foreach (var c in others)
-            if (!pool.ContainsKey(c.Number) && await MayLogAsync(me, c, files, directory, clock, ct)) pool[c.Number] = c;
+        foreach (var c in found.Owned.Concat(found.Files))
+            if (!pool.ContainsKey(c.Number) && await MayLogAsync(me, c, found.ReaderGrants, directory, clock, ct)) pool[c.Number] = c;
 
         var matches = CustomerMatcher.Match(mention, pool.Values.Select(c => (c.Number, c.Name, CustomerAliases.Split(c.Aliases))), max: SearchResults);
         return (matches, pool);
