@@ -14,8 +14,11 @@ public sealed class SharePointArchive : ICrmArchive
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
         // One memory of customer items for both: a visit's new last contact is then known to the next edit, which needs no read.
         var customerItems = new CustomerItems(clock);
-        Customers = new SharePointCustomerFiles(site, batch, customerItems, clock, logs.CreateLogger<SharePointCustomerFiles>());
-        Visits = new SharePointVisitLog(site, batch, customerItems, logs.CreateLogger<SharePointVisitLog>());
+        // One writer of the monthly rollups for both: each write of an entry or a visit carries its rollup in its $batch.
+        var rollups = new SharePointMonthlyRollups(site, batch);
+        Rollups = rollups;
+        Customers = new SharePointCustomerFiles(site, batch, customerItems, rollups, clock, logs.CreateLogger<SharePointCustomerFiles>());
+        Visits = new SharePointVisitLog(site, batch, customerItems, rollups, logs.CreateLogger<SharePointVisitLog>());
         Conversations = new SharePointConversationStore(site, clock);
         Approvals = new SharePointApprovalStore(site, clock);
         Targets = new SharePointSalesTargets(site, batch);
@@ -32,6 +35,7 @@ public sealed class SharePointArchive : ICrmArchive
     public IVisitLog Visits { get; }
     public IApprovalStore Approvals { get; }
     public ISalesTargets Targets { get; }
+    public IMonthlyRollups Rollups { get; }
     public IReminderStore Reminders { get; }
     public IMarketReports Reports { get; }
     public IImportRuns Imports { get; }

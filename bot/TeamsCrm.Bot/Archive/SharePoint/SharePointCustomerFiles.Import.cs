@@ -1,5 +1,6 @@
 using Microsoft.Kiota.Abstractions;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Analysis;
 using static TeamsCrm.Bot.Archive.SharePoint.CustomerFields;
 
 namespace TeamsCrm.Bot.Archive.SharePoint;
@@ -168,6 +169,11 @@ sealed partial class SharePointCustomerFiles
         var items = await site.ItemsAsync(SharePointLists.ArchiveEntries, ct);
         var answers = await batch.SendAsync([.. entries.Select(e => SharePointSite.CreateRequest(items, EntryFields(e)))], ct);
         if (answers.FirstOrDefault(a => !a.IsSuccess && a.Status != 409) is { } failed) throw failed.Error();
+        // Stored now or before (409: an import run again): the sales go to their owners' months, once per rep and month.
+        var sales = entries.Where(e => RollupEdit.SaleOf(e) is not null).ToList();
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var number in sales.Select(e => e.CustomerNumber).Distinct(StringComparer.Ordinal)) owners[number] = await OwnerAsync(number, ct);
+        await rollups.ApplyAsync(sales.Select(e => RollupEdit.Sale(owners[e.CustomerNumber], e)), ct);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return [.. answers.Select((a, i) => a.IsSuccess && seen.Add(entries[i].Id))];
     }
