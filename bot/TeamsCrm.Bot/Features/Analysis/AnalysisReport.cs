@@ -35,8 +35,10 @@ public static class AnalysisReport
         CadenceIntervals cadence, DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
     {
         var ids = people.Select(p => p.AadObjectId).ToList();
-        // Every month on record: a file's key-account classes count all its contracts ever signed.
+        // Three independent reads at once: every month's rollups (a file's key-account classes count all its contracts
+        // ever signed), the decisions, and the files.
         var reading = archive.Rollups.ForRepsAsync(ids, null, null, ct);
+        var decisions = DecisionTables.BuildAsync(c, people, archive, directory, now, zone, ct);
         var customers = new Dictionary<string, Customer>(StringComparer.Ordinal);
         foreach (var (_, files) in await archive.Customers.ListByOwnersAsync(ids, ct))
             foreach (var customer in files) customers[customer.Number] = customer;
@@ -58,7 +60,7 @@ public static class AnalysisReport
             Reasons(c, CustomerAnalysis.ReasonsByMonth(months, rollups)),
             Stale(c, CustomerAnalysis.Stale(live, now), names, zone),
             OverdueByRep(c, people, live, cadence, today, zone),
-            .. await DecisionTables.BuildAsync(c, people, archive, directory, now, zone, ct),
+            .. await decisions,
         ];
     }
 
