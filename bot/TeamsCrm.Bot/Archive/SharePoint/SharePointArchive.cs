@@ -15,7 +15,7 @@ public sealed class SharePointArchive : ICrmArchive
         // One memory of customer items for both: a visit's new last contact is then known to the next edit, which needs no read.
         var customerItems = new CustomerItems(clock);
         // One writer of the monthly rollups for both: each write of an entry or a visit carries its rollup in its $batch.
-        var rollups = new SharePointMonthlyRollups(site, batch);
+        var rollups = new SharePointMonthlyRollups(site, batch, clock);
         Rollups = rollups;
         Customers = new SharePointCustomerFiles(site, batch, customerItems, rollups, clock, logs.CreateLogger<SharePointCustomerFiles>());
         Visits = new SharePointVisitLog(site, batch, customerItems, rollups, logs.CreateLogger<SharePointVisitLog>());

@@ -6,7 +6,7 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// <summary>
 /// Rebuilding a rep's rollups from the records, each read on one indexed column: the rep's rollups (startswith Title),
 /// the rep's customers (Owner), their archive entries (CustomerNumber, twenty customers to a $batch) and the rep's visits
-/// (startswith RepDate). Every month that differs is written whole with If-Match on the eTag read first, so a live write
+/// (startswith RepDate, a year per query: a rep's every visit could pass the 5,000 items one query may match). Every month that differs is written whole with If-Match on the eTag read first, so a live write
 /// between the reads and the writes (412, or 409 for a month created meanwhile) makes the rep's rebuild start again.
 /// </summary>
 sealed partial class SharePointMonthlyRollups
@@ -59,7 +59,22 @@ sealed partial class SharePointMonthlyRollups
         return sales;
     }
 
-    async Task<IEnumerable<Domain.Visits.Visit>> VisitsAsync(string rep, CancellationToken ct) =>
-        (await site.QueryAsync(SharePointLists.Visits, ODataFilter.StartsWith(VisitItems.RepDate, VisitItems.RepPrefix(rep)), ct))
-            .Select(VisitItems.Read).Where(v => string.Equals(v.RepAadObjectId, rep, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Visits are saved from 2000 (<see cref="FirstYear"/>) to next year at the latest (a day in a far zone).</summary>
+    async Task<List<Domain.Visits.Visit>> VisitsAsync(string rep, CancellationToken ct)
+    {
+        var items = await site.ItemsAsync(SharePointLists.Visits, ct);
+        var years = Enumerable.Range(FirstYear, clock.GetUtcNow().Year + 2 - FirstYear);
+        var answers = await batch.SendAsync([.. years.Select(y => SharePointSite.QueryRequest(items,
+            ODataFilter.StartsWith(VisitItems.RepDate, VisitItems.RepPrefix(rep) + y.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)), SharePointSite.MaxPage))], ct);
+        var visits = new List<Domain.Visits.Visit>();
+        foreach (var answer in answers)
+        {
+            if (!answer.IsSuccess) throw answer.Error();
+            visits.AddRange((await site.ReadAllAsync(items, answer, ct)).Select(VisitItems.Read)
+                .Where(v => string.Equals(v.RepAadObjectId, rep, StringComparison.OrdinalIgnoreCase)));
+        }
+        return visits;
+    }
+
+    const int FirstYear = 2000;
 }

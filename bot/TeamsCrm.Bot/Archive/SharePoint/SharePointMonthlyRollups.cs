@@ -14,7 +14,7 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// change again, so two writers of one month never lose one another's change; a change is a set or a remove by the
 /// record's id, so applying it twice is applying it once.
 /// </summary>
-sealed partial class SharePointMonthlyRollups(SharePointSite site, GraphBatch batch) : IMonthlyRollups
+sealed partial class SharePointMonthlyRollups(SharePointSite site, GraphBatch batch, TimeProvider clock) : IMonthlyRollups
 {
     const int MaxAttempts = 10;
     /// <summary>Months per rep read one by one; a longer span reads the rep's every month in one query.</summary>
@@ -77,9 +77,11 @@ sealed partial class SharePointMonthlyRollups(SharePointSite site, GraphBatch ba
         foreach (var group in edits.GroupBy(e => e.Key, StringComparer.Ordinal))
             for (var attempt = 1; ; attempt++)
             {
-                var known = _seen.GetValueOrDefault(group.Key) ?? await ReadAsync(group.Key, ct);
+                var remembered = _seen.GetValueOrDefault(group.Key);
+                var known = remembered ?? await ReadAsync(group.Key, ct);
                 var next = Applied(known?.Rollup ?? new MonthRollup(group.First().RepAadObjectId, group.First().Month), group);
-                if (known is not null && next.SameAs(known.Rollup)) break;   // applied already (a redelivery, a retry)
+                // Applied already (a redelivery, a retry) — as read just now: a remembered item may be behind another instance's write.
+                if (remembered is null && known is not null && next.SameAs(known.Rollup)) break;
                 try
                 {
                     var saved = known is null ? await site.CreateAsync(List, RollupItems.Fields(next), ct)
