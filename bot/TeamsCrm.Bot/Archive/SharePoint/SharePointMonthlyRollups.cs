@@ -69,37 +69,45 @@ sealed partial class SharePointMonthlyRollups(SharePointSite site, GraphBatch ba
     }
 
     /// <summary>
-    /// Applies <paramref name="edits"/> outside a $batch: per rep and month, the item as last seen (or read) with the edits
-    /// applied, written with If-Match; 412 or 409 forget it, read it and try again.
+    /// Applies <paramref name="edits"/> outside a record's $batch (a conflict, a redelivery, an import, a purge): per rep and
+    /// month, the item as last seen (or read: the months not remembered in one $batch of queries) with the edits applied,
+    /// every month's write in one $batch with If-Match; the months answered 412 or 409 are forgotten, read and written again.
     /// </summary>
     internal async Task ApplyAsync(IEnumerable<RollupEdit> edits, CancellationToken ct)
     {
-        foreach (var group in edits.GroupBy(e => e.Key, StringComparer.Ordinal))
-            for (var attempt = 1; ; attempt++)
+        var pending = edits.GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var items = await site.ItemsAsync(List, ct);
+        for (var attempt = 1; pending.Count > 0; attempt++)
+        {
+            var known = pending.Keys.ToDictionary(k => k, k => _seen.GetValueOrDefault(k), StringComparer.Ordinal);
+            var unknown = known.Where(k => k.Value is null).Select(k => k.Key).ToList();
+            if (unknown.Count > 0)
+                foreach (var item in await QueryAsync([.. unknown.Select(k => ODataFilter.Eq("Title", k))], ct))
+                    if (RollupKeys.Of(item.Rollup.RepAadObjectId, item.Rollup.Month) is var key && known.ContainsKey(key)) known[key] = item;
+            var writes = new List<(string Key, RollupItem? Known, MonthRollup Next)>();
+            foreach (var (key, group) in pending)
             {
-                var remembered = _seen.GetValueOrDefault(group.Key);
-                var known = remembered ?? await ReadAsync(group.Key, ct);
-                var next = Applied(known?.Rollup ?? new MonthRollup(group.First().RepAadObjectId, group.First().Month), group);
+                var next = Applied(known[key]?.Rollup ?? new MonthRollup(group[0].RepAadObjectId, group[0].Month), group);
                 // Applied already (a redelivery, a retry) — as read just now: a remembered item may be behind another instance's write.
-                if (remembered is null && known is not null && next.SameAs(known.Rollup)) break;
-                try
-                {
-                    var saved = known is null ? await site.CreateAsync(List, RollupItems.Fields(next), ct)
-                        : await site.UpdateAsync(List, known.Id, known.ETag, RollupItems.Fields(next), ct);
-                    Remember(group.Key, saved, known?.Id, next);
-                    break;
-                }
-                catch (Exception e) when ((SharePointSite.Is(e, 412) || SharePointSite.Is(e, 409)) && attempt < MaxAttempts)
-                {
-                    _seen.TryRemove(group.Key, out _);   // someone wrote the month meanwhile: read it and apply the edits to that
-                }
+                if (unknown.Contains(key) && known[key] is { } read && next.SameAs(read.Rollup)) pending.Remove(key);
+                else writes.Add((key, known[key], next));
             }
+            var answers = await batch.SendAsync([.. writes.Select(w => w.Known is null ? SharePointSite.CreateRequest(items, RollupItems.Fields(w.Next))
+                : SharePointSite.UpdateRequest(items, w.Known.Id, w.Known.ETag, RollupItems.Fields(w.Next)))], ct);
+            for (var i = 0; i < writes.Count; i++)
+            {
+                if (answers[i].IsSuccess)
+                {
+                    Remember(writes[i].Key, answers[i].Item(), writes[i].Known?.Id, writes[i].Next);
+                    pending.Remove(writes[i].Key);
+                }
+                else if (answers[i].Status is 409 or 412 && attempt < MaxAttempts) _seen.TryRemove(writes[i].Key, out _);   // written meanwhile: read, apply again
+                else throw answers[i].Error();
+            }
+        }
     }
 
     static MonthRollup Applied(MonthRollup rollup, IEnumerable<RollupEdit> edits) => edits.Aggregate(rollup, (r, e) => e.Apply(r));
-
-    async Task<RollupItem?> ReadAsync(string key, CancellationToken ct) =>
-        (await QueryAsync([ODataFilter.Eq("Title", key)], ct)).FirstOrDefault(i => string.Equals(RollupKeys.Of(i.Rollup.RepAadObjectId, i.Rollup.Month), key, StringComparison.Ordinal));
 
     /// <summary>Each filter's items, every page, remembered as seen.</summary>
     async Task<List<RollupItem>> QueryAsync(IReadOnlyList<string> filters, CancellationToken ct)
