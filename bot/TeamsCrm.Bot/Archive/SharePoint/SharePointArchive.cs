@@ -14,14 +14,14 @@ public sealed class SharePointArchive : ICrmArchive
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
         // One memory of customer items for both: a visit's new last contact is then known to the next edit, which needs no read.
         var customerItems = new CustomerItems(clock);
+        Targets = new SharePointSalesTargets(site, batch);
         // One writer of the monthly rollups for both: each write of an entry or a visit carries its rollup in its $batch.
-        var rollups = new SharePointMonthlyRollups(site, batch, clock);
+        var rollups = new SharePointMonthlyRollups(site, batch, Targets, clock);
         Rollups = rollups;
         Customers = new SharePointCustomerFiles(site, batch, customerItems, rollups, clock, logs.CreateLogger<SharePointCustomerFiles>());
         Visits = new SharePointVisitLog(site, batch, customerItems, rollups, logs.CreateLogger<SharePointVisitLog>());
         Conversations = new SharePointConversationStore(site, clock);
         Approvals = new SharePointApprovalStore(site, clock);
-        Targets = new SharePointSalesTargets(site, batch);
         Reminders = new SharePointReminderStore(site);
         Reports = new SharePointMarketReports(site);
         Imports = new SharePointImportRuns(site, clock);

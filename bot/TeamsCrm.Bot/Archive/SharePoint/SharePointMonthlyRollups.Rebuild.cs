@@ -40,23 +40,13 @@ sealed partial class SharePointMonthlyRollups
         }
     }
 
-    /// <summary>The contracts and orders of every file the rep owns (purged files have none left).</summary>
-    async Task<List<(string Owner, ArchiveEntry Entry)>> SalesAsync(string rep, CancellationToken ct)
+    /// <summary>The contracts and orders of every file the rep owns (purged files have none left), twenty files to a $batch.</summary>
+    async Task<IEnumerable<(string Owner, ArchiveEntry Entry)>> SalesAsync(string rep, CancellationToken ct)
     {
         var numbers = (await site.QueryAsync(SharePointLists.Customers, ODataFilter.Eq(CustomerFields.Owner, rep), ct))
             .Where(i => string.Equals(i.Text(CustomerFields.Owner), rep, StringComparison.OrdinalIgnoreCase))
             .Select(i => i.Text(CustomerFields.Number)!).ToList();
-        var items = await site.ItemsAsync(SharePointLists.ArchiveEntries, ct);
-        var answers = await batch.SendAsync(
-            [.. numbers.Select(n => SharePointSite.QueryRequest(items, ODataFilter.Eq(SharePointLists.CustomerNumber, n), SharePointSite.MaxPage))], ct);
-        var sales = new List<(string, ArchiveEntry)>();
-        for (var i = 0; i < answers.Length; i++)
-        {
-            if (!answers[i].IsSuccess) throw answers[i].Error();
-            sales.AddRange((await site.ReadAllAsync(items, answers[i], ct)).Select(SharePointCustomerFiles.ReadEntry)
-                .Where(e => e.CustomerNumber == numbers[i]).Select(e => (rep, e)));
-        }
-        return sales;
+        return (await targets.SalesAsync(numbers, DateOnly.MinValue, DateOnly.MaxValue, ct)).Select(e => (rep, e));
     }
 
     /// <summary>Visits are saved from 2000 (<see cref="FirstYear"/>) to next year at the latest (a day in a far zone).</summary>

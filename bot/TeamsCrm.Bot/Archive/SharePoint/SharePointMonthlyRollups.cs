@@ -14,7 +14,7 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// change again, so two writers of one month never lose one another's change; a change is a set or a remove by the
 /// record's id, so applying it twice is applying it once.
 /// </summary>
-sealed partial class SharePointMonthlyRollups(SharePointSite site, GraphBatch batch, TimeProvider clock) : IMonthlyRollups
+sealed partial class SharePointMonthlyRollups(SharePointSite site, GraphBatch batch, ISalesTargets targets, TimeProvider clock) : IMonthlyRollups
 {
     const int MaxAttempts = 10;
     /// <summary>Months per rep read one by one; a longer span reads the rep's every month in one query.</summary>
