@@ -18,6 +18,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     public IVisitLog Visits => _visits ??= CountingProxy<IVisitLog>.Wrap(inner.Visits, this);
     public IApprovalStore Approvals => _approvals ??= CountingProxy<IApprovalStore>.Wrap(inner.Approvals, this);
     public ISalesTargets Targets => _targets ??= CountingProxy<ISalesTargets>.Wrap(inner.Targets, this);
+    public IMonthlyRollups Rollups => _rollups ??= CountingProxy<IMonthlyRollups>.Wrap(inner.Rollups, this);
     public IReminderStore Reminders => _reminders ??= CountingProxy<IReminderStore>.Wrap(inner.Reminders, this);
     public IMarketReports Reports => _reports ??= CountingProxy<IMarketReports>.Wrap(inner.Reports, this);
     public IDocumentStore Documents => _documents ??= CountingProxy<IDocumentStore>.Wrap(inner.Documents, this);
@@ -29,6 +30,7 @@ public sealed class CountingArchive(ICrmArchive inner) : ICrmArchive
     IVisitLog? _visits;
     IApprovalStore? _approvals;
     ISalesTargets? _targets;
+    IMonthlyRollups? _rollups;
     IReminderStore? _reminders;
     IMarketReports? _reports;
     IDocumentStore? _documents;

@@ -13,6 +13,7 @@ public interface ICrmArchive
     IVisitLog Visits { get; }
     IApprovalStore Approvals { get; }
     ISalesTargets Targets { get; }
+    IMonthlyRollups Rollups { get; }
     IReminderStore Reminders { get; }
     IMarketReports Reports { get; }
     IDocumentStore Documents { get; }

@@ -16,9 +16,14 @@ public static class KeyAccountRules
 
     /// <param name="entries">The customer's archive entries; only signed contracts and orders with an amount count.</param>
     /// <param name="referredACustomerWhoSigned">This customer referred another customer who then signed.</param>
-    public static KeyAccountClasses Classify(KeyAccountClasses current, Credit credit, IEnumerable<ArchiveEntry> entries, bool referredACustomerWhoSigned)
+    public static KeyAccountClasses Classify(KeyAccountClasses current, Credit credit, IEnumerable<ArchiveEntry> entries, bool referredACustomerWhoSigned) =>
+        ClassifySigned(current, credit, entries.Where(e => e.Type is EntryType.Contract or EntryType.Order && e.Amount is > 0).Select(e => e.Amount!.Value),
+            referredACustomerWhoSigned);
+
+    /// <param name="signed">The amounts of the customer's signed contracts and orders (each above zero).</param>
+    public static KeyAccountClasses ClassifySigned(KeyAccountClasses current, Credit credit, IEnumerable<decimal> signed, bool referredACustomerWhoSigned)
     {
-        var contracts = entries.Where(e => e.Type is EntryType.Contract or EntryType.Order && e.Amount is > 0).Select(e => e.Amount!.Value).ToList();
+        var contracts = signed.ToList();
         var good = HasGoodPaymentCredit(credit);
         var classes = current & (KeyAccountClasses.Group | KeyAccountClasses.Strategic);   // manual classes stay
         if ((good && contracts.Sum() > Threshold) || referredACustomerWhoSigned) classes |= KeyAccountClasses.Quality;

@@ -50,6 +50,8 @@ public static class Routes
         r.Command(["my score", "我的业绩"], ScoreHandler.Mine);
         r.Command(["team score", "团队业绩"], ScoreHandler.Team);
         r.Command(["analysis", "客户分析"], AnalysisHandler.Show);
+        // Maintenance, once after an upgrade (in the README, not on everyone's help card): the monthly rollups from the records.
+        r.Command(["rollups rebuild", "重建汇总"], RollupsHandler.Rebuild, listed: false);
         r.Command(["export", "导出"], CustomerHistory.Command);             // "export C-2026-00042": the file's history as CSV
         r.Verb("targets.save", TargetHandler.Save);
         r.Verb("targets.open", TargetHandler.Open);

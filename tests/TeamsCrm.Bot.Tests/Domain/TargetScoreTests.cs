@@ -99,10 +99,12 @@ public class TargetScoreTests
         var cumulative = File("C1", DateTimeOffset.UnixEpoch);
         var single = File("C2", DateTimeOffset.UnixEpoch);
         var badCredit = File("C3", DateTimeOffset.UnixEpoch, rating: "C");
-        var shares = CustomerAnalysis.KeyAccounts([cumulative, single, badCredit], [
+        ArchiveEntry[] entries = [
             Entry("C1", EntryType.Contract, "2025-01-01", 6_000_000m), Entry("C1", EntryType.Order, "2026-01-01", 4_000_000.01m),
             Entry("C2", EntryType.Contract, "2026-01-01", 10_000_000.01m), Entry("C3", EntryType.Contract, "2026-01-01", 20_000_000m),
-        ]);
+        ];
+        var rollups = MonthRollups.From(entries.Select(e => ("rep", e)), []);
+        var shares = CustomerAnalysis.KeyAccounts([cumulative, single, badCredit], MonthRollups.SalesByCustomer(rollups));
         Assert.Equal(2, shares.Single(s => s.Key == "Quality").Count);
         Assert.Equal(1, shares.Single(s => s.Key == "HighValue").Count);
     }

@@ -54,7 +54,7 @@ public class AuthenticatedTranscripts
         new TargetTranscripts().Next_months_targets_save_at_once_and_a_bad_amount_comes_back_beside_its_field("en-US", "targets next", "my score"));
 
     [Fact]
-    public Task Customer_analysis() => Authenticated(() => new AnalysisTranscripts().The_sales_manager_sees_the_analysis_and_a_rep_is_refused("en-US", "analysis"));
+    public Task Customer_analysis() => Authenticated(() => new AnalysisTranscripts().The_sales_manager_is_answered_and_a_rep_is_refused("analysis", "en-US", "analysis"));
 
     [Fact]
     public Task Channel_reminder_settings() => Authenticated(() =>

@@ -5,16 +5,16 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 
 /// <summary>
 /// What the archive last saw of a customer's item: its id, its eTag, and what the item held at that eTag that a write
-/// must know (the edit version, the last contact). A write sent with If-Match: that eTag either meets exactly this
+/// must know (the edit version, the last contact, the owner whose monthly rollup an entry goes to). A write sent with If-Match: that eTag either meets exactly this
 /// state or answers 412, so a write needs no read first when the item was seen lately.
 /// </summary>
-sealed record CustomerItem(string Id, string ETag, long EditVersion, DateTimeOffset? LastContactAt)
+sealed record CustomerItem(string Id, string ETag, long EditVersion, DateTimeOffset? LastContactAt, string? Owner = null)
 {
     /// <summary><see cref="Domain.Customer.Version"/> as the customer files give it out.</summary>
     public string Version => EditVersion.ToString(CultureInfo.InvariantCulture);
 
     public static CustomerItem Of(ItemFields item) =>
-        new(item.Id, item.ETag, item.Integer(CustomerFields.EditVersion) ?? 0, item.Time(CustomerFields.LastContactAt));
+        new(item.Id, item.ETag, item.Integer(CustomerFields.EditVersion) ?? 0, item.Time(CustomerFields.LastContactAt), item.Text(CustomerFields.Owner));
 
     /// <summary>Whether a visit at <paramref name="time"/> moves the last contact (an older visit logged late never moves it back).</summary>
     public bool IsBefore(DateTimeOffset time) => LastContactAt is not { } last || ItemFields.Stored(time) > last;

@@ -14,13 +14,16 @@ public sealed class SharePointArchive : ICrmArchive
         var batch = new GraphBatch(site.Graph, logs.CreateLogger<GraphBatch>());
         // One memory of customer items for both: a visit's new last contact is then known to the next edit, which needs no read.
         var customerItems = new CustomerItems(clock);
-        var customers = new SharePointCustomerFiles(site, batch, customerItems, clock, logs.CreateLogger<SharePointCustomerFiles>());
+        Targets = new SharePointSalesTargets(site, batch);
+        // One writer of the monthly rollups for both: each write of an entry or a visit carries its rollup in its $batch.
+        var rollups = new SharePointMonthlyRollups(site, batch, Targets, clock);
+        Rollups = rollups;
+        var customers = new SharePointCustomerFiles(site, batch, customerItems, rollups, clock, logs.CreateLogger<SharePointCustomerFiles>());
         Customers = customers;
-        Visits = new SharePointVisitLog(site, batch, customerItems, logs.CreateLogger<SharePointVisitLog>());
+        Visits = new SharePointVisitLog(site, batch, customerItems, rollups, logs.CreateLogger<SharePointVisitLog>());
         Conversations = new SharePointConversationStore(site, clock);
         var approvals = new SharePointApprovalStore(site, clock);
         Approvals = approvals;
-        Targets = new SharePointSalesTargets(site, batch);
         Reminders = new SharePointReminderStore(site);
         Reports = new SharePointMarketReports(site);
         Imports = new SharePointImportRuns(site, clock);
@@ -36,6 +39,7 @@ public sealed class SharePointArchive : ICrmArchive
     public IVisitLog Visits { get; }
     public IApprovalStore Approvals { get; }
     public ISalesTargets Targets { get; }
+    public IMonthlyRollups Rollups { get; }
     public IReminderStore Reminders { get; }
     public IMarketReports Reports { get; }
     public IImportRuns Imports { get; }

@@ -1,5 +1,6 @@
 using Microsoft.Kiota.Abstractions;
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Analysis;
 using static TeamsCrm.Bot.Archive.SharePoint.CustomerFields;
 
 namespace TeamsCrm.Bot.Archive.SharePoint;
@@ -168,8 +169,16 @@ sealed partial class SharePointCustomerFiles
         var items = await site.ItemsAsync(SharePointLists.ArchiveEntries, ct);
         var answers = await batch.SendAsync([.. entries.Select(e => SharePointSite.CreateRequest(items, EntryFields(e)))], ct);
         if (answers.FirstOrDefault(a => !a.IsSuccess && a.Status != 409) is { } failed) throw failed.Error();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return [.. answers.Select((a, i) => a.IsSuccess && seen.Add(entries[i].Id))];
+        // Stored now or before (409: an import run again): the sales go to their owners' months, once per rep and month.
+        var sales = entries.Where(e => RollupEdit.SaleOf(e) is not null).ToList();
+        // Their owners: the files an import just filed or matched are remembered; the others are read twenty to a $batch.
+        var unknown = sales.Select(e => e.CustomerNumber).Distinct(StringComparer.Ordinal).Where(n => seen.Get(n)?.Owner is null).ToList();
+        if (unknown.Count > 0)
+            foreach (var item in (await QueryEachAsync(Customers, [.. unknown.Select(n => (Number, n))], 2, ct)).SelectMany(i => i)) Remember(item);
+        await rollups.ApplyAsync(sales.Select(e => RollupEdit.Sale(seen.Get(e.CustomerNumber)?.Owner
+            ?? throw new KeyNotFoundException($"There is no customer {e.CustomerNumber}."), e)), ct);
+        var once = new HashSet<string>(StringComparer.Ordinal);
+        return [.. answers.Select((a, i) => a.IsSuccess && once.Add(entries[i].Id))];
     }
 
     static Dictionary<string, object?> ImportedContactFields(string number, string key, NewContact contact)

@@ -1,4 +1,5 @@
 using TeamsCrm.Bot.Domain;
+using TeamsCrm.Bot.Domain.Analysis;
 using static TeamsCrm.Bot.Archive.SharePoint.SharePointLists;
 
 namespace TeamsCrm.Bot.Archive.SharePoint;
@@ -29,20 +30,33 @@ sealed partial class SharePointCustomerFiles
 
     static List<Contact> ReadContacts(IEnumerable<ItemFields> items) => [.. items.OrderBy(i => i.Number).Select(ReadContact)];
 
-    /// <summary>Idempotent by <see cref="ArchiveEntry.Id"/> (the unique Title): a redelivered entry gets 409, and the stored one is returned.</summary>
+    /// <summary>
+    /// Idempotent by <see cref="ArchiveEntry.Id"/> (the unique Title): a redelivered entry gets 409, and the stored one is
+    /// returned. A sale goes to its owner's monthly rollup in the same $batch, after the entry (dependsOn: not when it was
+    /// refused); a redelivery sets it again, so a save cut short between the two is completed.
+    /// </summary>
     public async Task<ArchiveEntry> AddEntryAsync(ArchiveEntry entry, CancellationToken ct = default)
     {
-        await RequireCustomerAsync(entry.CustomerNumber, ct);
-        try
+        var owner = await OwnerAsync(entry.CustomerNumber, ct);
+        var steps = await rollups.StepsAsync(RollupEdit.SaleOf(entry) is null ? [] : [RollupEdit.Sale(owner, entry)], ct);
+        var answers = await batch.SendInOrderAsync([SharePointSite.CreateRequest(await site.ItemsAsync(ArchiveEntries, ct), EntryFields(entry)),
+            .. steps.Select(s => s.Request)], ct);
+        var created = answers[0] ?? throw new InvalidOperationException("The first step of a $batch was not answered.");
+        if (created.Status == 409)
         {
-            return ReadEntry(await site.CreateAsync(ArchiveEntries, EntryFields(entry), ct));
+            var stored = ReadEntry(await site.FindAsync(ArchiveEntries, "Title", entry.Id, ct)
+                ?? throw new InvalidOperationException($"Entry {entry.Id} was refused as a duplicate but cannot be found.", created.Error()));
+            if (RollupEdit.SaleOf(stored) is not null) await rollups.ApplyAsync([RollupEdit.Sale(owner, stored)], ct);
+            return stored;
         }
-        catch (Exception e) when (SharePointSite.Is(e, 409))
-        {
-            return ReadEntry(await site.FindAsync(ArchiveEntries, "Title", entry.Id, ct)
-                ?? throw new InvalidOperationException($"Entry {entry.Id} was refused as a duplicate but cannot be found.", e));
-        }
+        if (!created.IsSuccess) throw created.Error();
+        await rollups.FinishAsync(steps, answers[1..], ct);
+        return ReadEntry(created.Item());
     }
+
+    /// <summary>Whose monthly rollup the customer's sales go to; throws when there is no such customer (nothing is filed under it).</summary>
+    async Task<string> OwnerAsync(string number, CancellationToken ct) =>
+        (await ItemAsync(number, ct))?.Owner ?? (await GetAsync(number, ct))?.OwnerAadObjectId ?? throw new KeyNotFoundException($"There is no customer {number}.");
 
     internal static Dictionary<string, object?> EntryFields(ArchiveEntry entry) => WithoutEmpty(new()
     {

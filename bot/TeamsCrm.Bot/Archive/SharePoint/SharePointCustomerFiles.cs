@@ -10,7 +10,7 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// checked here after fetching; results are sorted here, after a query an index bounds. Creating is in the .Create
 /// file, updating in .Update, what is filed under a customer in .Records.
 /// </summary>
-sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch batch, CustomerItems seen, TimeProvider clock,
+sealed partial class SharePointCustomerFiles(SharePointSite site, GraphBatch batch, CustomerItems seen, SharePointMonthlyRollups rollups, TimeProvider clock,
     ILogger<SharePointCustomerFiles> log) : ICustomerFiles
 {
     static readonly ListDef Customers = SharePointLists.Customers;

@@ -184,6 +184,16 @@ public static class SharePointLists
     ]);
 
     /// <summary>
+    /// Title = "{rep}|2026-11" (<see cref="Domain.Analysis.RollupKeys"/>, the rep in lower case), unique: one rollup per rep
+    /// and month. A month is Title eq, a rep's every month startswith(Title, '{rep}|'). Sales and Unsuccessful are JSON
+    /// keyed by the entry's or visit's id (so writing one again changes nothing), written with If-Match.
+    /// </summary>
+    public static readonly ListDef MonthlyRollups = new("TeamsCrm Monthly Rollups", Key(),
+    [
+        Text("Rep", 64, required: true), Text("Month", 7, required: true), Note("Sales"), Note("Unsuccessful"),
+    ]);
+
+    /// <summary>
     /// Title = <see cref="SharePointConversationStore.KeyOf"/> the channel id (unique). Active ("yes"/"no", indexed) serves the
     /// scheduler's one query; timings and reps are JSON; Version counts saves, each made with If-Match.
     /// </summary>
@@ -249,6 +259,6 @@ public static class SharePointLists
     [
         Customers, Contacts, ArchiveEntries, ChangeRecords, AccessGrants, AccessLog, Submissions, NumberCounters, Conversations, Users,
         Visits, FollowUps, VisitPlans, Approvals, SalesTargets, ReminderChannels, ReminderOccurrences, ReminderSends, MarketReports,
-        ImportRuns, CheckIns, ReminderSnoozes, Documents,
+        ImportRuns, CheckIns, ReminderSnoozes, Documents, MonthlyRollups,
     ];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TeamsCrm.Bot.Domain.Analysis;
 using TeamsCrm.Bot.Domain.Visits;
 
 namespace TeamsCrm.Bot.Archive.SharePoint;
@@ -7,7 +8,7 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// Corrections of saved visits. SharePoint has no transaction across items, so the visit item decides: its history is JSON
 /// in its Corrections note, and the corrected report and its history are one PATCH with If-Match (all or nothing; of two
 /// corrections on one revision the later meets 412 and then the conflict). The follow-up and the customer's last contact
-/// are worked out from the stored visit afterwards, idempotently, and again by every redelivery of the same submission,
+/// (and the visit's monthly rollups) are worked out from the stored visit afterwards, idempotently, and again by every redelivery of the same submission,
 /// which completes a correction cut short after its PATCH.
 /// </summary>
 sealed partial class SharePointVisitLog
@@ -61,9 +62,10 @@ sealed partial class SharePointVisitLog
     static List<VisitCorrection> History(ItemFields item) =>
         item.Text(CorrectionsColumn) is { } json ? JsonSerializer.Deserialize<List<VisitCorrection>>(json, ItemJson) ?? [] : [];
 
-    /// <summary>What the stored visit drives: its follow-up, then the customer's last contact.</summary>
+    /// <summary>What the stored visit drives: its rep's monthly rollups, its follow-up, then the customer's last contact.</summary>
     async Task DerivedAsync(VisitCorrection correction, Visit after, CancellationToken ct)
     {
+        await rollups.ApplyAsync(RollupEdit.Corrected(correction, after), ct);
         await FollowUpAsync(after, ct);
         await RecountLastContactAsync(after.CustomerNumber, correction.LeftTime(after), ct);
     }

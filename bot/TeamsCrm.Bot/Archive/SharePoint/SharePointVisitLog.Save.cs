@@ -1,4 +1,5 @@
 using Microsoft.Kiota.Abstractions;
+using TeamsCrm.Bot.Domain.Analysis;
 using TeamsCrm.Bot.Domain.Visits;
 
 namespace TeamsCrm.Bot.Archive.SharePoint;
@@ -9,7 +10,8 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// <list type="number">
 /// <item>The customer's item as last seen (<see cref="CustomerItems"/>): after the customer was opened — the save's access
 ///   check reads it — this costs nothing; otherwise one $batch reads the customer and looks for the submission.</item>
-/// <item>One ordered $batch: create the visit; create its follow-up (Title = the visit's id, unique); PATCH the customer's
+/// <item>One ordered $batch: create the visit; create its follow-up (Title = the visit's id, unique); an unsuccessful visit's
+///   reason into its rep's monthly rollup (If-Match; <see cref="SharePointMonthlyRollups"/>); PATCH the customer's
 ///   LastContactAt with If-Match, only when the visit is later. The customer's EditVersion is not touched, so an edit
 ///   form opened meanwhile still saves (its write meets a new eTag, reads the file and finds no edit between).</item>
 /// <item>A 409 on the visit: the submission was stored before. The stored visit is read and its follow-up and last
@@ -41,6 +43,8 @@ sealed partial class SharePointVisitLog
         var moves = customer.IsBefore(visit.Time);
         List<RequestInformation> writes = [SharePointSite.CreateRequest(await site.ItemsAsync(Visits, ct), VisitItems.Fields(visit))];
         if (followUp is not null) writes.Add(SharePointSite.CreateRequest(await site.ItemsAsync(FollowUps, ct), VisitItems.Fields(followUp)));
+        var steps = await rollups.StepsAsync(RollupEditsOf(visit), ct);
+        writes.AddRange(steps.Select(s => s.Request));
         if (moves) writes.Add(await ContactRequestAsync(customer, visit.Time, ct));
         var answers = await batch.SendInOrderAsync(writes, ct);
 
@@ -52,6 +56,8 @@ sealed partial class SharePointVisitLog
         // The visit is stored. What failed after it (throttling that outlasted the retries, a race) is applied again here
         // or, if that fails too, by the redelivery of this submission.
         if (followUp is not null && answers[1] is { IsSuccess: false, Status: not 409 } refused) throw refused.Error();
+        var firstStep = followUp is null ? 1 : 2;
+        await rollups.FinishAsync(steps, answers[firstStep..(firstStep + steps.Count)], ct);
         if (moves)
         {
             if (answers[^1] is { IsSuccess: true } moved) Saw(visit.CustomerNumber, customer.Id, moved.Item());
@@ -106,6 +112,7 @@ sealed partial class SharePointVisitLog
             else if (answers[^1] is { IsSuccess: true } moved) Saw(first.CustomerNumber, mover.Id, moved.Item());
             else await MoveLastContactAsync(first.CustomerNumber, mover, first.Time, ct);
         }
+        await rollups.ApplyAsync(RollupEditsOf(first), ct);
         LogAgain(first.SubmissionId, writes.Count);
         return new VisitSaved(first, Created: false);
     }
@@ -138,6 +145,9 @@ sealed partial class SharePointVisitLog
         customers.Saw(number, seen);
         return seen;
     }
+
+    /// <summary>An unsuccessful visit counts in its rep's month; any other changes no rollup.</summary>
+    static IReadOnlyList<RollupEdit> RollupEditsOf(Visit v) => RollupEdit.ReasonOf(v) is null ? [] : [RollupEdit.Visit(v)];
 
     async Task<RequestInformation> ContactRequestAsync(CustomerItem customer, DateTimeOffset time, CancellationToken ct) =>
         SharePointSite.UpdateRequest(await site.ItemsAsync(Customers, ct), customer.Id, customer.ETag, ContactFields(time));

@@ -9,7 +9,8 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// the rest past 5,000 items); the rep, the exact range and the order are settled here after fetching. Saving a visit
 /// is in the .Save file, plans in .Plans, corrections in .Corrections.
 /// </summary>
-sealed partial class SharePointVisitLog(SharePointSite site, GraphBatch batch, CustomerItems customers, ILogger<SharePointVisitLog> log)
+sealed partial class SharePointVisitLog(SharePointSite site, GraphBatch batch, CustomerItems customers, SharePointMonthlyRollups rollups,
+    ILogger<SharePointVisitLog> log)
     : IVisitLog
 {
     static readonly ListDef Visits = SharePointLists.Visits, FollowUps = SharePointLists.FollowUps;

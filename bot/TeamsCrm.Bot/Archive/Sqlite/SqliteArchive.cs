@@ -11,6 +11,7 @@ public sealed class SqliteArchive(SqliteDatabase database, TimeProvider clock, s
     public IVisitLog Visits { get; } = new SqliteVisitLog(database);
     public IApprovalStore Approvals { get; } = new SqliteApprovalStore(database);
     public ISalesTargets Targets { get; } = new SqliteSalesTargets(database);
+    public IMonthlyRollups Rollups { get; } = new SqliteMonthlyRollups(database);
     public IReminderStore Reminders { get; } = new SqliteReminderStore(database);
     public IMarketReports Reports { get; } = new SqliteMarketReports(database);
     public IImportRuns Imports { get; } = new SqliteImportRuns(database, clock);

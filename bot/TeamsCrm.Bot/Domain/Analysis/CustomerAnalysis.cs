@@ -28,18 +28,18 @@ public static class CustomerAnalysis
     /// 大客户 classes recomputed from each file's contracts and orders (<see cref="KeyAccountRules"/>; group and strategic as a
     /// manager set them): how many files hold each class. Referrals are not recorded, so quality comes from contracts only.
     /// </summary>
-    public static IReadOnlyList<Share> KeyAccounts(IEnumerable<Customer> customers, IEnumerable<ArchiveEntry> contracts)
+    /// <param name="signed">Customer number → the amounts of its signed contracts and orders (<see cref="MonthRollups.SalesByCustomer"/>).</param>
+    public static IReadOnlyList<Share> KeyAccounts(IEnumerable<Customer> customers, ILookup<string, decimal> signed)
     {
-        var byCustomer = contracts.ToLookup(e => e.CustomerNumber, StringComparer.Ordinal);
-        var classes = customers.Select(c => KeyAccountRules.Classify(c.KeyAccount, c.Credit, byCustomer[c.Number], referredACustomerWhoSigned: false)).ToList();
+        var classes = customers.Select(c => KeyAccountRules.ClassifySigned(c.KeyAccount, c.Credit, signed[c.Number], referredACustomerWhoSigned: false)).ToList();
         return [.. Enum.GetValues<KeyAccountClasses>().Where(k => k != KeyAccountClasses.None)
             .Select(k => new Share(k.ToString(), classes.Count(c => c.HasFlag(k))))];
     }
 
-    /// <summary>Unsuccessful visits per month and reason, for the months given (oldest first).</summary>
+    /// <summary>Unsuccessful visits per month and reason, for the months given (oldest first), from everyone's rollups.</summary>
     public static IReadOnlyList<(YearMonth Month, IReadOnlyDictionary<UnsuccessfulReason, int> Reasons)> ReasonsByMonth(
-        IReadOnlyList<YearMonth> months, IReadOnlyList<Visit> visits) =>
-        [.. months.Select(m => (m, UnsuccessfulVisits.Team(m, visits)))];
+        IReadOnlyList<YearMonth> months, IReadOnlyList<MonthRollup> rollups) =>
+        [.. months.Select(m => (m, MonthRollups.Reasons(m, rollups)))];
 
     /// <summary>The last time anyone touched the file: its last update or its last full review, whichever is later.</summary>
     public static DateTimeOffset LastTouched(Customer c) => c.LastReviewedAt is { } r && r > c.UpdatedAt ? r : c.UpdatedAt;

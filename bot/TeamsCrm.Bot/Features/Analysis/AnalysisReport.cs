@@ -21,8 +21,9 @@ public sealed record FigureTable(string Id, string Title, string Chart, IReadOnl
 }
 
 /// <summary>
-/// Reads what the analysis needs with indexed queries only — each person's files by owner, their contracts by customer
-/// number, the visits by rep and day — and turns it into localised tables. The same tables feed the card and the export.
+/// Reads what the analysis needs with indexed queries only — each person's files by owner, and everyone's monthly rollups
+/// (<see cref="IMonthlyRollups"/>: the sales the key-account classes are computed from, the unsuccessful visits by reason),
+/// never every customer's contracts — and turns it into localised tables. The same tables feed the card and the export.
 /// </summary>
 public static class AnalysisReport
 {
@@ -33,14 +34,18 @@ public static class AnalysisReport
     public static async Task<IReadOnlyList<FigureTable>> BuildAsync(CultureInfo c, IReadOnlyList<Person> people, ICrmArchive archive, IDirectory directory,
         CadenceIntervals cadence, DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
     {
+        var ids = people.Select(p => p.AadObjectId).ToList();
+        // Three independent reads at once: every month's rollups (a file's key-account classes count all its contracts
+        // ever signed), the decisions, and the files.
+        var reading = archive.Rollups.ForRepsAsync(ids, null, null, ct);
+        var decisions = DecisionTables.BuildAsync(c, people, archive, directory, now, zone, ct);
         var customers = new Dictionary<string, Customer>(StringComparer.Ordinal);
-        foreach (var (_, files) in await archive.Customers.ListByOwnersAsync([.. people.Select(p => p.AadObjectId)], ct))
+        foreach (var (_, files) in await archive.Customers.ListByOwnersAsync(ids, ct))
             foreach (var customer in files) customers[customer.Number] = customer;
         var live = CustomerAnalysis.Live(customers.Values).ToList();
-        var contracts = await archive.Targets.SalesAsync([.. live.Select(x => x.Number)], DateOnly.MinValue, DateOnly.MaxValue, ct);
+        var rollups = await reading;
         var today = LocalCalendar.Today(now, zone);
         var months = CustomerAnalysis.MonthsUpTo(today, ReasonMonths);
-        var visits = await archive.Visits.ForRepsAsync([.. people.Select(p => p.AadObjectId)], months[0].First, months[^1].Last, ct);
         var names = people.ToDictionary(p => p.AadObjectId, p => p.Name, StringComparer.OrdinalIgnoreCase);
 
         return
@@ -51,11 +56,11 @@ public static class AnalysisReport
             Shares(c, "industry", "Chart.HorizontalBar", CustomerAnalysis.By(live, x => x.Industry), k => k),
             Shares(c, "credit", "Chart.Donut", CustomerAnalysis.By(live, x => x.Credit.Rating), k => k),
             Shares(c, "stage", "Chart.VerticalBar", CustomerAnalysis.By(live, x => x.Stage.ToString()), k => CustomerText.Of(c, Enum.Parse<DevelopmentStage>(k))),
-            Shares(c, "keyAccount", "Chart.VerticalBar", CustomerAnalysis.KeyAccounts(live, contracts), k => CustomerText.Of(c, Enum.Parse<KeyAccountClasses>(k))),
-            Reasons(c, CustomerAnalysis.ReasonsByMonth(months, visits)),
+            Shares(c, "keyAccount", "Chart.VerticalBar", CustomerAnalysis.KeyAccounts(live, MonthRollups.SalesByCustomer(rollups)), k => CustomerText.Of(c, Enum.Parse<KeyAccountClasses>(k))),
+            Reasons(c, CustomerAnalysis.ReasonsByMonth(months, rollups)),
             Stale(c, CustomerAnalysis.Stale(live, now), names, zone),
             OverdueByRep(c, people, live, cadence, today, zone),
-            .. await DecisionTables.BuildAsync(c, people, archive, directory, now, zone, ct),
+            .. await decisions,
         ];
     }
 
