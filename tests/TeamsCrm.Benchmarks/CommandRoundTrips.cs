@@ -13,8 +13,9 @@ namespace TeamsCrm.Benchmarks;
 /// <summary>
 /// Every command that reads the archive, through the whole bot (TestBot with Archive:Provider = SharePoint on the archive benchmark's
 /// fake Graph, its seeded files): the Graph round trips of one turn of each, as the demo people, who own seeded files (Li Na and Tom
-/// Becker are reps under Zhang Wei; Wang Fang is the sales manager). Every turn also reads its own conversation once
-/// (ConversationRecorder: is it marked blocked?); that read is shown apart, it is the turn's, not the command's.
+/// Becker are reps under Zhang Wei; Wang Fang is the sales manager). What a turn reads or writes of its own conversation
+/// (ConversationRecorder) is shown apart, it is the turn's, not the command's: nothing once the conversation is saved, on one
+/// instance or several sharing Redis (without Redis, several instances read whether it is marked blocked: one each turn).
 /// </summary>
 public static class CommandRoundTrips
 {

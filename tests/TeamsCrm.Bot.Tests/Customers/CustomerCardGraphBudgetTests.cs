@@ -16,8 +16,8 @@ namespace TeamsCrm.Bot.Tests.Customers;
 /// against the fake Graph): the card is at most 2 round trips whoever reads it — the lookup with the reader's grants, then one $batch
 /// for every section (contacts, entries, history, visits, requests, documents) with the read logged in it — and each keystroke of
 /// the typeahead is 1, for a leader (whose reports' files it lists) as for a rep. A section read on its own is a round trip more.
-/// Not counted: the read every turn makes of its own conversation (<c>ConversationRecorder</c>: is it marked blocked?), which is
-/// the turn's, not the card's.
+/// Not counted: what a turn reads or writes of its own conversation (<c>ConversationRecorder</c>), which is the turn's, not the
+/// card's (nothing once it is saved, on one instance).
 /// </summary>
 public sealed class CustomerCardGraphBudgetTests : IAsyncLifetime
 {

@@ -12,6 +12,12 @@ namespace TeamsCrm.Bot.Tests.Memory;
 /// </summary>
 public class ConversationMemoryTests
 {
+    /// <summary>Two instances configured as such, sharing nothing but the archive.</summary>
+    static Dictionary<string, string?> TwoInstancesWithoutRedis => new()
+    {
+        ["Host:Instances"] = "2", ["Export:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+    };
+
     const string MessageWritesBlocked = """{"error":{"code":"MessageWritesBlocked","message":"The bot is blocked"}}""";
 
     [Fact]
@@ -34,7 +40,7 @@ public class ConversationMemoryTests
     [Fact]
     public async Task A_chat_marked_blocked_by_one_instance_is_reachable_again_once_the_user_writes_to_another()
     {
-        await using var a = await TestBot.StartAsync();
+        await using var a = await TestBot.StartAsync(settings: TwoInstancesWithoutRedis);
         await using var b = await a.StartAnotherInstanceAsync();   // the same SQLite file and connector
         // Both instances answer through the same connector, as two App Service instances behind one bot do.
         Assert.Equal(200, (await b.PostAsync(Message(a.ServiceUrl, Demo.LiNa, "help"))).Status);
@@ -59,7 +65,7 @@ public class ConversationMemoryTests
     [Fact]
     public async Task A_channel_marked_removed_by_one_instance_is_reachable_again_once_someone_writes_in_it_on_another()
     {
-        await using var a = await TestBot.StartAsync();
+        await using var a = await TestBot.StartAsync(settings: TwoInstancesWithoutRedis);
         await using var b = await a.StartAnotherInstanceAsync();   // the same SQLite file and connector
         var inChannel = () => Message(a.ServiceUrl, Demo.ZhangWei, "help", conversationId: Demo.TeamChannel, conversationType: "channel");
         await b.PostAsync(inChannel());
@@ -69,5 +75,23 @@ public class ConversationMemoryTests
         await b.PostAsync(inChannel());
 
         Assert.False(await a.Archive.Conversations.IsUnreachableAsync(Demo.TeamChannel));
+    }
+
+    [Fact]
+    public async Task One_instance_reads_no_marks_per_turn_and_still_clears_its_own()
+    {
+        await using var sharePoint = await Archive.SharePoint.FakeSharePoint.StartAsync();
+        await using var bot = await TestBot.StartAsync(settings: sharePoint.BotSettings());   // Host:Instances 1: every mark is made here
+        await bot.Say(Demo.LiNa, "whoami");
+        sharePoint.Server.ResetCounters();
+
+        await bot.Say(Demo.LiNa, "whoami");
+        Assert.Equal(0, sharePoint.Server.Counters.HttpCalls);   // nothing changed, nothing marked: the archive is not asked
+
+        var lina = (await bot.Archive.Conversations.FindUserAsync(Demo.LiNa.AadObjectId))!;
+        bot.Connector.FailNext(403, MessageWritesBlocked);
+        Assert.False(await bot.Services.GetRequiredService<IChannelMessenger>().SendTextAsync(lina, "Your follow-ups for today"));
+        await bot.Say(Demo.LiNa, "whoami");
+        Assert.False(await bot.Archive.Conversations.IsUnreachableAsync(Demo.PersonalChat(Demo.LiNa)));
     }
 }
