@@ -97,8 +97,9 @@ var settings = [
   { name: 'Archive__SharePoint__ManagedIdentityClientId', value: identity.properties.clientId }
   { name: 'Directory__Provider', value: 'Graph' }
   { name: 'Logging__Console__FormatterName', value: 'json' }
+  // TeamsCrm's traces and metrics, requests and logs, sent by the app itself (the Azure Monitor distro); App Service's
+  // agent (ApplicationInsightsAgent_EXTENSION_VERSION) stays off so that requests are not reported twice.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-  { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
   { name: 'OTEL_SERVICE_NAME', value: 'TeamsCrm' }
 ]
 
