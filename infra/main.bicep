@@ -37,6 +37,10 @@ param instanceCount int = 1
 @description('Base64 of at least 32 random bytes that signs download links, the same on every instance (Export__SigningKey). Left out, each deployment makes a new one (two new GUIDs: 244 random bits); links made before it then stop working, which is harmless (they last 15 minutes). Never put it in a .bicepparam file: pass it on the command line or from a vault.')
 param exportSigningKey string = base64('${newGuid()}${newGuid()}')
 
+@description('Azure Cache for Redis tier, deployed only when instanceCount is more than 1 (C0: 250 MB, enough for dedup keys and send budgets): Basic has no replica, Standard does.')
+@allowed(['Basic', 'Standard'])
+param redisSku string = 'Standard'
+
 @description('Azure Bot pricing tier: F0 is free (standard channels such as Teams are free in either).')
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
@@ -69,6 +73,22 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+// More than one instance: what they must share (redelivery dedup, Teams' send budget, the conversation-save cache) lives
+// in Redis; one instance keeps it in memory and gets none. TLS only (6380), no port without it, TLS 1.2 at least.
+var scaledOut = instanceCount > 1
+
+resource redis 'Microsoft.Cache/redis@2024-11-01' = if (scaledOut) {
+  name: 'redis-${name}-${suffix}'
+  location: location
+  properties: {
+    sku: { name: redisSku, family: 'C', capacity: 0 }
+    enableNonSslPort: false
+    minimumTlsVersion: '1.2'
+    publicNetworkAccess: 'Enabled'
+    redisConfiguration: {}
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-${name}-${suffix}'
   location: location
@@ -83,6 +103,10 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 var roleGroupSettings = [for role in items(roleGroups): { name: 'Directory__Graph__RoleGroups__${role.key}', value: role.value }]
 var adminSettings = [for (admin, i) in approvalAdmins: { name: 'Approvals__Admins__${i}', value: admin }]
 var channelSettings = [for (channel, i) in approvalsChannels: { name: 'Approvals__Channels__${i}', value: channel }]
+// StackExchange.Redis's connection string (Scale:Redis); the key is read at deployment, never written down.
+var scaleSettings = scaledOut ? [
+  { name: 'Scale__Redis', value: '${redis!.properties.hostName}:${redis!.properties.sslPort},password=${redis!.listKeys().primaryKey},ssl=True,abortConnect=False' }
+] : []
 var settings = [
   { name: 'Urls', value: 'http://+:8080' } // replaces the loopback address in appsettings.json
   { name: 'Export__BaseUrl', value: 'https://app-${name}-${suffix}.azurewebsites.net' } // download links (its default is the first of Urls)
@@ -97,8 +121,9 @@ var settings = [
   { name: 'Archive__SharePoint__ManagedIdentityClientId', value: identity.properties.clientId }
   { name: 'Directory__Provider', value: 'Graph' }
   { name: 'Logging__Console__FormatterName', value: 'json' }
+  // TeamsCrm's traces and metrics, requests and logs, sent by the app itself (the Azure Monitor distro); App Service's
+  // agent (ApplicationInsightsAgent_EXTENSION_VERSION) stays off so that requests are not reported twice.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-  { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
   { name: 'OTEL_SERVICE_NAME', value: 'TeamsCrm' }
 ]
 
@@ -122,7 +147,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/health/ready'
-      appSettings: concat(settings, roleGroupSettings, adminSettings, channelSettings)
+      appSettings: concat(settings, scaleSettings, roleGroupSettings, adminSettings, channelSettings)
     }
   }
 }

@@ -47,7 +47,7 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
-        builder.AddTelemetry();                                           // JSON logs when deployed; OTLP traces and metrics when configured
+        builder.AddTelemetry();                                           // JSON logs when deployed; traces and metrics to App Insights and/or OTLP when configured
         services.AddOperations();                                         // readiness, in-flight turns, graceful shutdown, Host:*
 
         services.AddBotFramework(builder.Configuration);                  // JWT validation, redelivery dedup, connector client

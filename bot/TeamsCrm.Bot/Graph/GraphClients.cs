@@ -26,6 +26,9 @@ public static class GraphClients
     /// The SDK's default middleware with a bounded retry: 429, 503 and 504 are retried up to 5 times, honouring
     /// Retry-After (exponential back-off when there is none). The HttpClient lives as long as its owner, so its
     /// connections are recycled every few minutes instead (DNS changes are seen).
+    /// The SDK's own retry handler stays rather than Microsoft.Extensions.Http.Resilience's: it is the handler Graph's
+    /// guidance is written for (it sends the Retry-Attempt header, resends only a body it can replay) and already honours
+    /// Retry-After with exponential back-off; a second implementation would only change who owns the same rules.
     /// </summary>
     public static GraphServiceClient Create(Uri baseUrl, string? managedIdentityClientId)
     {

@@ -27,6 +27,11 @@ namespace TeamsCrm.BotFramework.Connector;
 /// </list>
 /// A wait longer than <see cref="ConnectorRetryOptions.MaxDelay"/>, or one that would end after the deadline (leaving no
 /// time for the retry itself), is not started: the caller gets the connector's answer at once.
+/// <para>Why not Microsoft.Extensions.Http.Resilience (Polly): its retry clamps a long Retry-After to MaxDelay and waits,
+/// where this gives up at once (a turn must not sit out a long throttle); it cannot see the whole call's deadline when
+/// choosing to wait (its timeout would cancel the wait and throw, where this returns the 429); and its timeout throws
+/// TimeoutRejectedException, not the "not retried, it may have been delivered" TimeoutException callers act on. Rebuilding
+/// those with its predicate, delay generator and request options takes more code than this loop.</para>
 /// </summary>
 public sealed class ConnectorRetryHandler(TimeProvider clock, ConnectorRetryOptions options) : DelegatingHandler
 {

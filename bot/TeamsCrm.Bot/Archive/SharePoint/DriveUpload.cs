@@ -11,7 +11,8 @@ namespace TeamsCrm.Bot.Archive.SharePoint;
 /// upload session in 5 MiB slices (<see cref="LargeFileUploadTask{T}"/>). A name taken in the folder is numbered by
 /// SharePoint (conflictBehavior rename). A slice that fails (5xx, a dropped connection, throttling beyond the retry
 /// handler) is resumed from where the service says it stands; an upload that fails for good, or is cancelled, deletes
-/// its session, so that nothing half-written remains.
+/// its session, so that nothing half-written remains. Resuming is not a retry an HTTP handler could make: the next slice
+/// starts where the service's nextExpectedRanges say, not where the failed request did.
 /// </summary>
 sealed partial class DriveUpload(GraphServiceClient graph, ILogger logger)
 {

@@ -22,7 +22,8 @@ public sealed record BatchAnswer(int Status, JsonElement? Body, TimeSpan? RetryA
 /// <summary>
 /// JSON batching: up to 20 requests in one round trip. The envelope answers 200 while each step answers on its own,
 /// so the SDK's retry handler never sees a throttled step: steps answered 429/503/504 are sent again here, after the
-/// longest Retry-After among them, a bounded number of times.
+/// longest Retry-After among them, a bounded number of times. An HTTP-level retry (the SDK's, or
+/// Microsoft.Extensions.Http.Resilience's) cannot do this: it sees only the envelope's 200, and would resend every step.
 /// </summary>
 public sealed partial class GraphBatch(GraphServiceClient graph, ILogger<GraphBatch> log)
 {
