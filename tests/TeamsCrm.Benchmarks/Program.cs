@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using TeamsCrm.TestSupport;
 
@@ -26,7 +27,8 @@ public static class Program
         if (args is ["save-visit", .. var saveVisitArgs])
             return await SaveVisitBench.RunAsync(BenchOptions.Parse(saveVisitArgs, BenchOptions.SaveVisitDefaults));
         var options = BenchOptions.Parse(args);
-        await using var bot = await TestBot.StartAsync();
+        // The production clock (a test's fake clock takes a lock on every reading: not what a deployed bot pays).
+        await using var bot = await TestBot.StartAsync(services: s => s.AddSingleton(TimeProvider.System));
         bot.Connector.KeepBodies = false;   // tens of thousands of cards: count them, don't keep them
         using var probes = new Probes(RecordedDurations.ServerRequests(Route), RecordedDurations.ClientRequests(bot.ServiceUrl.Port));
         Progress($"Bot on {bot.BaseUrl}, connector on {bot.ServiceUrl}; {ResultTable.Machine()}");

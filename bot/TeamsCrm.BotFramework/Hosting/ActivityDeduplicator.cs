@@ -17,23 +17,30 @@ public sealed class ActivityDeduplicator(TimeProvider clock) : IRedeliveryLedger
     /// whole window up to ~16 turns a second, and past that the oldest go — redeliveries come within a minute or so.
     /// </summary>
     public const int MaxRemembered = 10_000;
-    readonly BoundedCache<string, Lazy<Task<object?>>> _seen = new(MaxRemembered, Window, clock, StringComparer.Ordinal);
+    readonly BoundedCache<string, TaskCompletionSource<object?>> _seen = new(MaxRemembered, Window, clock, StringComparer.Ordinal);
 
     public Task<(InvokeResponse? Answer, bool FirstRun)> RunOnceAsync(string? key, Func<Task<InvokeResponse?>> turn) =>
         RunOnceAsync<InvokeResponse>(key, turn);
 
     /// <summary>Runs <paramref name="turn"/> unless <paramref name="key"/> ran already; returns the answer and whether this was the first run.</summary>
+    /// <remarks>The first run's promise goes in before it starts; a delivery that finds one waits for it (no lock held while either runs).</remarks>
     public async Task<(T? Result, bool FirstRun)> RunOnceAsync<T>(string? key, Func<Task<T?>> turn) where T : class
     {
         if (key is null) return (await turn(), true);
-        var (run, firstRun) = _seen.GetOrAdd(key, () => new Lazy<Task<object?>>(async () => await turn()));
+        var promise = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (run, firstRun) = _seen.GetOrAdd(key, () => promise);
+        if (!firstRun) return ((T?)await run.Task, false);
         try
         {
-            return ((T?)await run.Value, firstRun);
+            var result = await turn();
+            promise.SetResult(result);
+            return (result, true);
         }
-        catch when (firstRun)
+        catch (Exception e)
         {
-            _seen.Remove(key, run);   // a failed turn may be retried by redelivery
+            _seen.Remove(key, promise);   // a failed turn may be retried by redelivery
+            promise.SetException(e);
+            _ = promise.Task.Exception;   // observed: a redelivery waiting for it gets it; nobody else needs to
             throw;
         }
     }

@@ -134,17 +134,35 @@ public static partial class BotMessagesEndpoint
         ["value"] = new System.Text.Json.Nodes.JsonObject { ["code"] = "InternalError", ["message"] = "The bot could not complete this action. Please try again." },
     });
 
-    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
+    /// <summary>
+    /// The body, or null when it is larger than <see cref="MaxBodyBytes"/>. With a Content-Length (what the connector sends)
+    /// it is read straight into an array of that size — one allocation a turn; a chunked body grows through a pooled buffer.
+    /// A body cut short arrives short, and fails as JSON (400).
+    /// </summary>
     static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
+            if (length > MaxBodyBytes) return null;
+            var body = new byte[length];
+            var filled = 0;
+            while (filled < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(filled), ct)) > 0) filled += read;
+            return filled == body.Length ? body : body[..filled];
+        }
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         return buffer.ToArray();
     }
